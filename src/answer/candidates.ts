@@ -1,0 +1,115 @@
+/**
+ * Answer candidates in a passage, shaped by the kind of answer the question wants: names for
+ * people and organisations, dates, numbers, places.
+ */
+import type { Token } from "../nlp/analyse.js";
+import { joinTokens, nameSpans, surnameKey } from "../nlp/names.js";
+import type { AnswerKind } from "../types.js";
+import type { Question } from "./question.js";
+
+export interface Candidate {
+  /** Text as it should be shown. */
+  text: string;
+  /** What votes are pooled under: a person's surname, else the lower-case text. */
+  key: string;
+  /** Token range in the analysed passage (or -1 for a heading name). */
+  first: number;
+  last: number;
+  /** 0-1: how well the candidate fits the kind of answer. */
+  fit: number;
+}
+
+/** Last words that make a proper-noun run an organisation, not a person. */
+const ORG_WORDS = new Set(
+  "party news committee movement court post hospital council union government university college school times guardian independent bbc group company ltd inc corporation association league agency department ministry office board trust foundation institute society club bank press media network service commission parliament assembly labour conservatives".split(" "),
+);
+/** Last words that make a run a place. */
+const PLACE_WORDS = new Set("street road city town county island islands river lake mountains midlands north south east west central".split(" "));
+/** Prepositions before a place: "MP for Tooting", "study at Cambridge", "in Scotland". */
+const PLACE_PREPOSITIONS = new Set(["in", "at", "for", "from", "near", "to", "across", "outside"]);
+/** "MP for Tooting", "Senator for Victoria": the place someone represents. */
+const SEAT_HOLDER = /^(mp|member|senator|representative|councillor|congressman|congresswoman|candidate)$/;
+const PERSON_ROLE = /^(mp|mps|minister|secretary|leader|candidate|spokesman|spokeswoman|chancellor|president|chair|contender|hopeful)$/;
+
+/** Candidates of the wanted kind among `tokens[from..to]`. */
+export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = q.kind): Candidate[] {
+  switch (kind) {
+    case "person":
+    case "organisation":
+    case "place":
+      return nameCandidates(tokens, q, kind);
+    case "date":
+      return entityCandidates(tokens, q, (t) => t.entity === "DATE" || (t.type === "number" && /^(1[5-9]|20)\d\d$/.test(t.text)));
+    case "number": {
+      const percent = /percent|proportion|share|%/.test(q.text.toLowerCase());
+      return entityCandidates(tokens, q, (t) =>
+        percent ? t.entity === "PERCENT" : ["CARDINAL", "PERCENT", "MONEY", "QUANTITY"].includes(t.entity ?? "") || t.type === "number",
+      ).filter((c) => !/^\d{1,2}\/\d{1,2}$/.test(c.text));
+    }
+    default:
+      return [];
+  }
+}
+
+/** Capitalised words after "MP for" or before "MP", whatever their tag ("the MP for Tooting"). */
+function seatCandidates(tokens: Token[]): Candidate[] {
+  const out: Candidate[] = [];
+  tokens.forEach((t, i) => {
+    if (t.lemma !== "mp") return;
+    const prev = tokens[i - 1];
+    if (prev && /^\p{Lu}/u.test(prev.text) && prev.type === "word" && !/^\p{Lu}+$/u.test(prev.text)) {
+      out.push({ text: prev.text, key: prev.text.toLowerCase(), first: i - 1, last: i - 1, fit: 1.5 });
+    }
+    if (tokens[i + 1]?.lemma !== "for") return;
+    let j = i + 2;
+    while (j < tokens.length && /^\p{Lu}/u.test((tokens[j] as Token).text) && (tokens[j] as Token).type === "word") j++;
+    if (j > i + 2) out.push({ text: joinTokens(tokens, i + 2, j - 1), key: joinTokens(tokens, i + 2, j - 1).toLowerCase(), first: i + 2, last: j - 1, fit: 1.5 });
+  });
+  return out;
+}
+
+function nameCandidates(tokens: Token[], q: Question, kind: AnswerKind): Candidate[] {
+  const out: Candidate[] = kind === "place" ? seatCandidates(tokens) : [];
+  for (const span of nameSpans(tokens)) {
+    const key = surnameKey(span.text);
+    if (q.names.has(key)) continue;
+    const words = span.text.toLowerCase().split(/[\s-]+/);
+    if (words.every((w) => q.lemmas.has(w))) continue;
+    const last = words[words.length - 1] ?? "";
+    const before = tokens[span.first - 1];
+    const after = tokens[span.last + 1];
+    const org = ORG_WORDS.has(last);
+    const placeish = PLACE_WORDS.has(last) || (before !== undefined && PLACE_PREPOSITIONS.has(before.lemma)) || after?.lemma === "mp";
+    let fit: number;
+    if (kind === "person") {
+      fit = span.titled ? 1 : org ? 0.3 : placeish ? 0.4 : span.words >= 2 ? 0.9 : 0.6;
+      if (before && PERSON_ROLE.test(before.lemma)) fit = Math.max(fit, 0.9);
+    } else if (kind === "organisation") {
+      fit = org ? 1 : span.titled ? 0.1 : 0.5;
+    } else {
+      const twoBefore = tokens[span.first - 2];
+      const seat = (before?.lemma === "for" && twoBefore !== undefined && SEAT_HOLDER.test(twoBefore.lemma)) || after?.lemma === "mp";
+      fit = span.titled ? 0.1 : seat ? 1.5 : org ? 0.1 : placeish ? 1 : 0.15;
+    }
+    out.push({ text: span.text, key: kind === "person" ? key : span.text.toLowerCase(), first: span.first, last: span.last, fit });
+  }
+  return out;
+}
+
+function entityCandidates(tokens: Token[], q: Question, accept: (t: Token) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (!accept(t)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < tokens.length && accept(tokens[j + 1] as Token) && (tokens[j + 1] as Token).entity === t.entity) j++;
+    const text = joinTokens(tokens, i, j);
+    if (!q.lemmas.has(text.toLowerCase())) out.push({ text, key: text.toLowerCase(), first: i, last: j, fit: 1 });
+    i = j + 1;
+  }
+  return out;
+}

@@ -1,0 +1,360 @@
+/**
+ * (question, index) → Answer: retrieve passages, check how fully each covers the question, pull
+ * candidates of the wanted kind from the best ones, vote, and quote the passages the answer
+ * rests on. When no passage covers the question well enough, the answer is `null`.
+ */
+import { analyse, termOf, type Token } from "../nlp/analyse.js";
+import { surnameKey } from "../nlp/names.js";
+import type { IndexedDoc, SearchIndex } from "../search/build.js";
+import type { Answer, Excerpt, ScoredPassage } from "../types.js";
+import { findCandidates, type Candidate } from "./candidates.js";
+import { makeExcerpt } from "./excerpt.js";
+import { parseQuestion, type Question } from "./question.js";
+import { checkQuestion } from "./validate.js";
+
+/** Passages retrieved per question: enough to gather a list spread over a document. */
+const RETRIEVE = 24;
+/** Passages read closely (analysed with wink again) per question. */
+const READ = 16;
+/** Words apart within which a subject question's verb and object must stand ("won … election"). */
+const RELATION_WINDOW = 8;
+/** A passage that holds the words but not the relation ("won plaudits … election debates") answers less. */
+const RELATION_PENALTY = 0.7;
+/** Names a document is mostly about count, in its passages, as half-present ("she" is often her). */
+const TOPIC_CREDIT = 0.5;
+/**
+ * Below this coverage of the question's weighted terms, the best passage does not answer it:
+ * "Who won the deputy leadership election?" finds "win" and "deputy leadership", but never in
+ * one passage with "election" (0.75); answered questions score 0.85 and up on the dev set.
+ */
+export const ABSTAIN_BELOW = 0.8;
+/** A passage must cover this much of the question to lend its candidates a vote. */
+const MIN_VOTING_COVERAGE = 0.5;
+/** A prefix match ("leader" in "leadership") is partial evidence. */
+const PREFIX_CREDIT = 0.7;
+/** Names under a heading ("8/10 Ian Murray") are what the passage is about: nearly as good as in the text. */
+const HEADING_NAME_FACTOR = 0.8;
+/** A heading holding question words counts as this many tokens from every candidate below it. */
+const HEADING_DISTANCE = 4;
+/** Tokens from the nearest question word at which a candidate's vote halves. */
+const PROXIMITY_HALF = 8;
+/** In a list answer, a candidate needs this share of the top candidate's votes. */
+const LIST_SHARE = { many: 0.2, auto: 0.35 } as const;
+const MAX_LIST_ITEMS = 8;
+/** A sentence used as the answer is cut to this many characters. */
+const MAX_SENTENCE_ANSWER = 220;
+const MAX_EXCERPTS = 3;
+
+interface Reading {
+  hit: ScoredPassage;
+  doc: IndexedDoc;
+  text: string;
+  tokens: Token[];
+  headingTokens: Token[];
+  coverage: number;
+  /** Retrieval score over the best score, times a coverage factor. */
+  rank: number;
+  candidates: Array<Candidate & { inHeading: boolean; vote: number }>;
+}
+
+/** Answers `question` from `index`. */
+/** Exposed for debugging and tests: the close readings behind an answer. */
+export function readingsFor(index: SearchIndex, question: string): Array<Pick<Reading, "coverage" | "rank" | "text"> & { heading?: string; score: number }> {
+  const q = parseQuestion(question);
+  return read(index, q, index.searchTerms(q.terms.map((t) => t.term), RETRIEVE)).map((r) => ({ coverage: r.coverage, rank: r.rank, text: r.text, score: r.hit.score, ...(r.hit.passage.heading ? { heading: r.hit.passage.heading } : {}) }));
+}
+
+export function composeAnswer(index: SearchIndex, question: string): Answer {
+  const checked = checkQuestion(question);
+  if (!checked.ok) return { question, answer: null, confidence: 0, kind: "thing", excerpts: [], message: checked.message };
+  const q = parseQuestion(checked.text);
+  if (q.terms.length === 0) {
+    return { question, answer: null, confidence: 0, kind: q.kind, excerpts: [], message: "That question has no words to look for. Ask about someone or something in the documents." };
+  }
+  const hits = index.searchTerms(q.terms.map((t) => t.term), RETRIEVE);
+  const readings = read(index, q, hits);
+  const best = readings[0];
+  if (!best || best.coverage < ABSTAIN_BELOW) {
+    const nearest = readings.slice(0, MAX_EXCERPTS).map((r) => excerptOf(r, q));
+    return {
+      question,
+      answer: null,
+      confidence: 0,
+      kind: q.kind,
+      excerpts: nearest,
+      message: nearest.length ? "The documents don't answer that. These are the nearest passages." : "The documents don't answer that.",
+    };
+  }
+  const { answer, items, confidence } = chooseAnswer(q, readings);
+  const excerpts = pickExcerpts(readings, items).map((r) => excerptOf(r, q));
+  return { question, answer, confidence: round(confidence), kind: q.kind, excerpts };
+}
+
+/** Reads the top hits closely: coverage of the question, rank, candidates. Best first. */
+function read(index: SearchIndex, q: Question, hits: ScoredPassage[]): Reading[] {
+  const top = hits[0]?.score ?? 1;
+  const readings: Reading[] = [];
+  for (const hit of hits.slice(0, READ)) {
+    const doc = index.docs.get(hit.passage.doc);
+    if (!doc) continue;
+    const text = doc.text.slice(hit.passage.start, hit.passage.end);
+    const tokens = analyse(text, hit.passage.start).tokens;
+    const headingTokens = hit.passage.heading ? analyse(hit.passage.heading).tokens : [];
+    const coverage = coverageOf(q, tokens, headingTokens, doc);
+    // Coverage counts twice: a passage that holds all of the question beats a higher BM25 score.
+    const rank = (hit.score / top) * coverage * coverage;
+    readings.push({ hit, doc, text, tokens, headingTokens, coverage, rank, candidates: [] });
+  }
+  return readings.sort((a, b) => b.rank - a.rank);
+}
+
+/** Weighted share of the question's terms that a passage (with its heading, title and topics) holds. */
+function coverageOf(q: Question, tokens: Token[], headingTokens: Token[], doc: IndexedDoc): number {
+  const present = new Set<string>();
+  for (const t of tokens) {
+    const term = termOf(t);
+    if (term) present.add(term);
+  }
+  for (const t of headingTokens) {
+    const term = termOf(t);
+    if (term) present.add(term);
+  }
+  for (const term of titleTerms(doc)) present.add(term);
+  const topics = new Set(doc.topics);
+  let got = 0;
+  let total = 0;
+  for (const { term, weight, name } of q.terms) {
+    total += weight;
+    if (present.has(term) || (name && surnameParts(name).some((p) => present.has(p)))) got += weight;
+    else if (name && topics.has(surnameKey(name))) got += weight * TOPIC_CREDIT;
+    else if (term.length >= 5 && [...present].some((p) => p.startsWith(term))) got += weight * PREFIX_CREDIT;
+  }
+  const coverage = total ? got / total : 0;
+  return q.relation && !holdsRelation(q.relation, tokens, headingTokens) ? coverage * RELATION_PENALTY : coverage;
+}
+
+/** The verb and its object within RELATION_WINDOW words of each other, or the object in the heading. */
+function holdsRelation(relation: NonNullable<Question["relation"]>, tokens: Token[], headingTokens: Token[]): boolean {
+  const matches = (t: Token, term: string): boolean => {
+    const own = termOf(t);
+    return own !== null && (own === term || (term.length >= 5 && own.startsWith(term)));
+  };
+  if (headingTokens.some((t) => matches(t, relation.object))) return true;
+  const words = tokens.filter((t) => termOf(t) !== null || t.type === "word");
+  const verbs: number[] = [];
+  const objects: number[] = [];
+  words.forEach((t, i) => {
+    if (matches(t, relation.verb)) verbs.push(i);
+    if (matches(t, relation.object)) objects.push(i);
+  });
+  return verbs.some((v) => objects.some((o) => Math.abs(o - v) <= RELATION_WINDOW));
+}
+
+const titleCache = new WeakMap<IndexedDoc, string[]>();
+function titleTerms(doc: IndexedDoc): string[] {
+  let terms = titleCache.get(doc);
+  if (!terms) {
+    terms = analyse(doc.title).tokens.map(termOf).filter((t): t is string => t !== null);
+    titleCache.set(doc, terms);
+  }
+  return terms;
+}
+
+function surnameParts(name: string): string[] {
+  return surnameKey(name).split("-").filter(Boolean);
+}
+
+interface Choice {
+  answer: string;
+  items: string[];
+  confidence: number;
+}
+
+function chooseAnswer(q: Question, readings: Reading[]): Choice {
+  const best = readings[0] as Reading;
+  const votes = new Map<string, { text: string; vote: number }>();
+  if (q.kind !== "yesno" && q.kind !== "reason" && q.kind !== "definition" && q.kind !== "thing") {
+    for (const r of readings) {
+      if (r.coverage < MIN_VOTING_COVERAGE) continue;
+      collectCandidates(q, r);
+      for (const c of r.candidates) {
+        const text = displayName(c, r.doc, q);
+        const entry = votes.get(c.key);
+        if (entry) {
+          entry.vote += c.vote;
+          if (text.length > entry.text.length) entry.text = text;
+        } else votes.set(c.key, { text, vote: c.vote });
+      }
+    }
+  }
+  const ranked = [...votes.values()].sort((a, b) => b.vote - a.vote);
+  if (process.env.VERBATIM_DEBUG) console.error(ranked.slice(0, 12).map((c) => `${c.text}=${c.vote.toFixed(3)}`).join(" "));
+  const top = ranked[0];
+  if (top) {
+    const share = q.plurality === "one" ? Infinity : LIST_SHARE[q.plurality];
+    const items = ranked.filter((c) => c.vote >= share * top.vote).slice(0, MAX_LIST_ITEMS).map((c) => c.text);
+    const chosen = items.length ? items : [top.text];
+    const total = ranked.reduce((s, c) => s + c.vote, 0);
+    const margin = chosen.length > 1 ? 1 : top.vote / total;
+    return { answer: joinList(chosen), items: chosen, confidence: best.coverage * (0.55 + 0.45 * margin) };
+  }
+  const sentence = bestSentence(q, readings);
+  const entityWanted = q.kind === "person" || q.kind === "date" || q.kind === "number" || q.kind === "place" || q.kind === "organisation";
+  return { answer: sentence, items: [], confidence: best.coverage * (entityWanted ? 0.4 : 0.6) };
+}
+
+/** Candidates in a passage and its heading, each with a vote from rank, fit and proximity. */
+function collectCandidates(q: Question, r: Reading): void {
+  const matched = r.tokens.map((t) => {
+    const term = termOf(t);
+    return term !== null && q.lemmas.has(term);
+  });
+  // A heading that holds question words makes the whole passage about them.
+  const headingMatches = r.headingTokens.some((t) => {
+    const term = termOf(t);
+    return term !== null && q.lemmas.has(term);
+  });
+  // A list is spread over passages that each rank lower than the best one: flatten the ranks.
+  const weight = q.plurality === "one" ? r.rank : Math.sqrt(r.rank);
+  const best = new Map<string, Reading["candidates"][number]>();
+  const offer = (c: Reading["candidates"][number]): void => {
+    const had = best.get(c.key);
+    if (!had || c.vote > had.vote) best.set(c.key, c);
+  };
+  for (const c of findCandidates(r.tokens, q)) {
+    if (isCommonWord(r.doc, c.text)) continue;
+    const distance = Math.min(nearest(matched, c.first, c.last), headingMatches ? HEADING_DISTANCE : Infinity);
+    const proximity = 1 / (1 + distance / PROXIMITY_HALF);
+    const typed = q.typeNoun && c.text.toLowerCase().endsWith(q.typeNoun) ? 1.5 : 1;
+    offer({ ...c, inHeading: false, vote: weight * c.fit * proximity * typed });
+  }
+  for (const c of findCandidates(r.headingTokens, q)) {
+    if (isCommonWord(r.doc, c.text)) continue;
+    offer({ ...c, inHeading: true, vote: weight * c.fit * HEADING_NAME_FACTOR });
+  }
+  // One vote per candidate per passage, however often the passage names it.
+  r.candidates = [...best.values()];
+}
+
+const commonWords = new WeakMap<IndexedDoc, Map<string, boolean>>();
+/**
+ * A capitalised single word that the document also writes in lower case ("Shadow" at the start
+ * of a sentence, "Deputy" in a heading) is an ordinary word, not a name.
+ */
+function isCommonWord(doc: IndexedDoc, text: string): boolean {
+  if (/\s/.test(text)) return false;
+  let cache = commonWords.get(doc);
+  if (!cache) commonWords.set(doc, (cache = new Map()));
+  let common = cache.get(text);
+  if (common === undefined) {
+    const lower = text.toLowerCase();
+    common = lower !== text && new RegExp(`(^|[^\\p{L}])${escapeRegExp(lower)}($|[^\\p{L}])`, "u").test(doc.text);
+    cache.set(text, common);
+  }
+  return common;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+function nearest(matched: boolean[], first: number, last: number): number {
+  let best = Infinity;
+  matched.forEach((m, i) => {
+    if (!m) return;
+    const d = i < first ? first - i : i > last ? i - last : 0;
+    if (d < best) best = d;
+  });
+  return best === Infinity ? 4 * PROXIMITY_HALF : best;
+}
+
+/** A person's name in full when the document gives it ("Mahmood" → "Khalid Mahmood"). */
+function displayName(c: Candidate, doc: IndexedDoc, q: Question): string {
+  if (q.kind !== "person") return c.text;
+  const full = doc.names[surnameKey(c.text)];
+  return full && full.length > c.text.length && full.endsWith(c.text) ? full : c.text;
+}
+
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** Readings whose sentences compete to be a sentence answer. */
+const SENTENCE_POOL = 5;
+
+/**
+ * The sentence, among the best passages, that holds most of the question's distinctive words,
+ * cut to a short answer. Words every candidate sentence shares (the name the question is about)
+ * do not tell sentences apart; a rarer word ("still … work") does.
+ */
+function bestSentence(q: Question, readings: Reading[]): string {
+  interface Sentence { r: Reading; first: number; last: number; terms: Set<string> }
+  const sentences: Sentence[] = [];
+  // "Allin-Khan" in a sentence stands for the whole "Rosena Allin-Khan" of the question.
+  const nameTerms = new Map<string, string[]>();
+  for (const t of q.terms) {
+    if (!t.name) continue;
+    const all = q.terms.filter((o) => o.name === t.name).map((o) => o.term);
+    for (const part of surnameParts(t.name)) nameTerms.set(part, all);
+  }
+  for (const r of readings.slice(0, SENTENCE_POOL)) {
+    const bySentence = new Map<number, Sentence>();
+    r.tokens.forEach((t, i) => {
+      if (t.type === "tabCRLF" || !t.text.trim()) return;
+      let s = bySentence.get(t.sentence);
+      if (!s) bySentence.set(t.sentence, (s = { r, first: i, last: i, terms: new Set() }));
+      s.last = i;
+      const term = termOf(t);
+      if (term && q.lemmas.has(term)) for (const same of nameTerms.get(term) ?? [term]) s.terms.add(same);
+    });
+    sentences.push(...bySentence.values());
+  }
+  const df = new Map<string, number>();
+  for (const s of sentences) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const weightOf = new Map(q.terms.map((t) => [t.term, t.weight]));
+  const scoreOf = (s: Sentence): number => {
+    let score = s.r.rank * 0.1;
+    for (const t of s.terms) score += (weightOf.get(t) ?? 0.5) * Math.log((sentences.length + 1) / ((df.get(t) ?? 0) + 0.5));
+    return score;
+  };
+  let best: Sentence | undefined;
+  let bestScore = -Infinity;
+  for (const s of sentences) {
+    const score = scoreOf(s);
+    if (score > bestScore) [best, bestScore] = [s, score];
+  }
+  if (!best) return "";
+  const text = best.r.text;
+  const start = (best.r.tokens[best.first] as Token).start - best.r.hit.passage.start;
+  const end = (best.r.tokens[best.last] as Token).end - best.r.hit.passage.start;
+  const sentence = text.slice(start, end).replace(/\s+/g, " ").trim();
+  if (sentence.length <= MAX_SENTENCE_ANSWER) return sentence;
+  const cut = sentence.lastIndexOf(" ", MAX_SENTENCE_ANSWER - 1);
+  return `${sentence.slice(0, cut > 0 ? cut : MAX_SENTENCE_ANSWER - 1)}…`;
+}
+
+/** Up to three passages, those quoting the answer first, then by rank; no passage twice. */
+function pickExcerpts(readings: Reading[], items: string[]): Reading[] {
+  const support = (r: Reading): number => items.filter((item) => r.text.includes(item) || r.hit.passage.heading?.includes(item)).length;
+  const scored = readings.map((r, i) => ({ r, key: (i === 0 ? 1 : 0) + support(r) * 2 + r.rank }));
+  scored.sort((a, b) => b.key - a.key);
+  const seen = new Set<string>();
+  const out: Reading[] = [];
+  for (const { r } of scored) {
+    const key = r.text.replace(/\s+/g, " ");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(r);
+    if (out.length >= MAX_EXCERPTS) break;
+  }
+  return out;
+}
+
+function excerptOf(r: Reading, q: Question): Excerpt {
+  return makeExcerpt(r.doc, r.hit.passage, r.hit.score, r.tokens, q.lemmas);
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,171 @@
+/**
+ * Question analysis: which kind of answer is wanted, whether one or several, and which words
+ * matter (and how much) for finding and checking a passage.
+ */
+import { analyse, termOf, type Token } from "../nlp/analyse.js";
+import { nameSpans, surnameKey } from "../nlp/names.js";
+import type { AnswerKind } from "../types.js";
+
+export interface QuestionTerm {
+  term: string;
+  /** How much a passage that lacks the term fails the question (0-1). */
+  weight: number;
+  /** Part of a name in the question ("Rosena Allin-Khan"): a passage may use the surname alone. */
+  name?: string;
+}
+
+export interface Question {
+  text: string;
+  kind: AnswerKind;
+  /** One answer, several, or whatever the passages give ("Who is standing …?"). */
+  plurality: "one" | "many" | "auto";
+  /** Distinct search terms, in question order. */
+  terms: QuestionTerm[];
+  /** Names the question mentions, by surname key: never the answer to their own question. */
+  names: Set<string>;
+  /** Lemmas of every content word of the question, to keep them out of answers. */
+  lemmas: Set<string>;
+  /** The noun after which/what ("committee", "constituency"), when there is one. */
+  typeNoun?: string;
+  /**
+   * For a subject question ("Who won the deputy leadership election?"): its verb and the first
+   * noun after it, which an answering passage must hold close together ("won … election").
+   */
+  relation?: { verb: string; object: string };
+}
+
+const AUX_START = /^(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|must|may|might|shall)\b/i;
+
+/** Nouns that, after "which"/"what", say what kind of thing the answer is. */
+const TYPE_NOUNS: Record<string, AnswerKind> = {};
+const addType = (kind: AnswerKind, words: string): void => {
+  for (const w of words.split(" ")) TYPE_NOUNS[w] = kind;
+};
+addType("person", "person people man woman men women mp mps candidate minister leader member politician author president secretary chancellor player director spokesman spokeswoman spokesperson chair chairman founder writer actor singer king queen officer doctor lawyer judge manager ceo owner journalist reporter colleague frontrunner winner loser");
+addType("organisation", "committee party organisation organization company newspaper paper outlet group union movement agency department team firm publication website site body institution charity club government board council university school");
+addType("place", "constituency seat city town country place region county state area district location venue village continent street address hospital");
+addType("date", "year date day month time decade century week");
+addType("number", "percentage percent number amount proportion share age price cost figure total count");
+
+/**
+ * How much a missing word fails a passage, by part of speech: names and nouns carry the
+ * question; verbs are often paraphrased ("represent" ↔ "MP for"), adjectives and adverbs more so.
+ */
+const POS_WEIGHT: Record<string, number> = { PROPN: 1, NOUN: 1, NUM: 1, VERB: 0.5, ADJ: 0.5, ADV: 0.3 };
+/** The type noun ("which committee") is what the answer is, not a word the passage must repeat. */
+const TYPE_NOUN_WEIGHT = 0.1;
+/**
+ * The verb of a subject question ("Who won …?") is the relation asked about: a passage without it
+ * does not answer. The verb of an object question ("Which seat does she represent?") is mostly
+ * carried by the type noun and is often paraphrased ("MP for Islington South").
+ */
+const SUBJECT_VERB_WEIGHT = 1;
+const OBJECT_VERB_WEIGHT = 0.2;
+
+const WH = /\b(who|whom|whose|when|where|why|how|which|what)\b/i;
+
+/** Analyses a question. */
+export function parseQuestion(text: string): Question {
+  const { tokens } = analyse(text);
+  const lower = text.toLowerCase();
+  const typeNoun = findTypeNoun(tokens);
+  const kind = kindOf(lower, typeNoun);
+  const names = new Set<string>();
+  const nameOfToken = new Map<number, string>();
+  for (const span of nameSpans(tokens)) {
+    names.add(surnameKey(span.text));
+    for (let i = span.first; i <= span.last; i++) nameOfToken.set(i, span.text);
+  }
+  const terms: QuestionTerm[] = [];
+  const lemmas = new Set<string>();
+  const verbWeight = mainVerbWeight(tokens);
+  tokens.forEach((t, i) => {
+    const term = termOf(t);
+    if (!term || WH.test(t.text)) return;
+    lemmas.add(term);
+    if (terms.some((q) => q.term === term)) return;
+    const weight =
+      term === typeNoun ? TYPE_NOUN_WEIGHT
+      : nameOfToken.has(i) ? 1
+      : i === verbWeight.at ? verbWeight.weight
+      : (POS_WEIGHT[t.pos] ?? 0.5);
+    const q: QuestionTerm = { term, weight };
+    const name = nameOfToken.get(i);
+    if (name) q.name = name;
+    terms.push(q);
+  });
+  const relation = verbWeight.weight === SUBJECT_VERB_WEIGHT ? relationOf(tokens, verbWeight.at) : undefined;
+  return {
+    text,
+    kind,
+    plurality: pluralityOf(lower, tokens, typeNoun),
+    terms,
+    names,
+    lemmas,
+    ...(typeNoun ? { typeNoun } : {}),
+    ...(relation ? { relation } : {}),
+  };
+}
+
+function relationOf(tokens: Token[], verbAt: number): Question["relation"] {
+  const verb = tokens[verbAt] ? termOf(tokens[verbAt] as Token) : null;
+  // The head of the first noun phrase after the verb: "the Labour leadership" → "leadership".
+  let head: Token | undefined;
+  for (const t of tokens.slice(verbAt + 1)) {
+    const nounish = (t.pos === "NOUN" || t.pos === "PROPN") && termOf(t) !== null;
+    if (nounish) head = t;
+    else if (head || !["DET", "ADJ", "ADP", "PRON", "NUM"].includes(t.pos)) break;
+  }
+  const objectTerm = head ? termOf(head) : null;
+  return verb && objectTerm ? { verb, object: objectTerm } : undefined;
+}
+
+/** The question's main verb and how much it matters: see SUBJECT_VERB_WEIGHT. */
+function mainVerbWeight(tokens: Token[]): { at: number; weight: number } {
+  const wh = tokens.findIndex((t) => WH.test(t.text));
+  const at = tokens.findIndex((t, i) => i > wh && t.pos === "VERB");
+  if (wh === -1 || at === -1) return { at: -1, weight: 0 };
+  const between = tokens.slice(wh + 1, at);
+  if (between.some((t) => t.lemma === "do")) return { at, weight: OBJECT_VERB_WEIGHT };
+  const subjectQuestion = between.every((t) => ["AUX", "NOUN", "ADJ", "DET", "PART"].includes(t.pos) || TYPE_NOUNS[t.lemma] !== undefined);
+  return { at, weight: subjectQuestion ? SUBJECT_VERB_WEIGHT : POS_WEIGHT.VERB ?? 0.5 };
+}
+
+function kindOf(lower: string, typeNoun: string | undefined): AnswerKind {
+  const q = lower.trim();
+  if (/\bhow (many|much|old|long|far|big|large|tall|often)\b/.test(q)) return "number";
+  if (/\b(when|what time)\b/.test(q)) return "date";
+  if (/\bwhere\b/.test(q)) return "place";
+  if (/\bwhy\b/.test(q)) return "reason";
+  if (/\bwho(m|se)?\b/.test(q)) return "person";
+  if (/\b(which|what)\b/.test(q) && typeNoun) return TYPE_NOUNS[typeNoun] ?? "thing";
+  if (/^\s*(what|who) (is|are|was|were) (an? |the )?[\w\s-]{1,40}\??$/.test(q) || /\b(mean|meaning|define|definition)\b/.test(q)) {
+    return "definition";
+  }
+  if (/^\s*how\b/.test(q)) return "reason";
+  if (AUX_START.test(q)) return "yesno";
+  return "thing";
+}
+
+/** The first noun after "which"/"what" ("which committee", "what percentage of …"). */
+function findTypeNoun(tokens: Token[]): string | undefined {
+  const at = tokens.findIndex((t) => /^(which|what)$/i.test(t.text));
+  if (at === -1) return undefined;
+  for (let i = at + 1; i < Math.min(tokens.length, at + 4); i++) {
+    const t = tokens[i] as Token;
+    if (t.pos === "NOUN" || t.pos === "PROPN") return TYPE_NOUNS[t.lemma] !== undefined ? t.lemma : undefined;
+    if (t.pos !== "ADJ" && t.pos !== "DET") return undefined;
+  }
+  return undefined;
+}
+
+function pluralityOf(lower: string, tokens: Token[], typeNoun: string | undefined): Question["plurality"] {
+  if (/\b(list|name all|all the|which \w+s (are|were|have))\b/.test(lower) || /\bwho (are|were)\b/.test(lower)) return "many";
+  if (typeNoun) {
+    const noun = tokens.find((t) => t.lemma === typeNoun);
+    if (noun && noun.text.toLowerCase() !== noun.lemma && /s$/i.test(noun.text)) return "many";
+  }
+  if (/\bthe (first|last|only|main|frontrunner|winner|leader|\w+est)\b|\b(most|least)\b/.test(lower)) return "one";
+  if (/^\s*(which|what)\b/.test(lower)) return "one";
+  return "auto";
+}

@@ -1,0 +1,36 @@
+/**
+ * Bad questions get a clear message, never an exception: empty, huge, punctuation or emoji only,
+ * markdown-laden, or a mention such as "@everyone".
+ */
+
+/** Longer questions are refused rather than cut: a 10,000-character paste is not a question. */
+export const MAX_QUESTION_CHARS = 500;
+
+export type Checked = { ok: true; text: string } | { ok: false; message: string };
+
+/** Discord mentions, @everyone/@here, links and markdown syntax carry no words to search for. */
+const NOISE = [
+  /<a?:\w+:\d+>/g, // custom emoji
+  /<[@#][!&]?\d+>/g, // user, role and channel mentions
+  /@(everyone|here)\b/g,
+  /\bhttps?:\/\/\S+/g,
+  /```|`|\*\*|__|~~|\|\||^#{1,6}\s|^>\s?/gm,
+];
+
+/** Cleans a question up for analysis, or says why it cannot be answered. */
+export function checkQuestion(raw: unknown): Checked {
+  if (typeof raw !== "string") return { ok: false, message: "Please ask a question in words." };
+  const text = raw.normalize("NFKC");
+  if (text.length > MAX_QUESTION_CHARS) {
+    return {
+      ok: false,
+      message: `That question is ${text.length.toLocaleString("en")} characters long; please keep it under ${MAX_QUESTION_CHARS}.`,
+    };
+  }
+  let clean = text;
+  for (const re of NOISE) clean = clean.replace(re, " ");
+  clean = clean.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, " ").replace(/\s+/g, " ").trim();
+  if (!clean) return { ok: false, message: "Please type a question about the documents." };
+  if (!/[\p{L}\p{N}]/u.test(clean)) return { ok: false, message: "That has no words in it. Please ask a question in words." };
+  return { ok: true, text: clean };
+}

@@ -1,0 +1,126 @@
+/**
+ * The one wrapper around wink-nlp. Everything else sees plain arrays: tokens with exact character
+ * offsets, sentence spans, entity types and the normalised terms used for search.
+ */
+import winkNLP, { type ItemEntity, type ItemSentence } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+
+/**
+ * sbd + pos + ner is all Verbatim reads; wink's default pipe also runs negation and sentiment,
+ * which cost time on every document and are never used.
+ */
+const nlp = winkNLP(model, ["sbd", "pos", "ner"]);
+const its = nlp.its;
+
+/** One token of a text, with its place in the text. */
+export interface Token {
+  /** Surface text exactly as in the source. */
+  text: string;
+  /** Offset of the first character, in the analysed text plus the `offset` given to `analyse`. */
+  start: number;
+  end: number;
+  /** Lower-case lemma ("standing" → "stand"); numbers and symbols as they are, lower-cased. */
+  lemma: string;
+  /** Universal POS tag from wink ("PROPN", "NOUN", "NUM", …). */
+  pos: string;
+  /** wink token type: "word", "number", "punctuation", "symbol", "tabCRLF", … */
+  type: string;
+  /** wink's stop-word flag. */
+  stop: boolean;
+  /** Named-entity type wink gave the token, if any ("DATE", "CARDINAL", "PERCENT", "MONEY", …). */
+  entity?: string;
+  /** Index of the sentence (in `Analysis.sentences`) the token belongs to. */
+  sentence: number;
+  /** True when whitespace precedes the token (false inside "Allin-Khan" or "36%"). */
+  spaceBefore: boolean;
+}
+
+/** Tokens of a text and the sentences wink found, as token index ranges. */
+export interface Analysis {
+  tokens: Token[];
+  /** `[first, last]` token indexes of each sentence, inclusive. */
+  sentences: Array<[number, number]>;
+}
+
+/**
+ * Reads `text` with wink-nlp. Offsets are `offset` plus positions in `text`, so a slice of a
+ * larger file can be analysed and still point into that file.
+ */
+export function analyse(text: string, offset = 0): Analysis {
+  if (typeof text !== "string") {
+    throw new TypeError(`nlp: expecting a string to analyse, instead found ${typeof text}`);
+  }
+  const doc = nlp.readDoc(text);
+  const tokens = doc.tokens();
+  const values = tokens.out() as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  // wink's typings declare `its.lemma` with a different signature from the other helpers.
+  const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const types = tokens.out(its.type) as string[];
+  const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
+
+  const sentences: Array<[number, number]> = [];
+  doc.sentences().each((s: ItemSentence) => {
+    const span = s.out(its.span) as unknown as [number, number];
+    sentences.push([span[0], span[1]]);
+  });
+  const sentenceOf = new Int32Array(values.length);
+  sentences.forEach(([a, b], i) => sentenceOf.fill(i, a, b + 1));
+
+  const out: Token[] = new Array(values.length);
+  let at = offset;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? "";
+    const space = spaces[i] ?? "";
+    at += space.length;
+    out[i] = {
+      text: value,
+      start: at,
+      end: at + value.length,
+      lemma: (lemmas[i] ?? value).toLowerCase(),
+      pos: pos[i] ?? "X",
+      type: types[i] ?? "word",
+      stop: Boolean(stops[i]),
+      sentence: sentenceOf[i] ?? 0,
+      spaceBefore: space.length > 0 || i === 0,
+    };
+    at += value.length;
+  }
+  doc.entities().each((e: ItemEntity) => {
+    const [a, b] = e.out(its.span) as unknown as [number, number];
+    const type = e.out(its.type) as string;
+    for (let i = a; i <= b; i++) {
+      const t = out[i];
+      if (t) t.entity = type;
+    }
+  });
+  return { tokens: out, sentences };
+}
+
+/** Token types that never become search terms. */
+const NON_TERM_TYPES = new Set(["punctuation", "tabCRLF", "emoticon", "emoji", "hashtag_symbol", "url", "email"]);
+
+/**
+ * The search term of a token, or `null` when it carries no meaning for retrieval: stop words,
+ * punctuation, whitespace, lone symbols. Used identically for documents and questions.
+ */
+export function termOf(token: Token): string | null {
+  if (token.stop || NON_TERM_TYPES.has(token.type)) return null;
+  if (token.type === "symbol" && token.text !== "%" && token.text !== "$" && token.text !== "£" && token.text !== "€") {
+    return null;
+  }
+  const lemma = token.lemma.replace(/^['’]+|['’]+$/g, "");
+  if (lemma.length === 0 || lemma === "s") return null;
+  return lemma;
+}
+
+/** All search terms of a text, in order (duplicates kept). */
+export function termsOf(text: string): string[] {
+  const terms: string[] = [];
+  for (const t of analyse(text).tokens) {
+    const term = termOf(t);
+    if (term) terms.push(term);
+  }
+  return terms;
+}

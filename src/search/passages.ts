@@ -1,0 +1,188 @@
+/**
+ * Cuts a document into passages: small windows of sentences that keep their exact offsets, with
+ * the search terms of each, and gathers the names the document gives in full.
+ */
+import { layoutOf, type Block } from "../corpus/layout.js";
+import { parseFrontMatter } from "../corpus/frontmatter.js";
+import { analyse, termOf, termsOf, type Token } from "../nlp/analyse.js";
+import { nameSpans, surnameKey } from "../nlp/names.js";
+
+/** A passage before it has an id: offsets, heading and search terms. */
+export interface PassageDraft {
+  start: number;
+  end: number;
+  heading?: string;
+  /** Normalised terms of the passage text, in order. */
+  terms: string[];
+  /** Normalised terms of the heading. */
+  headingTerms: string[];
+}
+
+/** Full names a document gives, by surname key: "mahmood" → "Khalid Mahmood". */
+export type NameBook = Record<string, string>;
+
+export interface CutDocument {
+  passages: PassageDraft[];
+  names: NameBook;
+  /** Surname keys of the people or things the document is mostly about (most mentioned names). */
+  topics: string[];
+}
+
+/** A name is a topic of its document when mentioned this often, and at least half as often as the most mentioned. */
+const MIN_TOPIC_MENTIONS = 3;
+const TOPIC_SHARE = 0.5;
+
+/**
+ * At most this many sentences a passage: enough to keep a claim with its subject ("Ms Allin-Khan
+ * … pitting her against … Ian Murray … is also standing"), few enough that a quote stays short.
+ */
+export const MAX_SENTENCES = 3;
+/** A window stops growing past this many characters (about 60-70 words). */
+export const MAX_PASSAGE_CHARS = 400;
+/** A single sentence longer than this (a run-on list, a table flattened to one line) is cut at word boundaries. */
+export const MAX_SENTENCE_CHARS = 1000;
+/** Code blocks stay whole up to this size; a longer one is cut between lines. */
+export const MAX_CODE_CHARS = 2000;
+
+interface Span {
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+/** Cuts the document text into passages. */
+export function cutDocument(text: string): CutDocument {
+  const { bodyStart } = parseFrontMatter(text);
+  const { mask, blocks } = layoutOf(text, bodyStart);
+  const passages: PassageDraft[] = [];
+  const headingTerms = new Map<string, string[]>();
+  const nameCounts = new Map<string, Map<string, number>>();
+  const mentions = new Map<string, number>();
+
+  const headingsSeen = new Set<string>();
+  for (const block of blocks) {
+    if (block.heading && !headingsSeen.has(block.heading)) {
+      headingsSeen.add(block.heading);
+      collectNames(analyse(block.heading).tokens, nameCounts, new Map());
+    }
+    const analysis = analyse(mask.slice(block.start, block.end), block.start);
+    collectNames(analysis.tokens, nameCounts, mentions);
+    const units = block.kind === "prose" ? sentenceUnits(analysis.sentences, analysis.tokens) : lineUnits(analysis.tokens, text);
+    const limit = block.kind === "code" ? MAX_CODE_CHARS : MAX_PASSAGE_CHARS;
+    const maxUnits = block.kind === "prose" ? MAX_SENTENCES : Infinity;
+    for (const window of windows(units, limit, maxUnits)) {
+      const terms: string[] = [];
+      for (const unit of window) for (const t of unit.tokens) {
+        const term = termOf(t);
+        if (term) terms.push(term);
+      }
+      if (terms.length === 0) continue;
+      const first = window[0] as Span;
+      const last = window[window.length - 1] as Span;
+      passages.push(draft(first.start, last.end, block, terms, headingTerms));
+    }
+  }
+  return { passages, names: nameBook(nameCounts), topics: topicsOf(mentions) };
+}
+
+function draft(start: number, end: number, block: Block, terms: string[], cache: Map<string, string[]>): PassageDraft {
+  const heading = block.heading;
+  if (!heading) return { start, end, terms, headingTerms: [] };
+  let hterms = cache.get(heading);
+  if (!hterms) cache.set(heading, (hterms = termsOf(heading)));
+  return { start, end, heading, terms, headingTerms: hterms };
+}
+
+/** Sentences of a prose block, each trimmed to its first and last real token; long ones cut. */
+function sentenceUnits(sentences: Array<[number, number]>, tokens: Token[]): Span[] {
+  const units: Span[] = [];
+  for (const [a, b] of sentences) {
+    const toks = tokens.slice(a, b + 1).filter((t) => t.type !== "tabCRLF" && t.text.trim() !== "");
+    let from = 0;
+    while (from < toks.length) {
+      let to = from;
+      const first = toks[from] as Token;
+      while (to + 1 < toks.length && (toks[to + 1] as Token).end - first.start <= MAX_SENTENCE_CHARS) to++;
+      const part = toks.slice(from, to + 1);
+      units.push({ start: first.start, end: (toks[to] as Token).end, tokens: part });
+      from = to + 1;
+    }
+  }
+  return units;
+}
+
+/** Lines of a code block or table, as units that windows never split. */
+function lineUnits(tokens: Token[], text: string): Span[] {
+  const units: Span[] = [];
+  let current: Token[] = [];
+  const flush = (): void => {
+    const real = current.filter((t) => t.type !== "tabCRLF" && t.text.trim() !== "");
+    if (real.length) units.push({ start: lineStart(text, (real[0] as Token).start), end: (real[real.length - 1] as Token).end, tokens: real });
+    current = [];
+  };
+  for (const t of tokens) {
+    if (t.type === "tabCRLF" && t.text.includes("\n")) flush();
+    else current.push(t);
+  }
+  flush();
+  return units;
+}
+
+/** Start of the line holding `at`, so code keeps its indentation. */
+function lineStart(text: string, at: number): number {
+  const nl = text.lastIndexOf("\n", at - 1);
+  return nl + 1;
+}
+
+/** Groups consecutive units into windows of at most `maxUnits` units and about `limit` chars. */
+function* windows(units: Span[], limit: number, maxUnits: number): Generator<Span[]> {
+  let window: Span[] = [];
+  for (const unit of units) {
+    const first = window[0];
+    if (first && (window.length >= maxUnits || unit.end - first.start > limit)) {
+      yield window;
+      window = [];
+    }
+    window.push(unit);
+  }
+  if (window.length) yield window;
+}
+
+function topicsOf(mentions: Map<string, number>): string[] {
+  const max = Math.max(0, ...mentions.values());
+  return [...mentions].filter(([, n]) => n >= MIN_TOPIC_MENTIONS && n >= TOPIC_SHARE * max).map(([key]) => key);
+}
+
+function collectNames(tokens: Token[], counts: Map<string, Map<string, number>>, mentions: Map<string, number>): void {
+  for (const span of nameSpans(tokens)) {
+    const key = surnameKey(span.text);
+    mentions.set(key, (mentions.get(key) ?? 0) + 1);
+    if (span.words < 2) continue;
+    let forms = counts.get(key);
+    if (!forms) counts.set(key, (forms = new Map()));
+    forms.set(span.text, (forms.get(span.text) ?? 0) + 1);
+  }
+}
+
+/**
+ * The full form of each surname: the most frequent form, or a longer one that ends with it
+ * ("Long Bailey" → "Rebecca Long Bailey"); ties go to the shorter form.
+ */
+function nameBook(counts: Map<string, Map<string, number>>): NameBook {
+  const book: NameBook = {};
+  for (const [key, forms] of counts) {
+    let best = "";
+    let bestCount = 0;
+    for (const [form, n] of forms) {
+      if (n > bestCount || (n === bestCount && form.length < best.length)) {
+        best = form;
+        bestCount = n;
+      }
+    }
+    for (const form of forms.keys()) {
+      if (form.length > best.length && form.endsWith(" " + best)) best = form;
+    }
+    book[key] = best;
+  }
+  return book;
+}
