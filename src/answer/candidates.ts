@@ -82,7 +82,8 @@ function nameCandidates(tokens: Token[], q: Question, kind: AnswerKind): Candida
     const placeish = PLACE_WORDS.has(last) || (before !== undefined && PLACE_PREPOSITIONS.has(before.lemma)) || after?.lemma === "mp";
     let fit: number;
     if (kind === "person") {
-      fit = span.titled ? 1 : org ? 0.3 : placeish ? 0.4 : span.words >= 2 ? 0.9 : 0.6;
+      // "Who reported …?" is often answered by an organisation: less likely than a person, not ruled out.
+      fit = span.titled ? 1 : org ? 0.5 : placeish ? 0.4 : span.words >= 2 ? 0.9 : 0.6;
       if (before && PERSON_ROLE.test(before.lemma)) fit = Math.max(fit, 0.9);
     } else if (kind === "organisation") {
       fit = org ? 1 : span.titled ? 0.1 : 0.5;

@@ -4,7 +4,7 @@
  * rests on. When no passage covers the question well enough, the answer is `null`.
  */
 import { analyse, termOf, type Token } from "../nlp/analyse.js";
-import { surnameKey } from "../nlp/names.js";
+import { nameSpans, surnameKey } from "../nlp/names.js";
 import type { IndexedDoc, SearchIndex } from "../search/build.js";
 import type { Answer, Excerpt, ScoredPassage } from "../types.js";
 import { findCandidates, type Candidate } from "./candidates.js";
@@ -39,7 +39,7 @@ const HEADING_DISTANCE = 4;
 /** Tokens from the nearest question word at which a candidate's vote halves. */
 const PROXIMITY_HALF = 8;
 /** In a list answer, a candidate needs this share of the top candidate's votes. */
-const LIST_SHARE = { many: 0.2, auto: 0.35 } as const;
+const LIST_SHARE = { many: 0.2, auto: 0.7 } as const;
 const MAX_LIST_ITEMS = 8;
 /** A sentence used as the answer is cut to this many characters. */
 const MAX_SENTENCE_ANSWER = 220;
@@ -54,7 +54,8 @@ interface Reading {
   coverage: number;
   /** Retrieval score over the best score, times a coverage factor. */
   rank: number;
-  candidates: Array<Candidate & { inHeading: boolean; vote: number }>;
+  /** Candidates with their votes; `headingName` when the passage's heading names them too. */
+  candidates: Array<Candidate & { headingName?: string; vote: number }>;
 }
 
 /** Answers `question` from `index`. */
@@ -85,7 +86,7 @@ export function composeAnswer(index: SearchIndex, question: string): Answer {
       message: nearest.length ? "The documents don't answer that. These are the nearest passages." : "The documents don't answer that.",
     };
   }
-  const { answer, items, confidence } = chooseAnswer(q, readings);
+  const { answer, items, confidence } = chooseAnswer(index, q, readings);
   const excerpts = pickExcerpts(readings, items).map((r) => excerptOf(r, q));
   return { question, answer, confidence: round(confidence), kind: q.kind, excerpts };
 }
@@ -102,10 +103,30 @@ function read(index: SearchIndex, q: Question, hits: ScoredPassage[]): Reading[]
     const headingTokens = hit.passage.heading ? analyse(hit.passage.heading).tokens : [];
     const coverage = coverageOf(q, tokens, headingTokens, doc);
     // Coverage counts twice: a passage that holds all of the question beats a higher BM25 score.
-    const rank = (hit.score / top) * coverage * coverage;
+    const rank = (hit.score / top) * coverage * coverage * headingFactor(q, headingTokens, doc);
     readings.push({ hit, doc, text, tokens, headingTokens, coverage, rank, candidates: [] });
   }
   return readings.sort((a, b) => b.rank - a.rank);
+}
+
+/**
+ * A passage under a heading about something more specific than the question ("Deputy
+ * leadership" for a question on "the Labour leadership") ranks lower: half of its rank rides on
+ * the share of the heading's own words (names and numbering aside) that the question uses.
+ */
+function headingFactor(q: Question, headingTokens: Token[], doc: IndexedDoc): number {
+  const inName = new Set<number>();
+  for (const span of nameSpans(headingTokens)) {
+    if (isCommonWord(doc, span.text)) continue;
+    for (let i = span.first; i <= span.last; i++) inName.add(i);
+  }
+  const own = headingTokens
+    .filter((t, i) => !inName.has(i) && t.type === "word")
+    .map(termOf)
+    .filter((t): t is string => t !== null);
+  if (own.length === 0) return 1;
+  const used = own.filter((h) => q.terms.some(({ term }) => term === h || (term.length >= 5 && h.startsWith(term))));
+  return 0.5 + (0.5 * used.length) / own.length;
 }
 
 /** Weighted share of the question's terms that a passage (with its heading, title and topics) holds. */
@@ -170,29 +191,35 @@ interface Choice {
   confidence: number;
 }
 
-function chooseAnswer(q: Question, readings: Reading[]): Choice {
+function chooseAnswer(index: SearchIndex, q: Question, readings: Reading[]): Choice {
   const best = readings[0] as Reading;
-  const votes = new Map<string, { text: string; vote: number }>();
+  const votes = new Map<string, Vote>();
   if (q.kind !== "yesno" && q.kind !== "reason" && q.kind !== "definition" && q.kind !== "thing") {
     for (const r of readings) {
       if (r.coverage < MIN_VOTING_COVERAGE) continue;
       collectCandidates(q, r);
       for (const c of r.candidates) {
         const text = displayName(c, r.doc, q);
+        const heading = c.headingName ? r.hit.passage.heading : undefined;
         const entry = votes.get(c.key);
         if (entry) {
           entry.vote += c.vote;
           if (text.length > entry.text.length) entry.text = text;
-        } else votes.set(c.key, { text, vote: c.vote });
+          if (heading && c.headingName && !entry.heading) [entry.heading, entry.name, entry.doc] = [heading, c.headingName, r.doc];
+        } else {
+          votes.set(c.key, { text, vote: c.vote, ...(heading && c.headingName ? { heading, name: c.headingName, doc: r.doc } : {}) });
+        }
       }
     }
   }
   const ranked = [...votes.values()].sort((a, b) => b.vote - a.vote);
-  if (process.env.VERBATIM_DEBUG) console.error(ranked.slice(0, 12).map((c) => `${c.text}=${c.vote.toFixed(3)}`).join(" "));
   const top = ranked[0];
   if (top) {
+    const siblings = q.plurality === "one" ? [] : siblingNames(index, top);
     const share = q.plurality === "one" ? Infinity : LIST_SHARE[q.plurality];
-    const items = ranked.filter((c) => c.vote >= share * top.vote).slice(0, MAX_LIST_ITEMS).map((c) => c.text);
+    const items = siblings.length
+      ? [top.text, ...siblings].slice(0, MAX_LIST_ITEMS)
+      : ranked.filter((c) => c.vote >= share * top.vote).slice(0, MAX_LIST_ITEMS).map((c) => c.text);
     const chosen = items.length ? items : [top.text];
     const total = ranked.reduce((s, c) => s + c.vote, 0);
     const margin = chosen.length > 1 ? 1 : top.vote / total;
@@ -201,6 +228,39 @@ function chooseAnswer(q: Question, readings: Reading[]): Choice {
   const sentence = bestSentence(q, readings);
   const entityWanted = q.kind === "person" || q.kind === "date" || q.kind === "number" || q.kind === "place" || q.kind === "organisation";
   return { answer: sentence, items: [], confidence: best.coverage * (entityWanted ? 0.4 : 0.6) };
+}
+
+interface Vote {
+  text: string;
+  vote: number;
+  /** The heading the candidate was named in, if any, with the name as written there. */
+  heading?: string;
+  name?: string;
+  doc?: IndexedDoc;
+}
+
+/**
+ * Names in the sibling headings of the top candidate's heading: the same heading with another
+ * name ("5/10 Angela Rayner – Deputy leadership" → "7/10 Dawn Butler – Deputy leadership"). A
+ * gallery or a list of sections names every member of the set the question asks for.
+ */
+function siblingNames(index: SearchIndex, top: Vote): string[] {
+  if (!top.heading || !top.name || !top.doc) return [];
+  const at = top.heading.indexOf(top.name);
+  if (at === -1) return [];
+  const pattern = (s: string): string => escapeRegExp(s).replace(/\d+/g, "\\d+");
+  const template = new RegExp(`^${pattern(top.heading.slice(0, at))}(.+?)${pattern(top.heading.slice(at + top.name.length))}$`);
+  const names: string[] = [];
+  const seen = new Set([top.heading]);
+  for (const id of top.doc.passageIds) {
+    const heading = index.passage(id)?.heading;
+    if (!heading || seen.has(heading)) continue;
+    seen.add(heading);
+    const name = template.exec(heading)?.[1]?.trim();
+    const words = name?.split(/\s+/) ?? [];
+    if (name && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w))) names.push(name);
+  }
+  return names;
 }
 
 /** Candidates in a passage and its heading, each with a vote from rank, fit and proximity. */
@@ -214,26 +274,40 @@ function collectCandidates(q: Question, r: Reading): void {
     const term = termOf(t);
     return term !== null && q.lemmas.has(term);
   });
-  // A list is spread over passages that each rank lower than the best one: flatten the ranks.
-  const weight = q.plurality === "one" ? r.rank : Math.sqrt(r.rank);
+  // A list is spread over passages that each rank lower than the best one: flatten their ranks.
+  const weight = q.plurality === "many" ? Math.sqrt(r.rank) : r.rank;
   const best = new Map<string, Reading["candidates"][number]>();
   const offer = (c: Reading["candidates"][number]): void => {
     const had = best.get(c.key);
-    if (!had || c.vote > had.vote) best.set(c.key, c);
+    if (!had || c.vote > had.vote) best.set(c.key, had?.headingName ? { ...c, headingName: had.headingName } : c);
+    else if (c.headingName) had.headingName = c.headingName;
   };
   for (const c of findCandidates(r.tokens, q)) {
-    if (isCommonWord(r.doc, c.text)) continue;
+    if (isCommonWord(r.doc, c.text) || uncorroborated(r.doc, c, r.tokens)) continue;
     const distance = Math.min(nearest(matched, c.first, c.last), headingMatches ? HEADING_DISTANCE : Infinity);
     const proximity = 1 / (1 + distance / PROXIMITY_HALF);
     const typed = q.typeNoun && c.text.toLowerCase().endsWith(q.typeNoun) ? 1.5 : 1;
-    offer({ ...c, inHeading: false, vote: weight * c.fit * proximity * typed });
+    offer({ ...c, vote: weight * c.fit * proximity * typed });
   }
+  // With no name of its own in the text ("he is standing"), the passage is about its heading's.
+  const headingFactor = best.size > 0 ? HEADING_NAME_FACTOR : 1;
   for (const c of findCandidates(r.headingTokens, q)) {
-    if (isCommonWord(r.doc, c.text)) continue;
-    offer({ ...c, inHeading: true, vote: weight * c.fit * HEADING_NAME_FACTOR });
+    if (isCommonWord(r.doc, c.text) || uncorroborated(r.doc, c, r.headingTokens)) continue;
+    offer({ ...c, headingName: c.text, vote: weight * c.fit * headingFactor });
   }
   // One vote per candidate per passage, however often the passage names it.
   r.candidates = [...best.values()];
+}
+
+/**
+ * A single capitalised word opening a sentence or heading ("Apology to women") may be capitalised
+ * only for its place; it is a name only if the document names it in full elsewhere.
+ */
+function uncorroborated(doc: IndexedDoc, c: Candidate, tokens: Token[]): boolean {
+  if (c.first < 0 || /\s/.test(c.text)) return false;
+  const before = tokens.slice(0, c.first).filter((t) => t.type !== "tabCRLF" && t.text.trim() && !/^[\d/]+$/.test(t.text));
+  const opens = before.length === 0 || (tokens[c.first] as Token).sentence !== (before[before.length - 1] as Token).sentence;
+  return opens && doc.names[surnameKey(c.text)] === undefined && !doc.topics.includes(surnameKey(c.text));
 }
 
 const commonWords = new WeakMap<IndexedDoc, Map<string, boolean>>();

@@ -29,7 +29,7 @@ export function checkQuestion(raw: unknown): Checked {
   }
   let clean = text;
   for (const re of NOISE) clean = clean.replace(re, " ");
-  clean = clean.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g, " ").replace(/\s+/g, " ").trim();
+  clean = clean.replace(/\p{Cc}|\p{Cf}/gu, " ").replace(/\s+/g, " ").trim();
   if (!clean) return { ok: false, message: "Please type a question about the documents." };
   if (!/[\p{L}\p{N}]/u.test(clean)) return { ok: false, message: "That has no words in it. Please ask a question in words." };
   return { ok: true, text: clean };

@@ -137,7 +137,7 @@ function titleOf(text: string, path: string): string {
   const heading = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body);
   if (heading?.[1]) return heading[1].replace(/[*_`]/g, "").trim();
   const first = body.split(/\r?\n/).find((l) => l.trim())?.trim() ?? "";
-  if (first.length > 0 && first.length <= 100 && !/[.!?:]$/.test(first) && !/^[!\[<|`-]/.test(first)) return first;
+  if (first.length > 0 && first.length <= 100 && !/[.!?:]$/.test(first) && !/^[![<|`-]/.test(first)) return first;
   const name = basename(path);
   return name.slice(0, name.length - extname(name).length);
 }
