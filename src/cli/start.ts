@@ -1,0 +1,65 @@
+/**
+ * `npm start`: loads `.env`, checks the settings, builds the answer engine, and runs the bot until
+ * SIGINT/SIGTERM, when it finishes the replies in flight, disconnects and exits 0.
+ * A bad setting or a rejected token ends with a short message and exit code 1, never a stack trace.
+ */
+import dotenv from "dotenv";
+import { ConfigError, loadConfig } from "../config.js";
+import { type Bot, startBot } from "../discord/bot.js";
+import { describeDiscordFailure } from "../discord/describe-failure.js";
+import { createLogger } from "../discord/logger.js";
+import { createEngine } from "../engine.js";
+
+dotenv.config({ quiet: true });
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
+
+const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
+process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", reason));
+
+let engine;
+try {
+  engine = await createEngine({ corpusDir: config.corpusDir, onWarning: (message) => logger.warn(message) });
+} catch (error) {
+  logger.error(`Cannot build the index from CORPUS_DIR (${config.corpusDir}): ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+let bot: Bot;
+try {
+  bot = await startBot({ config, engine, logger });
+} catch (error) {
+  const known = describeDiscordFailure(error, config.apiBase);
+  if (known) logger.error(known);
+  else logger.error("Could not connect to Discord", error);
+  process.exit(1);
+}
+
+let signals = 0;
+const shutdown = (signal: NodeJS.Signals): void => {
+  if (++signals > 1) {
+    logger.warn(`${signal} again: exiting without waiting`);
+    process.exit(1);
+  }
+  const n = bot.inFlight;
+  logger.info(`${signal}: finishing ${n} ${n === 1 ? "reply" : "replies"} in flight, then disconnecting`);
+  bot.stop().then(
+    () => {
+      logger.info("Stopped.");
+      process.exit(0);
+    },
+    (error: unknown) => {
+      logger.error("Shutdown failed", error);
+      process.exit(1);
+    },
+  );
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

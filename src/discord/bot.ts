@@ -1,0 +1,90 @@
+/**
+ * Verbatim on Discord: loads the commands, logs the client in, routes its events through the
+ * dispatcher, and stops cleanly (replies in flight first, then the connection).
+ *
+ * @example
+ * const bot = await startBot({ config, engine, logger });
+ * process.once("SIGTERM", () => void bot.stop());
+ */
+import { type Client, Events } from "discord.js";
+import type { Config } from "../config.js";
+import type { Engine } from "../engine.js";
+import { createClient } from "./client.js";
+import type { Command } from "./command.js";
+import { createDispatcher } from "./dispatcher.js";
+import { loadCommands } from "./load-commands.js";
+import type { Logger } from "./logger.js";
+import { RateLimiter } from "./rate-limiter.js";
+
+export interface BotOptions {
+  config: Pick<Config, "token" | "clientId" | "apiBase" | "moderatorRoleId" | "rateLimit">;
+  engine: Engine;
+  logger: Logger;
+  /** Default: the modules in `commands/`. */
+  commands?: ReadonlyMap<string, Command>;
+}
+
+export interface Bot {
+  client: Client<true>;
+  /** Requests being handled right now. */
+  readonly inFlight: number;
+  /** Finishes the replies in flight, takes no new ones, then closes the connection. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Why: one minute, to match `RATE_LIMIT_PER_MINUTE`. */
+const RATE_WINDOW_MS = 60_000;
+
+/**
+ * Logs in and resolves once the client is ready (every server received).
+ *
+ * @throws discord.js's error when login fails (`TokenInvalid` for a rejected token).
+ */
+export async function startBot({ config, engine, logger, commands }: BotOptions): Promise<Bot> {
+  const loaded = commands ?? (await loadCommands());
+  const client = createClient({ ...(config.apiBase && { apiBase: config.apiBase }) });
+  const dispatcher = createDispatcher({
+    commands: loaded,
+    context: { engine, logger, commands: loaded, ...(config.moderatorRoleId && { moderatorRoleId: config.moderatorRoleId }) },
+    limiter: new RateLimiter({ limit: config.rateLimit.perMinute, windowMs: RATE_WINDOW_MS }),
+    logger,
+  });
+
+  client.on(Events.InteractionCreate, (interaction) => void dispatcher.handleInteraction(interaction));
+  client.on(Events.MessageCreate, (message) => void dispatcher.handleMessage(message, client.user?.id ?? ""));
+  client.on(Events.Error, (error) => logger.error("discord.js error", error));
+  client.on(Events.ShardError, (error, shard) => logger.error(`gateway connection error (shard ${shard})`, error));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.Debug, (message) => logger.debug(message));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  await client.login(config.token);
+  const readyClient = await ready;
+
+  const { documents, passages } = engine.stats();
+  logger.info(
+    `Logged in as ${readyClient.user.tag}; serving ${documents.length} documents (${passages} passages); ` +
+      `commands: ${[...loaded.keys()].map((n) => `/${n}`).join(" ")}`,
+  );
+  if (readyClient.application.id !== config.clientId) {
+    logger.warn(
+      `DISCORD_CLIENT_ID (${config.clientId}) is not this bot's application (${readyClient.application.id}): ` +
+        "npm run deploy-commands registers the commands on the wrong application.",
+    );
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    client: readyClient,
+    get inFlight() {
+      return dispatcher.inFlight;
+    },
+    stop() {
+      stopping ??= (async () => {
+        await dispatcher.drain();
+        await client.destroy();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * What a slash command module is: `export default { data, execute } satisfies Command;`, the
+ * shape of discord.js's official TypeScript starter, plus the shared context every command gets.
+ */
+import type { ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import type { Engine } from "../engine.js";
+import type { Logger } from "./logger.js";
+
+/** Everything a command may use, handed in rather than imported, so tests can swap any of it. */
+export interface CommandContext {
+  /** The one answer engine, shared by every edge. */
+  engine: Engine;
+  /** Role whose members may run moderator commands besides those with Manage Server. */
+  moderatorRoleId?: string;
+  logger: Logger;
+  /** Every loaded command by name (for `/help`). */
+  commands: ReadonlyMap<string, Command>;
+}
+
+/** One slash command. */
+export interface Command {
+  /** The registration payload, usually a `SlashCommandBuilder`. Its name routes interactions here. */
+  data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /**
+   * Handles one use of the command. Throw a `UserError` for a message the user should see;
+   * anything else thrown is logged and answered with a generic line.
+   */
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+}
+
+/** Checks, at load time, that a module's default export is a {@link Command}. */
+export function isCommand(value: unknown): value is Command {
+  if (typeof value !== "object" || value === null) return false;
+  const { data, execute } = value as Partial<Record<keyof Command, unknown>>;
+  return (
+    typeof execute === "function" &&
+    typeof data === "object" &&
+    data !== null &&
+    typeof (data as { name?: unknown }).name === "string" &&
+    typeof (data as { toJSON?: unknown }).toJSON === "function"
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The one place where Discord events become work: slash commands are routed to their module,
+ * questions in direct messages and mentions go to the engine, every request passes the per-user
+ * rate limit, and every failure is sorted (see `errors.ts`) and answered.
+ */
+import type { Interaction, Message } from "discord.js";
+import type { Command, CommandContext } from "./command.js";
+import { GENERIC_FAILURE, UserError } from "./errors.js";
+import type { Logger } from "./logger.js";
+import { questionFrom } from "./question.js";
+import type { RateLimiter } from "./rate-limiter.js";
+import { type Reply, renderAnswer } from "./render-answer.js";
+import { NO_MENTIONS, respondPrivately } from "./respond.js";
+
+export interface DispatcherOptions {
+  commands: ReadonlyMap<string, Command>;
+  context: CommandContext;
+  limiter: RateLimiter;
+  logger: Logger;
+}
+
+export interface Dispatcher {
+  /** Runs the slash command an interaction invokes; other interaction kinds are ignored. */
+  handleInteraction(interaction: Interaction): Promise<void>;
+  /** Answers a message if it is a question for the bot (see `questionFrom`). */
+  handleMessage(message: Message, botUserId: string): Promise<void>;
+  /** Stops taking new work and resolves once every reply in flight has been sent (or failed). */
+  drain(): Promise<void>;
+  /** Requests being handled right now. */
+  readonly inFlight: number;
+}
+
+const emptyMentionReply = (botUserId: string): string =>
+  `Ask me a question after the mention, like <@${botUserId}> who signed the letter? (or try \`/help\`).`;
+
+/** Builds the dispatcher; wire its handlers to the client's events. */
+export function createDispatcher({ commands, context, limiter, logger }: DispatcherOptions): Dispatcher {
+  const pending = new Set<Promise<void>>();
+  let draining = false;
+
+  const track = (work: () => Promise<void>): Promise<void> => {
+    if (draining) return Promise.resolve();
+    const job = work().finally(() => pending.delete(job));
+    pending.add(job);
+    return job;
+  };
+
+  const checkRate = (userId: string): void => {
+    const verdict = limiter.take(userId);
+    if (!verdict.allowed) {
+      const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+      throw new UserError(`You're asking faster than I can keep up with. Please try again in ${seconds} s.`);
+    }
+  };
+
+  const runCommand = async (interaction: Interaction): Promise<void> => {
+    if (!interaction.isChatInputCommand()) return;
+    const name = interaction.commandName;
+    try {
+      const command = commands.get(name);
+      if (!command) throw new UserError(`I don't know /${name}: it may have been removed. Try /help.`);
+      checkRate(interaction.user.id);
+      await command.execute(interaction, context);
+    } catch (error) {
+      const userFacing = error instanceof UserError;
+      if (!userFacing) logger.error(`/${name} failed (user ${interaction.user.id})`, error);
+      try {
+        await respondPrivately(interaction, userFacing ? error.message : GENERIC_FAILURE);
+      } catch (replyError) {
+        logger.warn(`/${name}: could not tell the user about a failure: ${String(replyError)}`);
+      }
+    }
+  };
+
+  const answerMessage = async (message: Message, botUserId: string): Promise<void> => {
+    if (message.author.bot || message.system || message.webhookId) return;
+    const question = questionFrom(
+      { content: message.content, inDM: !message.inGuild(), mentionsBot: message.mentions.users.has(botUserId) },
+      botUserId,
+    );
+    if (question === null) return;
+    const reply = async (payload: Reply): Promise<void> => {
+      await message.reply({ ...payload, allowedMentions: NO_MENTIONS });
+    };
+    try {
+      checkRate(message.author.id);
+      await reply(question === "" ? { content: emptyMentionReply(botUserId) } : renderAnswer(context.engine.answer(question)));
+    } catch (error) {
+      const userFacing = error instanceof UserError;
+      if (!userFacing) logger.error(`question in message ${message.id} failed (user ${message.author.id})`, error);
+      await reply({ content: userFacing ? error.message : GENERIC_FAILURE }).catch((replyError: unknown) =>
+        logger.warn(`message ${message.id}: could not reply: ${String(replyError)}`),
+      );
+    }
+  };
+
+  return {
+    handleInteraction: (interaction) => track(() => runCommand(interaction)),
+    handleMessage: (message, botUserId) => track(() => answerMessage(message, botUserId)),
+    async drain() {
+      draining = true;
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+    get inFlight() {
+      return pending.size;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Runs the real bot (real engine, real discord.js client) against the Discord stand-in, on a
+ * temporary copy of the corpus that tests may change.
+ */
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Bot, startBot } from "../../src/discord/bot.js";
+import { createLogger } from "../../src/discord/logger.js";
+import { type Engine, createEngine } from "../../src/engine.js";
+import { DiscordStandIn } from "./stand-in/stand-in.js";
+
+/** Shaped like a bot token (so configuration accepts it) and plainly fake. */
+export const TEST_TOKEN = ["x".repeat(24), "y".repeat(6), "z".repeat(27)].join(".");
+
+export const CORPUS_DIR = fileURLToPath(new URL("../../corpus", import.meta.url));
+
+export interface HarnessOptions {
+  /** Extra documents written into the corpus copy, by relative path. */
+  extraDocs?: Record<string, string>;
+  /** Wraps the real engine (to inject failures or oversized answers). */
+  wrapEngine?: (engine: Engine) => Engine;
+  /** Default 1000: high enough that only a test about rate limits meets it. */
+  rateLimitPerMinute?: number;
+  heartbeatIntervalMs?: number;
+}
+
+export interface Harness {
+  discord: DiscordStandIn;
+  bot: Bot;
+  /** The real engine (unwrapped). */
+  engine: Engine;
+  /** The temporary corpus folder. */
+  corpusDir: string;
+  /** Every log line the bot wrote. */
+  logs: string[];
+  /** Stops the bot, then the stand-in, then removes the corpus copy. */
+  stop(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const root = await mkdtemp(join(tmpdir(), "verbatim-e2e-"));
+  const corpusDir = join(root, "corpus");
+  await cp(CORPUS_DIR, corpusDir, { recursive: true });
+  for (const [path, text] of Object.entries(options.extraDocs ?? {})) await writeFile(join(corpusDir, path), text);
+  const engine = await createEngine({ corpusDir });
+  const discord = await DiscordStandIn.start({
+    token: TEST_TOKEN,
+    ...(options.heartbeatIntervalMs && { heartbeatIntervalMs: options.heartbeatIntervalMs }),
+  });
+  const logs: string[] = [];
+  const logger = createLogger({ level: "debug", secrets: [TEST_TOKEN], write: (line) => logs.push(line) });
+  let bot: Bot;
+  try {
+    bot = await startBot({
+      config: {
+        token: TEST_TOKEN,
+        clientId: discord.world.applicationId,
+        apiBase: discord.apiBase,
+        moderatorRoleId: discord.world.moderatorRoleId,
+        rateLimit: { perMinute: options.rateLimitPerMinute ?? 1000 },
+      },
+      engine: options.wrapEngine ? options.wrapEngine(engine) : engine,
+      logger,
+    });
+  } catch (error) {
+    await discord.stop();
+    await rm(root, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    discord,
+    bot,
+    engine,
+    corpusDir,
+    logs,
+    async stop() {
+      await bot.stop();
+      await discord.stop();
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * `npm start` exactly as users run it: a child process that reads its settings from the
+ * environment, connects to the Discord stand-in through DISCORD_API_BASE, answers, and stops.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { CORPUS_DIR, TEST_TOKEN } from "./harness.js";
+import { type Running, runScript } from "./processes.js";
+import { DiscordStandIn, type RecordedRequest } from "./stand-in/stand-in.js";
+
+const STACK_LINE = /^\s+at /m;
+
+let discord: DiscordStandIn | undefined;
+let running: Running | undefined;
+
+afterEach(async () => {
+  if (running && running.child.exitCode === null) {
+    running.child.kill("SIGKILL");
+    await running.exited;
+  }
+  await discord?.stop();
+  discord = running = undefined;
+});
+
+describe("npm start", () => {
+  it("answers /ask through the stand-in, and on SIGTERM finishes the reply in flight, then exits 0", async () => {
+    discord = await DiscordStandIn.start({ token: TEST_TOKEN });
+    running = await runScript("start", {
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_CLIENT_ID: discord.world.applicationId,
+      DISCORD_API_BASE: discord.apiBase,
+      CORPUS_DIR,
+      LOG_LEVEL: "debug",
+    });
+    await running.waitForOutput(/Logged in as Verbatim/);
+
+    const ask = discord.slashCommand("ask", { question: "Who is standing for deputy leader?" }, discord.member(discord.newUser()));
+    const isEdit = (r: RecordedRequest) => r.method === "PATCH" && r.path === ask.originalPath;
+    const slowDiscord = discord.hold(isEdit);
+    const edit = await discord.waitFor(isEdit, "edit of /ask");
+    expect(JSON.stringify(edit.body)).toMatch(/Rayner|Allin-Khan|Butler|Burgon/);
+
+    // The edit is still waiting for Discord's response when the signal arrives.
+    running.child.kill("SIGTERM");
+    await running.waitForOutput(/SIGTERM: finishing 1 reply in flight/);
+    slowDiscord.release();
+    expect(await running.exited).toBe(0);
+    expect(running.output()).toMatch(/Stopped\.\s*$/);
+    if (process.env.SHOW_OUTPUT) console.log(running.output());
+    expect(running.output()).not.toContain(TEST_TOKEN.split(".")[0]);
+    expect(discord.takeProblems()).toEqual([]);
+  });
+
+  it("exits 1 with a short message when DISCORD_TOKEN is missing", async () => {
+    running = await runScript("start", { DISCORD_CLIENT_ID: "123456789012345678" });
+    expect(await running.exited).toBe(1);
+    const output = running.output();
+    expect(output).toContain("DISCORD_TOKEN is not set");
+    expect(output).toContain(".env.example");
+    expect(output).toContain("npm run ask");
+    expect(output).not.toMatch(STACK_LINE);
+  });
+
+  it("exits 1 without repeating a malformed DISCORD_TOKEN", async () => {
+    const secret = "my-client-secret-pasted-by-mistake";
+    running = await runScript("start", { DISCORD_TOKEN: secret, DISCORD_CLIENT_ID: "123456789012345678" });
+    expect(await running.exited).toBe(1);
+    expect(running.output()).toContain("DISCORD_TOKEN does not look like a bot token");
+    expect(running.output()).not.toContain(secret);
+    expect(running.output()).not.toMatch(STACK_LINE);
+  });
+
+  it("exits 1 with a short message when Discord rejects the token", async () => {
+    discord = await DiscordStandIn.start({ token: TEST_TOKEN });
+    const wrong = ["w".repeat(24), "r".repeat(6), "g".repeat(27)].join(".");
+    running = await runScript("start", {
+      DISCORD_TOKEN: wrong,
+      DISCORD_CLIENT_ID: discord.world.applicationId,
+      DISCORD_API_BASE: discord.apiBase,
+      CORPUS_DIR,
+    });
+    expect(await running.exited).toBe(1);
+    expect(running.output()).toContain("Discord rejected DISCORD_TOKEN");
+    expect(running.output()).not.toContain(wrong.slice(0, 24));
+    expect(running.output()).not.toMatch(STACK_LINE);
+  });
+});
