@@ -41,16 +41,19 @@ export function makeExcerpt(doc: IndexedDoc, passage: Passage, score: number, to
   return excerpt;
 }
 
+/** How far a cut may move to land between words; text without spaces (CJK, a URL) is cut where it is. */
+const MAX_CUT_SHIFT = 40;
+
 /** Nearest word start at or after `at`. */
 function wordStart(text: string, at: number): number {
-  let i = Math.max(0, Math.floor(at));
-  while (i > 0 && i < text.length && !/\s/.test(text[i - 1] ?? " ")) i++;
-  return i;
+  const from = Math.max(0, Math.floor(at));
+  for (let i = from; i < Math.min(text.length, from + MAX_CUT_SHIFT); i++) if (i === 0 || /\s/.test(text[i - 1] ?? " ")) return i;
+  return from;
 }
 
 /** Nearest word end at or before `at`. */
 function wordEnd(text: string, at: number): number {
-  let i = Math.min(text.length, Math.floor(at));
-  while (i < text.length && i > 0 && !/\s/.test(text[i] ?? " ")) i--;
-  return i;
+  const from = Math.min(text.length, Math.floor(at));
+  for (let i = from; i > Math.max(0, from - MAX_CUT_SHIFT); i--) if (i === text.length || /\s/.test(text[i] ?? " ")) return i;
+  return from;
 }

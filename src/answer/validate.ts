@@ -12,9 +12,10 @@ export type Checked = { ok: true; text: string } | { ok: false; message: string 
 const NOISE = [
   /<a?:\w+:\d+>/g, // custom emoji
   /<[@#][!&]?\d+>/g, // user, role and channel mentions
-  /@(everyone|here)\b/g,
   /\bhttps?:\/\/\S+/g,
-  /```|`|\*\*|__|~~|\|\||^#{1,6}\s|^>\s?/gm,
+  // Markdown marks go before mentions are looked for, so "@everyone__" cannot hide one.
+  /```|`|[*_~]+|\|\||^#{1,6}\s|^>\s?/gm,
+  /@(everyone|here)\b/g,
 ];
 
 /** Cleans a question up for analysis, or says why it cannot be answered. */
@@ -27,6 +28,8 @@ export function checkQuestion(raw: unknown): Checked {
       message: `That question is ${text.length.toLocaleString("en")} characters long; please keep it under ${MAX_QUESTION_CHARS}.`,
     };
   }
+  const visible = text.replace(/\p{Cc}|\p{Cf}/gu, " ").trim();
+  if (visible && !/[\p{L}\p{N}]/u.test(visible)) return { ok: false, message: "That has no words in it. Please ask a question in words." };
   let clean = text;
   for (const re of NOISE) clean = clean.replace(re, " ");
   clean = clean.replace(/\p{Cc}|\p{Cf}/gu, " ").replace(/\s+/g, " ").trim();

@@ -3,7 +3,7 @@
  * the rest; each is skipped with a one-line reason.
  */
 import { createHash } from "node:crypto";
-import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, extname, join, relative, sep } from "node:path";
 import type { Doc, Skipped } from "../types.js";
 import { parseFrontMatter } from "./frontmatter.js";
@@ -87,9 +87,7 @@ async function listFiles(root: string, dir: string, skip: (path: string, reason:
         skip(rel, "link leads outside the corpus folder; not followed");
         continue;
       }
-      const info = await lstat(target).catch(() => undefined);
-      if (info?.isDirectory()) continue; // a link to a folder inside the corpus: read there already
-      if (info?.isFile() && DOC_EXTENSIONS.has(extname(entry.name).toLowerCase())) found.push(full);
+      // A link to a file or folder inside the corpus: read at its own path already.
       continue;
     }
     if (entry.isDirectory()) {

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { parseQuestion } from "../../src/answer/question.js";
+import type { AnswerKind } from "../../src/types.js";
+
+const termsOf = (question: string): string[] => parseQuestion(question).terms.map((t) => t.term);
+const weightOf = (question: string, term: string): number | undefined => parseQuestion(question).terms.find((t) => t.term === term)?.weight;
+
+describe("parseQuestion", () => {
+  describe("tells which kind of answer is wanted", () => {
+    const kinds: Array<[string, AnswerKind]> = [
+      ["Who is standing for deputy leader?", "person"],
+      ["Whose case was referred to the committee?", "person"],
+      ["Which MP resigned his Labour Party membership?", "person"],
+      ["When was Ivan Lewis suspended from the party?", "date"],
+      ["What time is the vote?", "date"],
+      ["In which year was she elected?", "date"],
+      ["How many anonymised stories did the dossier contain?", "number"],
+      ["How much money was raised?", "number"],
+      ["How old is Emily Thornberry?", "number"],
+      ["What percentage of party members prefer Keir Starmer?", "number"],
+      ["Where did Rosena Allin-Khan study medicine?", "place"],
+      ["Which constituency does Rosena Allin-Khan represent?", "place"],
+      ["Which seat does Emily Thornberry represent?", "place"],
+      ["Which committee was Ivan Lewis's case referred to?", "organisation"],
+      ["Which newspaper reported the allegations?", "organisation"],
+      ["Why did Ivan Lewis quit?", "reason"],
+      ["How does the complaints process work?", "reason"],
+      ["Is Ian Murray standing?", "yesno"],
+      ["Did Ivan Lewis resign?", "yesno"],
+      ["Has Dawn Butler announced a bid?", "yesno"],
+      ["What is antisemitism?", "definition"],
+      ["What does factionalism mean?", "definition"],
+    ];
+    it.each(kinds)("%s → %s", (question, kind) => {
+      expect(parseQuestion(question).kind).toBe(kind);
+    });
+  });
+
+  it("is not fooled by letter case", () => {
+    expect(parseQuestion("WHEN WAS IVAN LEWIS SUSPENDED?").kind).toBe("date");
+    expect(parseQuestion("who is standing?").kind).toBe("person");
+  });
+
+  describe("tells whether one answer or several is wanted", () => {
+    it.each([
+      ["Who are the candidates?", "many"],
+      ["Which candidates are standing?", "many"],
+      ["Name all the candidates for deputy leader", "many"],
+      ["Who is the frontrunner?", "one"],
+      ["Which constituency does Rosena Allin-Khan represent?", "one"],
+      ["What is the most common complaint?", "one"],
+    ] as const)("%s → %s", (question, plurality) => {
+      expect(parseQuestion(question).plurality).toBe(plurality);
+    });
+  });
+
+  it("keeps the words that matter, as normalised search terms, without question words or stop words", () => {
+    expect(termsOf("Who is standing for deputy leader?")).toEqual(["stand", "deputy", "leader"]);
+    expect(termsOf("When was Ivan Lewis suspended from the party?")).toEqual(["ivan", "lewis", "suspend", "party"]);
+  });
+
+  it("lists each term once, in question order", () => {
+    expect(termsOf("Lewis, Lewis or Lewis: which Lewis quit?")).toEqual(["lewis", "quit"]);
+  });
+
+  it("has no terms for a question of stop words only", () => {
+    const q = parseQuestion("What is it that they were?");
+    expect(q.terms).toEqual([]);
+    expect(q.lemmas.size).toBe(0);
+  });
+
+  it("marks the names a question mentions: never their own answer, and the surname alone may stand for them", () => {
+    const q = parseQuestion("Where did Rosena Allin-Khan study medicine?");
+    expect([...q.names]).toEqual(["allin-khan"]);
+    const nameTerms = q.terms.filter((t) => t.name).map((t) => [t.term, t.name]);
+    expect(nameTerms).toEqual([
+      ["rosena", "Rosena Allin-Khan"],
+      ["allin", "Rosena Allin-Khan"],
+      ["khan", "Rosena Allin-Khan"],
+    ]);
+    expect(q.terms.find((t) => t.term === "medicine")?.name).toBeUndefined();
+  });
+
+  it("weighs names and nouns fully, and the type noun after which/what lightly", () => {
+    const question = "Which constituency does Rosena Allin-Khan represent?";
+    expect(parseQuestion(question).typeNoun).toBe("constituency");
+    expect(weightOf(question, "constituency")).toBeLessThan(0.5);
+    expect(weightOf(question, "khan")).toBe(1);
+    // An object question's verb is often paraphrased ("MP for Tooting"): it counts for little.
+    expect(weightOf(question, "represent")).toBeLessThan(weightOf(question, "khan") ?? 0);
+    expect(weightOf("Where did Rosena Allin-Khan study medicine?", "medicine")).toBe(1);
+  });
+
+  it("keeps every weight between 0 and 1", () => {
+    for (const question of ["Who won the deputy leadership election?", "Why did Ivan Lewis quit quickly?", "Is the old process fair?"]) {
+      for (const { weight } of parseQuestion(question).terms) {
+        expect(weight).toBeGreaterThan(0);
+        expect(weight).toBeLessThanOrEqual(1);
+      }
+    }
+  });
+
+  it("finds the relation a subject question asks about: the verb and its object", () => {
+    const q = parseQuestion("Who won the deputy leadership election?");
+    expect(q.relation).toEqual({ verb: "win", object: "election" });
+    expect(weightOf("Who won the deputy leadership election?", "win")).toBe(1);
+  });
+
+  it("finds no relation in an object question", () => {
+    expect(parseQuestion("Which constituency does Rosena Allin-Khan represent?").relation).toBeUndefined();
+    expect(parseQuestion("When was Ivan Lewis suspended from the party?").relation).toBeUndefined();
+  });
+
+  it("keeps the question text and the lemmas of every content word", () => {
+    const q = parseQuestion("Which MP resigned his Labour Party membership?");
+    expect(q.text).toBe("Which MP resigned his Labour Party membership?");
+    expect([...q.lemmas]).toEqual(expect.arrayContaining(["mp", "resign", "membership"]));
+    expect(q.lemmas.has("which")).toBe(false);
+  });
+
+  it("does not throw on odd input", () => {
+    for (const text of ["", "???", "😀", "\u200b", "a".repeat(500), "<@123>", "‮txet"]) {
+      expect(() => parseQuestion(text)).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,250 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/corpus/load.js";
+import { buildIndex, type SearchIndex } from "../../src/search/build.js";
+import { BBC, docOf, INDEPENDENT, REAL_CORPUS, tempDirs, writeFiles } from "../support/corpus.js";
+
+const newDir = tempDirs();
+
+let real: SearchIndex;
+beforeAll(async () => {
+  real = buildIndex((await loadCorpus(REAL_CORPUS)).docs);
+});
+
+/** The document and text of the best passage for `query`. */
+function top(index: SearchIndex, query: string): { doc: string; text: string; heading?: string } | undefined {
+  const best = index.search(query, 1)[0];
+  if (!best) return undefined;
+  return { doc: best.passage.doc, text: index.textOf(best.passage), ...(best.passage.heading ? { heading: best.passage.heading } : {}) };
+}
+
+describe("buildIndex: golden ranking over the default corpus", () => {
+  /*
+   * Each case names the passage that must come first and why it must beat the rest, as
+   * MiniSearch's "movie ranking set" does. Passages are matched by a verbatim fragment.
+   */
+  const golden: Array<{ query: string; doc: string; quote: string; why: string }> = [
+    {
+      query: "Which MP resigned his Labour Party membership?",
+      doc: BBC,
+      quote: "MP Ivan Lewis has resigned his Labour Party membership",
+      why: "the only passage holding every content word (mp, resign, labour, party, membership); the resignation-letter passage lacks 'membership'",
+    },
+    {
+      query: "Who reported the allegations against Ivan Lewis?",
+      doc: BBC,
+      quote: "reported by Buzzfeed News",
+      why: "'report' and 'allegation' meet only here; the Independent's 'allegations … Ivan Lewis' passage lacks 'report'",
+    },
+    {
+      query: "How many anonymised stories did the #LabourToo dossier contain?",
+      doc: INDEPENDENT,
+      quote: "43 anonymised stories of harassment",
+      why: "'anonymised' and 'dossier' are rare words that occur in no other passage, so their IDF dominates",
+    },
+    {
+      query: "When will the new leader be announced?",
+      doc: INDEPENDENT,
+      quote: "will be announced on 4 April",
+      why: "the closing sentence holds new + leader + announce; Dawn Butler's 'announce her bid' lacks 'new'",
+    },
+    {
+      query: "Old Trafford pawn shop",
+      doc: INDEPENDENT,
+      quote: "grew up by Old Trafford football ground",
+      why: "all four words occur together only in Rebecca Long Bailey's gallery entry",
+    },
+    {
+      query: "What percentage of party members prefer Keir Starmer?",
+      doc: INDEPENDENT,
+      quote: "preferred candidate of 36% of party members",
+      why: "its heading names Keir Starmer and its text holds 'party members' and 'prefer'; his other passages lack 'member'",
+    },
+    {
+      query: "Ian Murray",
+      doc: INDEPENDENT,
+      quote: "Labour’s only MP in Scotland",
+      why: "the heading '8/10 Ian Murray – Deputy leadership' is boosted 1.5× over the body sentence that also names him",
+    },
+    {
+      query: "Who is the Brent Central MP?",
+      doc: INDEPENDENT,
+      quote: "The Brent Central MP has served",
+      why: "'Brent Central' occurs nowhere else; the bare 'MP' matches many passages and weighs little",
+    },
+    {
+      query: "Jeremy Corbyn thanks Ivan for his service",
+      doc: BBC,
+      quote: "Jeremy Corbyn thanks Ivan for his service to the Labour Party",
+      why: "an exact sentence of the BBC spokesman beats every passage that only names Corbyn",
+    },
+  ];
+
+  it.each(golden)("$query → “$quote”", ({ query, doc, quote }) => {
+    const best = top(real, query);
+    expect(best?.doc).toBe(doc);
+    expect(best?.text).toContain(quote);
+  });
+
+  it("ranks a passage matching all of a question above those matching part of it, best first", () => {
+    // Three passages name Lewis and his suspension; only one adds "November".
+    const hits = real.search("Lewis suspended November", 5);
+    expect(hits.length).toBeGreaterThan(2);
+    expect(real.textOf(hits[0]!.passage)).toContain("Mr Lewis was suspended from the party in November 2017");
+    expect(hits[0]!.terms.sort()).toEqual(["lewis", "november", "suspend"]);
+    for (const hit of hits.slice(1)) expect(hit.terms.length).toBeLessThan(3);
+    const scores = hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("finds the repeated gallery's text once, not once per copy", () => {
+    const hits = real.search("Trident deterrent", 10);
+    expect(hits).toHaveLength(1);
+    expect(real.textOf(hits[0]!.passage)).toContain("If you have a deterrent");
+  });
+
+  it("reports the question terms each passage matched", () => {
+    const [best] = real.search("Which MP resigned his Labour Party membership?", 1);
+    expect(best?.terms).toEqual(expect.arrayContaining(["mp", "resign", "membership"]));
+  });
+});
+
+describe("SearchIndex", () => {
+  it("quotes every passage as an exact slice of its document", () => {
+    expect(real.passages.length).toBe(real.passageCount);
+    for (const p of real.passages) {
+      const doc = real.docs.get(p.doc);
+      expect(doc).toBeDefined();
+      expect(real.textOf(p)).toBe(doc?.text.slice(p.start, p.end));
+      expect(real.passage(p.id)).toBe(p);
+    }
+    expect(new Set(real.passages.map((p) => p.id)).size).toBe(real.passageCount);
+  });
+
+  it("returns nothing for a question of stop words only, or one about words it never saw", () => {
+    expect(real.search("what is the of and to")).toEqual([]);
+    expect(real.search("")).toEqual([]);
+    expect(real.searchTerms([])).toEqual([]);
+    expect(real.search("xylophone quasar")).toEqual([]);
+  });
+
+  it("gives at most `limit` passages", () => {
+    expect(real.search("Labour party", 3)).toHaveLength(3);
+    expect(real.search("Labour party").length).toBeLessThanOrEqual(10);
+  });
+
+  it("normalises questions as it normalises documents: inflected forms meet", () => {
+    const index = buildIndex([docOf("a.md", "The candidates stood for the leadership.")]);
+    const hits = index.search("Which candidate is standing?", 5);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]?.terms.sort()).toEqual(["candidate", "stand"]);
+  });
+
+  /*
+   * BUG: a plural noun that starts a sentence ("Cats sleep …") is tagged PROPN by wink, keeps its
+   * surface form as its term ("cats"), and so never meets the question's lemma ("cats" → "cat").
+   * Words under 5 letters get no prefix match either, so `search("cats")` misses a.md entirely
+   * while finding b.md ("Our cats sleep …"). Normalisation is not the same for both sides.
+   */
+  it.fails("finds a plural noun that starts a sentence by its lemma", () => {
+    const index = buildIndex([docOf("a.md", "Cats sleep most of the day."), docOf("b.md", "Our cats sleep most of the day.")]);
+    expect(index.search("cats").map((h) => h.passage.doc).sort()).toEqual(["a.md", "b.md"]);
+  });
+
+  it("replaces an earlier version of a document when it is added again", () => {
+    const index = buildIndex([docOf("a.md", "Our apples grow on trees."), docOf("b.md", "Our bananas grow in bunches.")]);
+    expect(index.search("apples").map((h) => h.passage.doc)).toEqual(["a.md"]);
+    index.addDoc(docOf("a.md", "Our cherries grow on trees too."));
+    expect(index.search("apples")).toEqual([]);
+    expect(index.search("cherries").map((h) => h.passage.doc)).toEqual(["a.md"]);
+    expect([...index.docs.keys()].sort()).toEqual(["a.md", "b.md"]);
+    expect(index.passageCount).toBe(2);
+  });
+
+  it("drops a document and all its passages", () => {
+    const index = buildIndex([docOf("a.md", "Our apples grow on trees."), docOf("b.md", "Our bananas grow in bunches.")]);
+    expect(index.search("apples")).toHaveLength(1);
+    index.removeDoc("a.md");
+    index.removeDoc("never-there.md");
+    expect(index.search("apples")).toEqual([]);
+    expect(index.search("grow").map((h) => h.passage.doc)).toEqual(["b.md"]);
+    expect(index.passages.map((p) => p.doc)).toEqual(["b.md"]);
+    expect(index.passageCount).toBe(1);
+  });
+
+  it("boosts a heading match over the same word in the body", () => {
+    const text = "# Compost\n\nTurn the heap monthly.\n\n# Watering\n\nCompost helps the soil hold water.\n";
+    const index = buildIndex([docOf("g.md", text)]);
+    const best = top(index, "compost");
+    expect(best).toMatchObject({ heading: "Compost", text: "Turn the heap monthly." });
+  });
+});
+
+describe("buildIndex over a markdown file on disk", () => {
+  const MARKDOWN = [
+    "---",
+    "title: Garden Guide",
+    "source: https://garden.example/guide",
+    "date: 2021-05-01",
+    "---",
+    "# Growing tomatoes",
+    "",
+    "Tomatoes need full sun and regular watering.",
+    "",
+    "![A ripe tomato](https://img.example.com/zucchinifoto.jpg)",
+    "",
+    "Read the [seed catalogue](https://example.com/aubergineurl/list) before you order.",
+    "",
+    "## Pest control",
+    "",
+    "Aphids gather under the leaves in early summer.",
+    "",
+    "```",
+    "spray = mix(water, soap)",
+    "",
+    "apply(spray, weekly)",
+    "```",
+    "",
+    "The compost heap should be turned monthly, said the head gardener.",
+    "",
+    "The compost heap should be turned monthly, said the head gardener.",
+    "",
+  ].join("\n");
+
+  let index: SearchIndex;
+  beforeAll(async () => {
+    const dir = await newDir();
+    await writeFiles(dir, { "guide/garden.md": MARKDOWN });
+    const { docs, skipped } = await loadCorpus(dir);
+    expect(skipped).toEqual([]);
+    index = buildIndex(docs);
+  });
+
+  it("uses the front matter for the document", () => {
+    expect(index.docs.get("guide/garden.md")).toMatchObject({ title: "Garden Guide", source: "https://garden.example/guide", date: "2021-05-01" });
+  });
+
+  it("gives a passage the heading it sits under", () => {
+    expect(index.search("aphids", 1)[0]?.passage.heading).toBe("Pest control");
+    expect(index.search("watering sun", 1)[0]?.passage.heading).toBe("Growing tomatoes");
+  });
+
+  it("does not index words that only appear in an image line or a link URL", () => {
+    expect(index.search("zucchinifoto")).toEqual([]);
+    expect(index.search("aubergineurl")).toEqual([]);
+    // The link's visible text is indexed.
+    expect(index.textOf(index.search("catalogue", 1)[0]!.passage)).toContain("[seed catalogue]");
+  });
+
+  it("keeps a code block as one passage", () => {
+    const hits = index.search("spray soap weekly");
+    expect(hits).toHaveLength(1);
+    expect(index.textOf(hits[0]!.passage)).toBe("spray = mix(water, soap)\n\napply(spray, weekly)");
+  });
+
+  it("indexes a block repeated in the document once", () => {
+    const hits = index.search("compost heap");
+    expect(hits).toHaveLength(1);
+    // The one passage is the first copy.
+    expect(hits[0]!.passage.start).toBe(MARKDOWN.indexOf("The compost heap"));
+  });
+});
