@@ -172,3 +172,19 @@ function readLogLevel(raw: string | undefined, problems: string[]): LogLevel {
   if (!level) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${raw}".`);
   return level ?? "info";
 }
+
+/**
+ * For entry points: loads `.env` (dotenv), then the configuration; a bad setting prints its
+ * one-line message and exits 1, never a stack trace.
+ */
+export async function loadConfigOrExit(): Promise<Config> {
+  const { default: dotenv } = await import("dotenv");
+  dotenv.config({ quiet: true });
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

@@ -2,23 +2,13 @@
  * `npm run deploy-commands`: registers the modules in `commands/` as slash commands, on the
  * server `DISCORD_GUILD_ID` names (available at once) or, without it, globally.
  */
-import dotenv from "dotenv";
-import { ConfigError, loadConfig } from "../config.js";
+import { loadConfigOrExit } from "../config.js";
 import { deployCommands } from "../discord/deploy.js";
 import { describeDiscordFailure } from "../discord/describe-failure.js";
 import { loadCommands } from "../discord/load-commands.js";
 import { createLogger } from "../discord/logger.js";
 
-dotenv.config({ quiet: true });
-
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-}
+const config = await loadConfigOrExit();
 
 const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
 try {

@@ -3,23 +3,13 @@
  * SIGINT/SIGTERM, when it finishes the replies in flight, disconnects and exits 0.
  * A bad setting or a rejected token ends with a short message and exit code 1, never a stack trace.
  */
-import dotenv from "dotenv";
-import { ConfigError, loadConfig } from "../config.js";
+import { loadConfigOrExit } from "../config.js";
 import { type Bot, startBot } from "../discord/bot.js";
 import { describeDiscordFailure } from "../discord/describe-failure.js";
 import { createLogger } from "../discord/logger.js";
 import { createEngine } from "../engine.js";
 
-dotenv.config({ quiet: true });
-
-let config;
-try {
-  config = loadConfig(process.env);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-}
+const config = await loadConfigOrExit();
 
 const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
 process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", reason));
