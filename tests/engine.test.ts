@@ -1,4 +1,4 @@
-import { rm, unlink, writeFile } from "node:fs/promises";
+import { rm, symlink, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../src/engine.js";
@@ -57,6 +57,22 @@ describe("createEngine", () => {
   it("rejects with a one-line reason when the corpus folder does not exist", async () => {
     const missing = join(await newDir(), "gone");
     await expect(createEngine({ corpusDir: missing })).rejects.toThrow(/cannot read .*gone.*ENOENT/);
+  });
+
+  it("abstains on everything over an empty folder", async () => {
+    const engine = await createEngine({ corpusDir: await newDir() });
+    expect(engine.stats()).toMatchObject({ documents: [], passages: 0, skipped: [] });
+    expect(engine.answer("Who is standing for deputy leader?")).toMatchObject({ answer: null, confidence: 0, excerpts: [] });
+    expect(engine.search("deputy leader")).toEqual([]);
+  });
+
+  it("reads a corpus folder given through a link to it", async () => {
+    const dir = await corpusCopy();
+    const link = join(await newDir(), "linked-corpus");
+    await symlink(dir, link);
+    const engine = await createEngine({ corpusDir: link });
+    expect(engine.stats().documents.map((d) => d.path)).toEqual([BBC, INDEPENDENT]);
+    expect(engine.stats().skipped).toEqual([]);
   });
 
   it("never throws for a bad question", async () => {

@@ -62,6 +62,14 @@ describe("composeAnswer", () => {
     expect(ask("Which MP resigned his Labour Party membership?").answer).toBe("Ivan Lewis");
   });
 
+  // Named in issue 2: a list question must give every candidate the corpus names.
+  it("names all six deputy leadership candidates for a list question", () => {
+    const items = itemsOf(ask("Who is standing for deputy leader?").answer ?? "");
+    for (const name of ["Angela Rayner", "Rosena Allin-Khan", "Dawn Butler", "Richard Burgon", "Ian Murray", "Khalid Mahmood"]) {
+      expect(items).toContain(name);
+    }
+  });
+
   it("never answers a who-question with the person the question names", () => {
     const reply = ask("Who reported the allegations against Ivan Lewis?");
     expect(reply.answer).not.toContain("Ivan Lewis");

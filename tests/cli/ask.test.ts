@@ -61,14 +61,14 @@ const GARDEN = "---\ntitle: Allotment news\n---\nOur allotment society elected M
  * Every run the tests read, started together: each one is a Node process that loads the corpus,
  * so running them side by side keeps this file fast.
  */
-let runs: Record<"stdin" | "crlf" | "otherCorpus" | "text" | "abstain" | "empty" | "badStdin" | "missing", Run>;
+let runs: Record<"stdin" | "crlf" | "otherCorpus" | "text" | "abstain" | "empty" | "badStdin" | "missing" | "badFlag", Run>;
 let missingDir: string;
 
 beforeAll(async () => {
   const corpus = await newDir();
   await writeFiles(corpus, { "notes/allotment.md": GARDEN });
   missingDir = join(await newDir(), "no-such-corpus");
-  const [stdin, crlf, otherCorpus, text, abstain, empty, badStdin, missing] = await Promise.all([
+  const [stdin, crlf, otherCorpus, text, abstain, empty, badStdin, missing, badFlag] = await Promise.all([
     ask(["--json"], STDIN_QUESTIONS.join("\n") + "\n"),
     ask(["--json"], `${RESIGNED}\r\nWhat is the capital of France?`),
     ask(["--json", "--corpus", corpus, "Who was elected head gardener of the allotment society?"]),
@@ -77,8 +77,9 @@ beforeAll(async () => {
     ask([""]),
     ask([], BAD_QUESTIONS.join("\n") + "\n"),
     ask(["--corpus", missingDir, "Who is standing?"]),
+    ask(["--no-such-flag", "Who is standing?"]),
   ]);
-  runs = { stdin, crlf, otherCorpus, text, abstain, empty, badStdin, missing };
+  runs = { stdin, crlf, otherCorpus, text, abstain, empty, badStdin, missing, badFlag };
 }, 60_000);
 
 describe("ask --json", () => {
@@ -155,6 +156,15 @@ describe("ask (text)", () => {
     const lines = linesOf(run.stderr.trim());
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(missingDir);
+    expect(run.stderr).not.toMatch(STACK);
+  });
+
+  it("refuses an unknown option with the usage, exit 2 and no stack trace", () => {
+    const run = runs.badFlag;
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("--no-such-flag");
+    expect(run.stderr).toMatch(/^usage: /m);
     expect(run.stderr).not.toMatch(STACK);
   });
 });

@@ -70,6 +70,16 @@ describe("layoutOf", () => {
     expect(blocksOf(text, { mask, blocks })).toEqual([["prose", "Read the [seed catalogue](https://example.com/aubergine) first.", undefined]]);
   });
 
+  /*
+   * BUG: a link URL that holds parentheses, as CommonMark allows ("…/Foo_(bar)_figurl"), is
+   * blanked only up to its first ")": "_figurl)" stays in the mask and is indexed as a word.
+   */
+  it.fails("blanks the whole URL of a link whose URL holds parentheses", () => {
+    const { mask } = layoutOf("Click [here](https://example.com/a_(b)_figurl) now please.\n");
+    expect(mask).not.toContain("figurl");
+    expect(mask).toContain("here");
+  });
+
   it("blanks bare and angle-bracket URLs and link reference definitions", () => {
     const text = "See https://example.com/plum and <https://example.com/pear> now.\n\n[ref]: https://example.com/quince\n";
     const { mask } = layoutOf(text);

@@ -117,6 +117,14 @@ describe("loadCorpus", () => {
     }
   });
 
+  // BUG: the first-heading rule also matches a "# comment" line inside a fenced code block.
+  it.fails("does not take a comment inside a code block for the title", async () => {
+    const dir = await newDir();
+    await writeFiles(dir, { "setup.md": "Set up the project as follows, in order.\n\n```bash\n# install the tools\nnpm ci\n```\n" });
+    const { docs } = await loadWithWarnings(dir);
+    expect(docs[0]?.title).toBe("setup");
+  });
+
   describe("skips a bad file with a one-line reason and reads the rest", () => {
     const cases: Array<{ name: string; file: string; content: string | Buffer; reason: RegExp }> = [
       { name: "binary (NUL bytes)", file: "image.txt", content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d]), reason: /binary/ },

@@ -235,6 +235,19 @@ describe("buildIndex over a markdown file on disk", () => {
     expect(index.textOf(index.search("catalogue", 1)[0]!.passage)).toContain("[seed catalogue]");
   });
 
+  /*
+   * BUG: a link inside a markdown heading keeps its URL: the heading becomes
+   * "Read [the guide](docs/aubergineurl.md) first" (shown as is, and its terms index
+   * "aubergineurl"), because headings are cleaned by `cleanHeading`, which strips emphasis only,
+   * and never pass through the link masking that body lines get.
+   */
+  it.fails("does not index the URL of a link inside a heading", () => {
+    const text = "## Read [the guide](docs/aubergineurl.md) first\n\nTomatoes need regular watering in summer.\n";
+    const headed = buildIndex([docOf("h.md", text)]);
+    expect(headed.search("aubergineurl")).toEqual([]);
+    expect(headed.search("watering", 1)[0]?.passage.heading).toBe("Read the guide first");
+  });
+
   it("keeps a code block as one passage", () => {
     const hits = index.search("spray soap weekly");
     expect(hits).toHaveLength(1);
