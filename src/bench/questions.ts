@@ -9,6 +9,8 @@
  *    least {@link QUESTION_WORDS} content words (≥ 3 letters, not a stop word); pick one.
  * 3. Take a random run of {@link QUESTION_WORDS} consecutive content words of that sentence, in
  *    order. Stop words between them are left out, so the run is not a substring of the passage.
+ *    A run with fewer than {@link MIN_DISTINCT_WORDS} different words (a changelog line of
+ *    "bpo bpo bpo …") is no question a person asks: the passage is skipped.
  * 4. Perturb, as a person paraphrasing would: with probability {@link DROP_RATE} drop one word;
  *    else with probability {@link REPLACE_RATE} replace one with a content word of another random
  *    passage (noise the engine must survive).
@@ -23,6 +25,8 @@ import { createRandom, randomInt, shuffled, type Random } from "./random.js";
 
 /** Content words per question before perturbation: the "8-word questions" of the issue. */
 export const QUESTION_WORDS = 8;
+/** Different words a run must hold (case-insensitively) to make a question. */
+const MIN_DISTINCT_WORDS = 6;
 /** Share of questions that lose one word (people rarely repeat a sentence in full). */
 const DROP_RATE = 0.35;
 /** Share of the rest that get one word from elsewhere in the corpus (imprecise wording). */
@@ -122,6 +126,7 @@ export function generateQuestions(passages: readonly { text: string }[], options
     const all = contentWords(pick(sentences, random));
     const at = randomInt(random, all.length - QUESTION_WORDS + 1);
     const words = all.slice(at, at + QUESTION_WORDS);
+    if (new Set(words.map((w) => w.toLowerCase())).size < MIN_DISTINCT_WORDS) continue;
     const roll = random();
     if (roll < DROP_RATE) {
       words.splice(randomInt(random, words.length), 1);

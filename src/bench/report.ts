@@ -100,7 +100,7 @@ export function formatTable(size: SizeReport): string {
         (r.error ?? "").replace(/\|/g, "\\|").replace(/\s+/g, " ").slice(0, 160),
       ]),
     );
-    if (r.engine === "verbatim" && r.searchLatency && r.latencyOf === "answer") {
+    if (r.engine === "verbatim" && r.searchLatency && r.latencyOf !== "search") {
       lines.push(
         row([
           "Verbatim search(q, 10)",

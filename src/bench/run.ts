@@ -78,7 +78,7 @@ async function runWorker<T>(options: BenchOptions, task: WorkerTask): Promise<Wo
       createInterface({ input: child.stderr }).on("line", (line) => {
         options.log(`  [${tag}] ${line}`);
         tail.push(line);
-        if (tail.length > 12) tail.shift();
+        if (tail.length > 60) tail.shift();
       });
       const timer = setTimeout(() => {
         timedOut = true;
@@ -94,13 +94,21 @@ async function runWorker<T>(options: BenchOptions, task: WorkerTask): Promise<Wo
       });
     },
   );
-  if (existsSync(task.outFile)) {
-    return { value: JSON.parse(await fs.readFile(task.outFile, "utf8")) as T };
+  let error: string | undefined;
+  if (outcome.spawnError) error = `could not start worker: ${outcome.spawnError}`;
+  else if (outcome.timedOut) error = `killed after ${(options.timeoutMs / 60000).toFixed(0)} min (--timeout-min)`;
+  else if (outcome.code !== 0) {
+    // V8 prints "FATAL ERROR: … heap out of memory" and then a native stack: the former says why
+    const lines = outcome.tail.filter((l) => l.trim());
+    const why = lines.filter((l) => /FATAL ERROR|Error\b|error:/.test(l)).pop() ?? lines.slice(-2).join(" / ");
+    error = `worker died (${outcome.signal ?? `exit ${outcome.code}`}): ${why.trim()}`;
   }
-  if (outcome.spawnError) return { error: `could not start worker: ${outcome.spawnError}` };
-  if (outcome.timedOut) return { error: `killed after ${(options.timeoutMs / 60000).toFixed(0)} min (--timeout-min)` };
-  const last = outcome.tail.filter((l) => l.trim()).slice(-3).join(" / ");
-  return { error: `worker died (${outcome.signal ?? `exit ${outcome.code}`}): ${last}` };
+  // a worker saves its figures after each phase, so a late death keeps the early ones
+  const value = existsSync(task.outFile) ? (JSON.parse(await fs.readFile(task.outFile, "utf8")) as T) : undefined;
+  if (value && error && typeof value === "object" && !("error" in value && value.error)) {
+    (value as { error?: string }).error = error;
+  }
+  return value ? { value } : { error: error ?? "worker wrote no result" };
 }
 
 async function listCorpusFiles(dir: string, rel = ""): Promise<string[]> {

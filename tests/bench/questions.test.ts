@@ -76,3 +76,10 @@ describe("contentWords", () => {
     expect(contentWords("The PCI bus is a shared resource, and it isn't free.")).toEqual(["PCI", "bus", "shared", "resource", "isn't", "free"]);
   });
 });
+
+describe("generateQuestions on repetitive text", () => {
+  it("makes no question from a run of repeated words", () => {
+    const passages = [{ text: "Patch by Antoine Pitrou bpo bpo bpo bpo bpo bpo bpo bpo bpo." }];
+    expect(generateQuestions(passages, { count: 5, seed: 1 })).toEqual([]);
+  });
+});
