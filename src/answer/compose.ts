@@ -74,7 +74,7 @@ export function composeAnswer(index: SearchIndex, question: string): Answer {
   }
   const hits = index.searchTerms(q.terms.map((t) => t.term), RETRIEVE);
   const readings = read(index, q, hits);
-  const best = readings[0];
+  const best = bestCovering(readings);
   if (!best || best.coverage < ABSTAIN_BELOW) {
     const nearest = readings.slice(0, MAX_EXCERPTS).map((r) => excerptOf(r, q));
     return {
@@ -91,16 +91,22 @@ export function composeAnswer(index: SearchIndex, question: string): Answer {
   return { question, answer, confidence: round(confidence), kind: q.kind, excerpts };
 }
 
+/** The reading that covers most of the question (the first of equals, so the better ranked). */
+function bestCovering(readings: Reading[]): Reading | undefined {
+  return readings.reduce<Reading | undefined>((best, r) => (!best || r.coverage > best.coverage ? r : best), undefined);
+}
+
 /** Reads the top hits closely: coverage of the question, rank, candidates. Best first. */
 function read(index: SearchIndex, q: Question, hits: ScoredPassage[]): Reading[] {
   const top = hits[0]?.score ?? 1;
+  const entities = q.kind === "date" || q.kind === "number";
   const readings: Reading[] = [];
   for (const hit of hits.slice(0, READ)) {
     const doc = index.docs.get(hit.passage.doc);
     if (!doc) continue;
     const text = doc.text.slice(hit.passage.start, hit.passage.end);
-    const tokens = analyse(text, hit.passage.start).tokens;
-    const headingTokens = hit.passage.heading ? analyse(hit.passage.heading).tokens : [];
+    const tokens = analyse(text, hit.passage.start, { entities }).tokens;
+    const headingTokens = hit.passage.heading ? analyse(hit.passage.heading, 0, { entities: false }).tokens : [];
     const coverage = coverageOf(q, tokens, headingTokens, doc);
     // Coverage counts twice: a passage that holds all of the question beats a higher BM25 score.
     const rank = (hit.score / top) * coverage * coverage * headingFactor(q, headingTokens, doc);
@@ -192,7 +198,7 @@ interface Choice {
 }
 
 function chooseAnswer(index: SearchIndex, q: Question, readings: Reading[]): Choice {
-  const best = readings[0] as Reading;
+  const best = bestCovering(readings) as Reading;
   const votes = new Map<string, Vote>();
   if (q.kind !== "yesno" && q.kind !== "reason" && q.kind !== "definition" && q.kind !== "thing") {
     for (const r of readings) {
@@ -322,10 +328,19 @@ function isCommonWord(doc: IndexedDoc, text: string): boolean {
   let common = cache.get(text);
   if (common === undefined) {
     const lower = text.toLowerCase();
-    common = lower !== text && new RegExp(`(^|[^\\p{L}])${escapeRegExp(lower)}($|[^\\p{L}])`, "u").test(doc.text);
+    common = lower !== text && containsWord(doc.text, lower);
     cache.set(text, common);
   }
   return common;
+}
+
+/** `word` stands in `text` as a whole word (indexOf is far cheaper than a Unicode regex over a long document). */
+function containsWord(text: string, word: string): boolean {
+  const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isLetter(text[at - 1]) && !isLetter(text[at + word.length])) return true;
+  }
+  return false;
 }
 
 function escapeRegExp(s: string): string {

@@ -28,12 +28,18 @@ const CAPITALISED = /^[\p{Lu}][\p{L}'’.]*$/u;
 /** All-capital words ("MP", "NHS", "EPA") are acronyms and roles, never part of a person's name. */
 const ACRONYM = /^\p{Lu}{2,}s?$/u;
 
+/** Months and days are capitalised but are dates, not names (entities may not have been read). */
+const CALENDAR = new Set(
+  "january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(" "),
+);
+
 function isNameToken(t: Token): boolean {
   return (
     (t.pos === "PROPN" || (t.pos === "NOUN" && t.type === "word")) &&
     CAPITALISED.test(t.text) &&
     !ACRONYM.test(t.text) &&
-    t.entity !== "DATE"
+    t.entity !== "DATE" &&
+    !CALENDAR.has(t.lemma)
   );
 }
 

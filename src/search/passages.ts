@@ -63,9 +63,9 @@ export function cutDocument(text: string): CutDocument {
   for (const block of blocks) {
     if (block.heading && !headingsSeen.has(block.heading)) {
       headingsSeen.add(block.heading);
-      collectNames(analyse(block.heading).tokens, nameCounts, new Map());
+      collectNames(analyse(block.heading, 0, { entities: false }).tokens, nameCounts, new Map());
     }
-    const analysis = analyse(mask.slice(block.start, block.end), block.start);
+    const analysis = analyse(mask.slice(block.start, block.end), block.start, { entities: false });
     collectNames(analysis.tokens, nameCounts, mentions);
     const units = block.kind === "prose" ? sentenceUnits(analysis.sentences, analysis.tokens) : lineUnits(analysis.tokens, text);
     const limit = block.kind === "code" ? MAX_CODE_CHARS : MAX_PASSAGE_CHARS;
