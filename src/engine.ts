@@ -9,7 +9,11 @@
  */
 import { composeAnswer } from "./answer/compose.js";
 import { loadCorpus } from "./corpus/load.js";
+import { createHash } from "node:crypto";
+import { realpath } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { SearchIndex } from "./search/build.js";
+import { IndexCacheError, loadIndex, saveIndex } from "./search/persist.js";
 import type { Answer, Doc, IndexStats, ReindexReport, ScoredPassage, Skipped } from "./types.js";
 
 export interface EngineOptions {
@@ -19,6 +23,21 @@ export interface EngineOptions {
   maxFileBytes?: number;
   /** Called with each one-line warning (skipped file, stale cache…). Default: nothing. */
   onWarning?: (message: string) => void;
+  /**
+   * Folder for the saved index, one sub-folder per corpus folder; `null` keeps nothing on disk.
+   * Default `.cache/index` (git-ignored) in the working directory.
+   */
+  cacheDir?: string | null;
+  /** Called about once a second while documents are being indexed. */
+  onProgress?: (progress: IndexProgress) => void;
+}
+
+/** How far indexing has got. */
+export interface IndexProgress {
+  files: number;
+  totalFiles: number;
+  passages: number;
+  elapsedMs: number;
 }
 
 export interface Engine {
@@ -36,8 +55,11 @@ export interface Engine {
   stats(): IndexStats;
 }
 
-/** While building, control returns to the event loop this often (ms), so questions keep being answered. */
+/** While indexing, control returns to the event loop this often (ms), so questions keep being answered. */
 const YIELD_EVERY_MS = 25;
+/** Progress is reported at most this often (ms). */
+const PROGRESS_EVERY_MS = 1000;
+export const DEFAULT_CACHE_DIR = ".cache/index";
 
 interface Serving {
   index: SearchIndex;
@@ -46,41 +68,104 @@ interface Serving {
   buildMs: number;
 }
 
-/** Builds an index of `docs`, yielding to the event loop between documents. */
-export async function buildIndexAsync(docs: Doc[]): Promise<SearchIndex> {
-  const index = new SearchIndex();
-  let since = performance.now();
-  for (const doc of docs) {
-    index.addDoc(doc);
-    if (performance.now() - since > YIELD_EVERY_MS) {
-      await new Promise((resolve) => setImmediate(resolve));
-      since = performance.now();
+type Changes = Pick<ReindexReport, "added" | "changed" | "removed">;
+
+/**
+ * Brings `index` up to date with `docs`, in place: documents whose content changed are cut and
+ * indexed again, new ones added, missing ones dropped; unchanged ones (the same object, or the
+ * same fingerprint) are left alone. Yields to the event loop as it goes.
+ */
+export async function updateIndex(index: SearchIndex, docs: Doc[], onProgress?: (p: IndexProgress) => void): Promise<Changes> {
+  const started = performance.now();
+  const changes: Changes = { added: [], changed: [], removed: [] };
+  const present = new Set(docs.map((d) => d.path));
+  for (const path of [...index.docs.keys()]) {
+    if (!present.has(path)) {
+      index.removeDoc(path);
+      changes.removed.push(path);
     }
   }
+  let yielded = performance.now();
+  let reported = yielded;
+  for (const [i, doc] of docs.entries()) {
+    const old = index.docs.get(doc.path);
+    if (old === doc) continue;
+    if (old && old.fingerprint === doc.fingerprint) {
+      old.stamp = doc.stamp; // touched, not changed
+      continue;
+    }
+    index.addDoc(doc);
+    (old ? changes.changed : changes.added).push(doc.path);
+    const now = performance.now();
+    if (onProgress && now - reported > PROGRESS_EVERY_MS) {
+      onProgress({ files: i + 1, totalFiles: docs.length, passages: index.passageCount, elapsedMs: now - started });
+      reported = now;
+    }
+    if (now - yielded > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      yielded = performance.now();
+    }
+  }
+  return changes;
+}
+
+/** Builds an index of `docs`, yielding to the event loop between documents. */
+export async function buildIndexAsync(docs: Doc[], onProgress?: (p: IndexProgress) => void): Promise<SearchIndex> {
+  const index = new SearchIndex();
+  await updateIndex(index, docs, onProgress);
   return index;
+}
+
+/** The cache folder of one corpus folder: `<cacheDir>/<hash of its real path>`. */
+async function cacheFolderOf(cacheDir: string, corpusDir: string): Promise<string> {
+  const real = await realpath(corpusDir).catch(() => resolve(corpusDir));
+  return join(cacheDir, createHash("sha1").update(real).digest("hex").slice(0, 16));
 }
 
 /** Reads the corpus folder and builds the engine over it. Rejects when the folder cannot be read. */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
-  const load = async (): Promise<Serving> => {
-    const started = performance.now();
+  const warn = options.onWarning ?? ((): void => undefined);
+  const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
+  const cacheFolder = cacheDir === null ? null : await cacheFolderOf(cacheDir, options.corpusDir);
+
+  /** Reads the corpus into `base` (a fresh or cloned index, never the serving one). */
+  const refresh = async (base: SearchIndex, started: number): Promise<Serving & { changes: Changes }> => {
     const { docs, skipped } = await loadCorpus(options.corpusDir, {
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
-      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+      onWarning: warn,
+      known: base.docs,
     });
-    const index = await buildIndexAsync(docs);
-    return { index, skipped, indexedAt: new Date(), buildMs: Math.round(performance.now() - started) };
+    const changes = await updateIndex(base, docs, options.onProgress);
+    const touched = changes.added.length + changes.changed.length + changes.removed.length > 0 || docs.some((d) => base.docs.get(d.path) !== d);
+    if (cacheFolder && touched) {
+      await saveIndex(base, cacheFolder).catch((err: unknown) => warn(`index cache: cannot save to ${cacheFolder}: ${(err as Error).message}`));
+    }
+    return { index: base, skipped, indexedAt: new Date(), buildMs: Math.round(performance.now() - started), changes };
   };
 
-  let serving = await load();
+  const open = async (): Promise<Serving> => {
+    const started = performance.now();
+    let base = new SearchIndex();
+    if (cacheFolder) {
+      try {
+        base = await loadIndex(cacheFolder);
+      } catch (err) {
+        if (!(err instanceof IndexCacheError)) throw err;
+        if (!err.missing) warn(`${err.message}; rebuilding the index`);
+      }
+    }
+    return refresh(base, started);
+  };
+
+  let serving: Serving = await open();
   let running: Promise<ReindexReport> | undefined;
 
   const reindex = async (): Promise<ReindexReport> => {
-    const before = serving.index;
-    const next = await load();
-    const report = diff(before, next.index);
+    const started = performance.now();
+    // A copy of the serving index takes the changes, then replaces it in one assignment.
+    const next = await refresh(SearchIndex.fromJSON(serving.index.toJSON()), started);
     serving = next;
-    return { ...report, passages: next.index.passageCount, skipped: next.skipped, durationMs: next.buildMs };
+    return { ...next.changes, passages: next.index.passageCount, skipped: next.skipped, durationMs: next.buildMs };
   };
 
   return {
@@ -107,16 +192,4 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       buildMs: serving.buildMs,
     }),
   };
-}
-
-function diff(before: SearchIndex, after: SearchIndex): Pick<ReindexReport, "added" | "changed" | "removed"> {
-  const added: string[] = [];
-  const changed: string[] = [];
-  for (const [path, doc] of after.docs) {
-    const old = before.docs.get(path);
-    if (!old) added.push(path);
-    else if (old.fingerprint !== doc.fingerprint) changed.push(path);
-  }
-  const removed = [...before.docs.keys()].filter((path) => !after.docs.has(path));
-  return { added, changed, removed };
 }

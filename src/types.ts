@@ -19,8 +19,10 @@ export interface Doc extends DocMeta {
   path: string;
   /** The file's whole text exactly as on disk (UTF-8, BOM removed). Every quote is a slice of it. */
   text: string;
-  /** Cheap fingerprint of the file (size + mtime + content hash) to detect changes. */
+  /** SHA-1 of the file's bytes: whether its content changed. */
   fingerprint: string;
+  /** Size and modification time ("1234:1700000000000"): a file whose stamp is unchanged is not read again. */
+  stamp: string;
 }
 
 /** A file the corpus loader did not read, with a one-line reason. */
@@ -93,6 +95,8 @@ export interface Answer {
   kind: AnswerKind;
   /** Up to 3 quotes, best first (the nearest passages when abstaining). */
   excerpts: Excerpt[];
+  /** Time spent finding passages and composing the answer from them, ms. */
+  timing?: { retrieveMs: number; answerMs: number };
   /**
    * A plain sentence for the user when there is no answer: why (not in the corpus, empty
    * question, …). Absent when `answer` is set.

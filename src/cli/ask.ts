@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 import { createEngine, type Engine } from "../engine.js";
 import type { Answer } from "../types.js";
 import { parseCliArgs } from "./args.js";
-import { formatAnswer } from "./format.js";
+import { formatAnswer, formatProgress } from "./format.js";
 
 const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] "question"
        npm run ask -- --json [--corpus DIR] < questions.txt   (one question a line)`;
@@ -21,6 +21,7 @@ export function toJsonLine(reply: Answer): string {
     kind: reply.kind,
     ...(reply.message ? { message: reply.message } : {}),
     excerpts: reply.excerpts,
+    ...(reply.timing ? { timing: reply.timing } : {}),
   });
 }
 
@@ -38,7 +39,11 @@ async function main(): Promise<number> {
   }
   let engine: Engine;
   try {
-    engine = await createEngine({ corpusDir: args.corpusDir, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+    engine = await createEngine({
+      corpusDir: args.corpusDir,
+      onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+      onProgress: (p) => process.stderr.write(`${formatProgress(p)}\n`),
+    });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);
     return 1;

@@ -1,4 +1,5 @@
 /** Answer → text for a terminal. */
+import type { IndexProgress } from "../engine.js";
 import type { Answer } from "../types.js";
 
 /** A readable answer: the short answer (or why there is none), then each quote with its source. */
@@ -15,4 +16,11 @@ export function formatAnswer(reply: Answer): string {
     for (const line of e.text.split("\n")) lines.push(`  > ${line}`);
   });
   return lines.join("\n");
+}
+
+/** One progress line: "indexing: 120/1,007 files, 12,345 passages, 9,800 passages/s". */
+export function formatProgress(p: IndexProgress): string {
+  const n = (x: number): string => Math.round(x).toLocaleString("en");
+  const rate = p.elapsedMs > 0 ? (p.passages * 1000) / p.elapsedMs : 0;
+  return `indexing: ${n(p.files)}/${n(p.totalFiles)} files, ${n(p.passages)} passages, ${n(rate)} passages/s`;
 }

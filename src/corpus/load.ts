@@ -13,6 +13,8 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Called once for each skipped file with a one-line warning. */
   onWarning?: (message: string) => void;
+  /** Documents read before, by path: one whose file has the same stamp is reused, not read. */
+  known?: ReadonlyMap<string, Doc>;
 }
 
 export interface LoadedCorpus {
@@ -55,7 +57,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   };
   for (const file of await listFiles(root, root, skip)) {
     const path = relative(root, file).split(sep).join("/");
-    const result = await readDoc(file, path, maxBytes);
+    const result = await readDoc(file, path, maxBytes, options.known?.get(path));
     if ("reason" in result) skip(path, result.reason);
     else docs.push(result);
   }
@@ -100,12 +102,15 @@ async function listFiles(root: string, dir: string, skip: (path: string, reason:
 }
 
 /** Reads one file into a `Doc`, or says why it cannot be one. */
-export async function readDoc(file: string, path: string, maxBytes: number): Promise<Doc | { reason: string }> {
+export async function readDoc(file: string, path: string, maxBytes: number, known?: Doc): Promise<Doc | { reason: string }> {
   let bytes: Buffer;
+  let stamp: string;
   try {
     const info = await stat(file);
     if (info.size > maxBytes) return { reason: `too large (${mb(info.size)} > ${mb(maxBytes)} limit)` };
     if (info.size === 0) return { reason: "empty file" };
+    stamp = `${info.size}:${Math.round(info.mtimeMs)}`;
+    if (known?.stamp === stamp) return known;
     bytes = await readFile(file);
   } catch (err) {
     return { reason: `cannot read: ${codeOf(err)}` };
@@ -126,6 +131,7 @@ export async function readDoc(file: string, path: string, maxBytes: number): Pro
     ...(meta.source ? { source: meta.source } : {}),
     ...(meta.date ? { date: meta.date } : {}),
     fingerprint: createHash("sha1").update(bytes).digest("hex"),
+    stamp,
   };
 }
 
@@ -141,6 +147,7 @@ function titleOf(text: string, path: string): string {
 }
 
 function mb(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 

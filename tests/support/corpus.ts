@@ -47,5 +47,5 @@ export async function copyRealCorpus(dir: string): Promise<void> {
 
 /** A document held in memory, as `loadCorpus` would give it. */
 export function docOf(path: string, text: string, title = path): Doc {
-  return { path, text, title, fingerprint: `test:${path}:${text.length}` };
+  return { path, text, title, fingerprint: `test:${path}:${text.length}`, stamp: `${text.length}:0` };
 }

@@ -1,0 +1,94 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createEngine } from "../../src/engine.js";
+import { loadCorpus } from "../../src/corpus/load.js";
+import { buildIndex } from "../../src/search/build.js";
+import { INDEX_FILE, IndexCacheError, loadIndex, saveIndex } from "../../src/search/persist.js";
+import { copyRealCorpus, tempDirs, writeFiles } from "../support/corpus.js";
+
+const newDir = tempDirs();
+const QUESTIONS = ["Who is standing for deputy leader?", "When was Ivan Lewis suspended?", "Tooting MP", "capital of France"];
+
+describe("saveIndex / loadIndex", () => {
+  it("gives back an index that searches exactly as the saved one", async () => {
+    const { docs } = await loadCorpus(join(import.meta.dirname, "../../corpus"));
+    const index = buildIndex(docs);
+    const dir = await newDir();
+    const bytes = await saveIndex(index, dir);
+    expect(bytes).toBeGreaterThan(0);
+    const loaded = await loadIndex(dir);
+    expect(loaded.passageCount).toBe(index.passageCount);
+    expect(loaded.passages).toEqual(index.passages);
+    for (const q of QUESTIONS) expect(loaded.search(q, 10)).toEqual(index.search(q, 10));
+    for (const [path, doc] of index.docs) expect(loaded.docs.get(path)).toEqual(doc);
+  });
+
+  it("says the cache is missing when there is none", async () => {
+    const error = await loadIndex(await newDir()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexCacheError);
+    expect((error as IndexCacheError).missing).toBe(true);
+  });
+
+  it.each([
+    ["not JSON", "{ this is not json"],
+    ["another format version", JSON.stringify({ format: "verbatim-index", version: -1, snapshot: {} })],
+    ["a broken snapshot", JSON.stringify({ format: "verbatim-index", version: 3, snapshot: { mini: {}, passages: [], headings: [], docs: [], nextId: 0 } })],
+  ])("refuses a cache that is %s, saying why", async (_what, body) => {
+    const dir = await newDir();
+    await writeFile(join(dir, INDEX_FILE), body);
+    const error = await loadIndex(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexCacheError);
+    expect((error as IndexCacheError).missing).toBe(false);
+    expect((error as Error).message).toMatch(/index cache: .*index\.json/);
+  });
+});
+
+describe("createEngine with a cache folder", () => {
+  it("starts from the saved index when the corpus is unchanged, and answers the same", async () => {
+    const corpus = await newDir();
+    await copyRealCorpus(corpus);
+    const cacheDir = await newDir();
+    const first = await createEngine({ corpusDir: corpus, cacheDir });
+    const second = await createEngine({ corpusDir: corpus, cacheDir });
+    expect(second.stats().documents).toEqual(first.stats().documents);
+    for (const q of QUESTIONS) expect({ ...second.answer(q), timing: undefined }).toEqual({ ...first.answer(q), timing: undefined });
+  });
+
+  it("re-reads only the changed file and drops the deleted one", async () => {
+    const corpus = await newDir();
+    await writeFiles(corpus, { "a.md": "Alpha beta gamma delta.\n", "b.md": "The flamingo adjourned the meeting.\n", "c.md": "Cats sleep.\n" });
+    const cacheDir = await newDir();
+    await createEngine({ corpusDir: corpus, cacheDir });
+    await writeFiles(corpus, { "b.md": "The heron adjourned the meeting.\n" });
+    const { rm } = await import("node:fs/promises");
+    await rm(join(corpus, "c.md"));
+    const engine = await createEngine({ corpusDir: corpus, cacheDir });
+    expect(engine.search("heron").length).toBe(1);
+    expect(engine.search("flamingo")).toEqual([]);
+    expect(engine.stats().documents.map((d) => d.path)).toEqual(["a.md", "b.md"]);
+    const report = await engine.reindex();
+    expect(report).toMatchObject({ added: [], changed: [], removed: [] });
+  });
+
+  it("rebuilds, with one warning, when the saved index is corrupt", async () => {
+    const corpus = await newDir();
+    await copyRealCorpus(corpus);
+    const cacheDir = await newDir();
+    await createEngine({ corpusDir: corpus, cacheDir });
+    const [folder] = await (await import("node:fs/promises")).readdir(cacheDir);
+    const file = join(cacheDir, folder ?? "", INDEX_FILE);
+    await writeFile(file, (await readFile(file, "utf8")).slice(0, 100));
+    const warnings: string[] = [];
+    const engine = await createEngine({ corpusDir: corpus, cacheDir, onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual([expect.stringMatching(/corrupt.*rebuilding/)]);
+    expect(engine.answer("When was Ivan Lewis suspended from the party?").answer).toMatch(/November 2017/);
+  });
+
+  it("keeps nothing on disk with cacheDir null", async () => {
+    const corpus = await newDir();
+    await writeFiles(corpus, { "a.md": "Alpha beta.\n" });
+    const engine = await createEngine({ corpusDir: corpus, cacheDir: null });
+    expect(engine.stats().passages).toBe(1);
+  });
+});
