@@ -40,12 +40,15 @@ export interface Config {
   rateLimit: RateLimitConfig;
   /** `LOG_LEVEL`. Default `"info"`. */
   logLevel: LogLevel;
-  // The engine's cache folder will join here (one field, one `read…` line below) when it lands.
+  /** Folder for the saved index (`INDEX_CACHE_DIR`); `null` when set to `off`. Default `.cache/index`. */
+  cacheDir: string | null;
 }
 
 /** Why: a reader asks a few questions a minute; 6 allows a quick follow-up burst but stops a script from hogging the bot. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 6;
 export const DEFAULT_CORPUS_DIR = "corpus";
+/** Where the saved index lives by default: git-ignored, beside the working directory's corpus. */
+export const DEFAULT_CACHE_DIR = ".cache/index";
 
 /**
  * Shape of a bot token: three base64url parts joined by dots (user id, timestamp, HMAC).
@@ -101,11 +104,18 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     clientId,
     ...(guildId && { guildId }),
     corpusDir: get("CORPUS_DIR") ?? DEFAULT_CORPUS_DIR,
+    cacheDir: readCacheDir(get("INDEX_CACHE_DIR")),
     ...(apiBase && { apiBase }),
     ...(moderatorRoleId && { moderatorRoleId }),
     rateLimit: { perMinute },
     logLevel,
   };
+}
+
+/** `INDEX_CACHE_DIR`: a folder, or `off` to keep no index on disk. */
+export function readCacheDir(raw: string | undefined): string | null {
+  if (raw === undefined) return DEFAULT_CACHE_DIR;
+  return raw.toLowerCase() === "off" ? null : raw;
 }
 
 function readToken(raw: string | undefined, problems: string[]): string | undefined {

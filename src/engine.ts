@@ -8,6 +8,7 @@
  * console.log(reply.answer, reply.excerpts[0]?.text);
  */
 import { composeAnswer } from "./answer/compose.js";
+import { DEFAULT_CACHE_DIR } from "./config.js";
 import { loadCorpus } from "./corpus/load.js";
 import { createHash } from "node:crypto";
 import { realpath } from "node:fs/promises";
@@ -59,7 +60,6 @@ export interface Engine {
 const YIELD_EVERY_MS = 25;
 /** Progress is reported at most this often (ms). */
 const PROGRESS_EVERY_MS = 1000;
-export const DEFAULT_CACHE_DIR = ".cache/index";
 
 interface Serving {
   index: SearchIndex;

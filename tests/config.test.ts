@@ -22,9 +22,15 @@ describe("loadConfig", () => {
       token: TOKEN,
       clientId: CLIENT_ID,
       corpusDir: "corpus",
+      cacheDir: ".cache/index",
       rateLimit: { perMinute: DEFAULT_RATE_LIMIT_PER_MINUTE },
       logLevel: "info",
     });
+  });
+
+  it("reads INDEX_CACHE_DIR, and 'off' keeps no index on disk", () => {
+    expect(loadConfig({ ...MINIMAL, INDEX_CACHE_DIR: "/var/cache/verbatim" }).cacheDir).toBe("/var/cache/verbatim");
+    expect(loadConfig({ ...MINIMAL, INDEX_CACHE_DIR: "off" }).cacheDir).toBeNull();
   });
 
   it("reads every optional setting", () => {

@@ -1,8 +1,11 @@
 /** Command-line flags shared by the CLI entry points. */
 import { parseArgs } from "node:util";
+import { readCacheDir } from "../config.js";
 
 export interface CliArgs {
   corpusDir: string;
+  /** `$INDEX_CACHE_DIR`, `.cache/index` by default, `null` for `off`. */
+  cacheDir: string | null;
   json: boolean;
   help: boolean;
   positionals: string[];
@@ -21,6 +24,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   });
   return {
     corpusDir: values.corpus ?? env.CORPUS_DIR ?? "corpus",
+    cacheDir: readCacheDir(env.INDEX_CACHE_DIR),
     json: values.json ?? false,
     help: values.help ?? false,
     positionals,

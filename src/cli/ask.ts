@@ -41,6 +41,7 @@ async function main(): Promise<number> {
   try {
     engine = await createEngine({
       corpusDir: args.corpusDir,
+      cacheDir: args.cacheDir,
       onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
       onProgress: (p) => process.stderr.write(`${formatProgress(p)}\n`),
     });

@@ -16,7 +16,7 @@ process.on("unhandledRejection", (reason) => logger.error("unhandled promise rej
 
 let engine;
 try {
-  engine = await createEngine({ corpusDir: config.corpusDir, onWarning: (message) => logger.warn(message) });
+  engine = await createEngine({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, onWarning: (message) => logger.warn(message) });
 } catch (error) {
   logger.error(`Cannot build the index from CORPUS_DIR (${config.corpusDir}): ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

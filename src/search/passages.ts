@@ -60,14 +60,15 @@ export function cutDocument(text: string): CutDocument {
   const mentions = new Map<string, number>();
 
   const headingsSeen = new Set<string>();
+  const reader = new ChunkReader(mask, blocks);
   for (const block of blocks) {
     if (block.heading && !headingsSeen.has(block.heading)) {
       headingsSeen.add(block.heading);
       collectNames(analyse(block.heading, 0, { entities: false }).tokens, nameCounts, new Map());
     }
-    const analysis = analyse(mask.slice(block.start, block.end), block.start, { entities: false });
-    collectNames(analysis.tokens, nameCounts, mentions);
-    const units = block.kind === "prose" ? sentenceUnits(analysis.sentences, analysis.tokens) : lineUnits(analysis.tokens, text);
+    const blockTokens = reader.tokensIn(block.start, block.end);
+    collectNames(blockTokens, nameCounts, mentions);
+    const units = block.kind === "prose" ? sentenceUnits(blockTokens) : lineUnits(blockTokens, text);
     const limit = block.kind === "code" ? MAX_CODE_CHARS : MAX_PASSAGE_CHARS;
     const maxUnits = block.kind === "prose" ? MAX_SENTENCES : Infinity;
     for (const window of windows(units, limit, maxUnits)) {
@@ -93,18 +94,68 @@ function draft(start: number, end: number, block: Block, terms: string[], cache:
   return { start, end, heading, terms, headingTerms: hterms };
 }
 
-/** Sentences of a prose block, each trimmed to its first and last real token; long ones cut. */
-function sentenceUnits(sentences: Array<[number, number]>, tokens: Token[]): Span[] {
+/**
+ * Reads a document's mask with wink in chunks of whole blocks (one readDoc per chunk rather than
+ * per block: a call has a fixed cost that thousands of short blocks would pay again and again).
+ */
+class ChunkReader {
+  private tokens: Token[] = [];
+  private chunkEnd = -1;
+  private next = 0;
+
+  constructor(
+    private readonly mask: string,
+    private readonly blocks: Block[],
+  ) {}
+
+  /** Tokens inside [start, end), which must be a block, asked for in document order. */
+  tokensIn(start: number, end: number): Token[] {
+    if (end > this.chunkEnd) this.readChunkFrom(start);
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.tokens[mid] as Token).start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Token[] = [];
+    for (let i = lo; i < this.tokens.length && (this.tokens[i] as Token).start < end; i++) out.push(this.tokens[i] as Token);
+    return out;
+  }
+
+  private readChunkFrom(start: number): void {
+    while (this.next < this.blocks.length && (this.blocks[this.next] as Block).start < start) this.next++;
+    let end = start;
+    while (this.next < this.blocks.length) {
+      const block = this.blocks[this.next] as Block;
+      if (end > start && block.end - start > CHUNK_CHARS) break;
+      end = block.end;
+      this.next++;
+    }
+    this.tokens = analyse(this.mask.slice(start, end), start, { entities: false }).tokens;
+    this.chunkEnd = end;
+  }
+}
+
+/** Characters read by one readDoc at most (a block longer than this is read alone). */
+const CHUNK_CHARS = 256 * 1024;
+
+/** Sentences of a prose block (wink's, cut at the block's edges), trimmed to real tokens; long ones cut. */
+function sentenceUnits(tokens: Token[]): Span[] {
   const units: Span[] = [];
-  for (const [a, b] of sentences) {
-    const toks = tokens.slice(a, b + 1).filter((t) => t.type !== "tabCRLF" && t.text.trim() !== "");
+  const real = tokens.filter((t) => t.type !== "tabCRLF" && t.text.trim() !== "");
+  let a = 0;
+  while (a < real.length) {
+    let b = a;
+    while (b + 1 < real.length && (real[b + 1] as Token).sentence === (real[a] as Token).sentence) b++;
+    const toks = real.slice(a, b + 1);
+    a = b + 1;
     let from = 0;
     while (from < toks.length) {
       let to = from;
       const first = toks[from] as Token;
       while (to + 1 < toks.length && (toks[to + 1] as Token).end - first.start <= MAX_SENTENCE_CHARS) to++;
-      const part = toks.slice(from, to + 1);
-      units.push({ start: first.start, end: (toks[to] as Token).end, tokens: part });
+      units.push({ start: first.start, end: (toks[to] as Token).end, tokens: toks.slice(from, to + 1) });
       from = to + 1;
     }
   }

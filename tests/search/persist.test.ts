@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { buildIndex } from "../../src/search/build.js";
-import { INDEX_FILE, IndexCacheError, loadIndex, saveIndex } from "../../src/search/persist.js";
+import { INDEX_FILE, INDEX_FORMAT_VERSION, IndexCacheError, loadIndex, saveIndex } from "../../src/search/persist.js";
 import { copyRealCorpus, tempDirs, writeFiles } from "../support/corpus.js";
 
 const newDir = tempDirs();
@@ -33,7 +33,7 @@ describe("saveIndex / loadIndex", () => {
   it.each([
     ["not JSON", "{ this is not json"],
     ["another format version", JSON.stringify({ format: "verbatim-index", version: -1, snapshot: {} })],
-    ["a broken snapshot", JSON.stringify({ format: "verbatim-index", version: 3, snapshot: { mini: {}, passages: [], headings: [], docs: [], nextId: 0 } })],
+    ["a broken snapshot", JSON.stringify({ format: "verbatim-index", version: INDEX_FORMAT_VERSION, snapshot: { mini: {}, passages: [], headings: [], docs: [], nextId: 0 } })],
   ])("refuses a cache that is %s, saying why", async (_what, body) => {
     const dir = await newDir();
     await writeFile(join(dir, INDEX_FILE), body);
