@@ -91,7 +91,9 @@ export async function updateIndex(index: SearchIndex, docs: Doc[], onProgress?: 
     const old = index.docs.get(doc.path);
     if (old === doc) continue;
     if (old && old.fingerprint === doc.fingerprint) {
-      old.stamp = doc.stamp; // touched, not changed
+      // Unchanged content (a touched file, or an index loaded without texts): keep its passages.
+      old.stamp = doc.stamp;
+      old.text = doc.text;
       continue;
     }
     index.addDoc(doc);
@@ -116,6 +118,11 @@ export async function buildIndexAsync(docs: Doc[], onProgress?: (p: IndexProgres
   return index;
 }
 
+/** The documents that hold their text: only those can be reused without reading their file. */
+function withTexts(docs: ReadonlyMap<string, Doc>): Map<string, Doc> {
+  return new Map([...docs].filter(([, d]) => d.text !== ""));
+}
+
 /** The cache folder of one corpus folder: `<cacheDir>/<hash of its real path>`. */
 async function cacheFolderOf(cacheDir: string, corpusDir: string): Promise<string> {
   const real = await realpath(corpusDir).catch(() => resolve(corpusDir));
@@ -133,7 +140,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const { docs, skipped } = await loadCorpus(options.corpusDir, {
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
       onWarning: warn,
-      known: base.docs,
+      known: withTexts(base.docs),
     });
     const changes = await updateIndex(base, docs, options.onProgress);
     const touched = changes.added.length + changes.changed.length + changes.removed.length > 0 || docs.some((d) => base.docs.get(d.path) !== d);
@@ -163,7 +170,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const reindex = async (): Promise<ReindexReport> => {
     const started = performance.now();
     // A copy of the serving index takes the changes, then replaces it in one assignment.
-    const next = await refresh(SearchIndex.fromJSON(serving.index.toJSON()), started);
+    const next = await refresh(SearchIndex.fromJSON(serving.index.toJSON(), serving.index.docs), started);
     serving = next;
     return { ...next.changes, passages: next.index.passageCount, skipped: next.skipped, durationMs: next.buildMs };
   };

@@ -8,6 +8,7 @@ import { type Bot, startBot } from "../discord/bot.js";
 import { describeDiscordFailure } from "../discord/describe-failure.js";
 import { createLogger } from "../discord/logger.js";
 import { createEngine } from "../engine.js";
+import { formatProgress } from "./format.js";
 
 const config = await loadConfigOrExit();
 
@@ -16,7 +17,12 @@ process.on("unhandledRejection", (reason) => logger.error("unhandled promise rej
 
 let engine;
 try {
-  engine = await createEngine({ corpusDir: config.corpusDir, cacheDir: config.cacheDir, onWarning: (message) => logger.warn(message) });
+  engine = await createEngine({
+    corpusDir: config.corpusDir,
+    cacheDir: config.cacheDir,
+    onWarning: (message) => logger.warn(message),
+    onProgress: (progress) => logger.info(formatProgress(progress)),
+  });
 } catch (error) {
   logger.error(`Cannot build the index from CORPUS_DIR (${config.corpusDir}): ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -60,18 +60,18 @@ const MIN_PREFIX_LENGTH = 5;
 
 /**
  * Query planning. Scoring every passage that holds a common word is what makes long OR-queries
- * slow, and a word in 0.5% of all passages adds little to BM25 beside a rare one (idf ≈ 5.3
+ * slow, and a word in 1% of all passages adds little to BM25 beside a rare one (idf ≈ 4.6
  * against ≈ 9), and is added back anyway when the best candidates are rescored. So a question is searched by its rarest words, up to MAX_QUERY_TERMS, and words more
  * common than COMMON_SHARE only when fewer than MIN_QUERY_TERMS rarer ones are left. Close
  * reading of the passages (answer/) still checks every word of the question.
  */
-export const COMMON_SHARE = 0.005;
-export const MAX_QUERY_TERMS = 4;
-export const MIN_QUERY_TERMS = 2;
+export const COMMON_SHARE = 0.01;
+export const MAX_QUERY_TERMS = 5;
+export const MIN_QUERY_TERMS = 3;
 /** Corpora smaller than this many passages are searched with every word: there is no cost to save. */
 const PLAN_ABOVE_PASSAGES = 5000;
 /** Candidates from the rare words that are rescored with the rest: enough for a top 24 to settle. */
-const RESCORE_CANDIDATES = 200;
+const RESCORE_CANDIDATES = 300;
 
 const splitTerms = (text: string): string[] => (text ? text.split(" ") : []);
 
@@ -98,11 +98,19 @@ function newMiniSearch(): MiniSearch<IndexedFields> {
 /** Everything an index is, as plain data (see persist.ts for the file format around it). */
 export interface IndexSnapshot {
   mini: ReturnType<MiniSearch["toJSON"]>;
-  /** Passages as [id, doc index, start, end, heading index or -1, space-joined terms]. */
-  passages: Array<[number, number, number, number, number, string]>;
+  /**
+   * Passages, flat for fast parsing: five numbers each (id, doc index, start, end, heading index
+   * or -1), and their space-joined terms, one passage a line.
+   */
+  passages: number[];
+  passageTerms: string;
   /** Headings and their space-joined terms. */
   headings: Array<[string, string]>;
+  /** Documents without their text (the corpus files hold it): `text` is "". */
   docs: IndexedDoc[];
+  /** Document frequencies as [term, passages], and the total term count, so loading need not recount. */
+  df: Array<[string, number]>;
+  totalTerms: number;
   nextId: number;
 }
 
@@ -130,7 +138,8 @@ export class SearchIndex {
     const docIndex = new Map(docs.map((d, i) => [d.path, i]));
     const headings: IndexSnapshot["headings"] = [];
     const headingIndex = new Map<string, number>();
-    const passages: IndexSnapshot["passages"] = [];
+    const passages: number[] = [];
+    const terms: string[] = [];
     for (const p of this.byId) {
       if (!p) continue;
       let h = -1;
@@ -138,26 +147,43 @@ export class SearchIndex {
         h = headingIndex.get(p.heading) ?? headings.push([p.heading, this.headingTerms.get(p.heading) ?? ""]) - 1;
         headingIndex.set(p.heading, h);
       }
-      passages.push([p.id, docIndex.get(p.doc) ?? -1, p.start, p.end, h, this.termsById[p.id] ?? ""]);
+      passages.push(p.id, docIndex.get(p.doc) ?? -1, p.start, p.end, h);
+      terms.push(this.termsById[p.id] ?? "");
     }
-    return { mini: this.mini.toJSON(), passages, headings, docs, nextId: this.nextId };
+    return {
+      mini: this.mini.toJSON(),
+      passages,
+      passageTerms: terms.join("\n"),
+      headings,
+      docs: docs.map((d) => ({ ...d, text: "" })),
+      df: [...this.df],
+      totalTerms: this.totalTerms,
+      nextId: this.nextId,
+    };
   }
 
-  /** An index from `toJSON()`'s data. Throws when the data is not a snapshot. */
-  static fromJSON(snapshot: IndexSnapshot): SearchIndex {
+  /**
+   * An index from `toJSON()`'s data. Throws when the data is not a snapshot. Documents come back
+   * with empty texts: `updateIndex` (engine.ts) fills them from the corpus files, or
+   * `texts` gives them now (a copy of a live index).
+   */
+  static fromJSON(snapshot: IndexSnapshot, texts?: ReadonlyMap<string, IndexedDoc>): SearchIndex {
     const index = new SearchIndex(MiniSearch.loadJS(snapshot.mini, MINI_OPTIONS));
-    const docs = snapshot.docs.map((d) => ({ ...d }));
+    const docs = snapshot.docs.map((d) => ({ ...d, text: texts?.get(d.path)?.text ?? d.text }));
     for (const doc of docs) index.docs.set(doc.path, doc);
+    for (const [term, n] of snapshot.df) index.df.set(term, n);
+    index.totalTerms = snapshot.totalTerms;
     for (const [heading, terms] of snapshot.headings) index.headingTerms.set(heading, terms);
-    for (const [id, d, start, end, h, terms] of snapshot.passages) {
+    const terms = snapshot.passageTerms.split("\n");
+    for (let i = 0; i * 5 < snapshot.passages.length; i++) {
+      const [id, d, start, end, h] = snapshot.passages.slice(i * 5, i * 5 + 5) as [number, number, number, number, number];
       const doc = docs[d];
       if (!doc) throw new Error(`search: snapshot passage ${id} names no document`);
       const passage: Passage = { id, doc: doc.path, start, end };
       const heading = snapshot.headings[h]?.[0];
       if (heading !== undefined) passage.heading = heading;
       index.byId[id] = passage;
-      index.termsById[id] = terms;
-      index.count(passage, 1);
+      index.termsById[id] = terms[i] ?? "";
     }
     index.nextId = snapshot.nextId;
     return index;
