@@ -56,8 +56,8 @@ interface Line {
 
 /** Works out the layout of `text`, whose body starts at `bodyStart` (after front matter). */
 export function layoutOf(text: string, bodyStart = 0): Layout {
-  const mask = text.split("");
-  blank(mask, 0, bodyStart);
+  const mask = new Mask(text);
+  mask.blank(0, bodyStart);
   const lines = splitLines(text, bodyStart);
   const blocks: Block[] = [];
   const seen = new Set<string>();
@@ -81,8 +81,8 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
       const marker = fence[1] ?? "```";
       let j = i + 1;
       while (j < lines.length && !(lines[j] as Line).text.trimStart().startsWith(marker)) j++;
-      blank(mask, line.start, line.end);
-      if (j < lines.length) blank(mask, (lines[j] as Line).start, (lines[j] as Line).end);
+      mask.blank(line.start, line.end);
+      if (j < lines.length) mask.blank((lines[j] as Line).start, (lines[j] as Line).end);
       const first = lines[i + 1];
       const last = lines[Math.min(j, lines.length) - 1];
       if (first && last && j > i + 1) blocks.push(withHeading({ kind: "code", start: first.start, end: last.end }, heading));
@@ -99,19 +99,19 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
       closePara();
       heading = cleanHeading(atx[2] ?? "");
       captionScope = false;
-      blank(mask, line.start, line.end);
+      mask.blank(line.start, line.end);
       continue;
     }
     if (SETEXT.test(line.text) && para && prevLine && para.start === prevLine.start && para.kind === "prose") {
       heading = cleanHeading(prevLine.text);
       captionScope = false;
-      blank(mask, prevLine.start, line.end);
+      mask.blank(prevLine.start, line.end);
       blocks.pop();
       closePara();
       continue;
     }
     if (RULE.test(line.text) || IMAGE_LINE.test(line.text) || LINK_DEF.test(line.text)) {
-      blank(mask, line.start, line.end);
+      mask.blank(line.start, line.end);
       closePara();
       if (captionScope && !RULE.test(line.text)) heading = undefined;
       continue;
@@ -122,12 +122,12 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
       heading = cleanHeading(trimmed);
       captionScope = true;
       seen.add(trimmed.replace(/\s+/g, " ").toLowerCase());
-      blank(mask, line.start, line.end);
+      mask.blank(line.start, line.end);
       continue;
     }
     const key = trimmed.replace(/\s+/g, " ").toLowerCase();
     if (key.length >= MIN_DEDUP_CHARS && seen.has(key)) {
-      blank(mask, line.start, line.end);
+      mask.blank(line.start, line.end);
       closePara();
       if (captionScope) heading = undefined;
       continue;
@@ -150,7 +150,7 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
     else blocks.push((para = withHeading({ kind: "prose", start: line.start, end: line.end }, heading)));
     prevLine = line;
   }
-  return { mask: mask.join(""), blocks };
+  return { mask: mask.toString(), blocks };
 }
 
 /** A short title-like line followed by a longer paragraph: a heading in plain text. */
@@ -210,19 +210,43 @@ function splitLines(text: string, from: number): Line[] {
   return lines;
 }
 
-function maskInline(text: string, mask: string[], line: Line): void {
+function maskInline(text: string, mask: Mask, line: Line): void {
   INLINE_NOISE.lastIndex = 0;
   for (const m of line.text.matchAll(INLINE_NOISE)) {
     const at = line.start + (m.index ?? 0);
     // Keep a link's visible text: only "](url)" is blanked, plus the "[" that opened it.
     if (m[0].startsWith("](")) {
       const open = text.lastIndexOf("[", at);
-      if (open >= line.start) mask[open] = " ";
+      if (open >= line.start) mask.blank(open, open + 1);
     }
-    blank(mask, at, at + m[0].length);
+    mask.blank(at, at + m[0].length);
   }
 }
 
-function blank(mask: string[], from: number, to: number): void {
-  for (let i = from; i < to; i++) if (mask[i] !== "\n" && mask[i] !== "\r") mask[i] = " ";
+/**
+ * The text with ranges blanked: kept as a list of ranges and applied once, since copying a long
+ * document character by character for every blanked line costs more than reading it with wink.
+ */
+class Mask {
+  private readonly ranges: Array<[number, number]> = [];
+
+  constructor(private readonly text: string) {}
+
+  /** Blanks [from, to) except line breaks. */
+  blank(from: number, to: number): void {
+    if (to > from) this.ranges.push([from, to]);
+  }
+
+  toString(): string {
+    const ranges = this.ranges.sort((a, b) => a[0] - b[0]);
+    let out = "";
+    let at = 0;
+    for (const [from, to] of ranges) {
+      const start = Math.max(from, at);
+      if (to <= start) continue;
+      out += this.text.slice(at, start) + this.text.slice(start, to).replace(/[^\n\r]/g, " ");
+      at = to;
+    }
+    return out + this.text.slice(at);
+  }
 }
