@@ -100,6 +100,20 @@ export function composeAnswer(index: SearchIndex, question: string): Answer {
   return { question, answer, confidence: round(confidence), kind: q.kind, excerpts, timing: timing() };
 }
 
+/** Headings recur across passages and questions; their analyses are kept, up to this many. */
+const HEADING_CACHE_SIZE = 2000;
+const headingCache = new Map<string, Token[]>();
+
+function headingTokensOf(heading: string): Token[] {
+  let tokens = headingCache.get(heading);
+  if (!tokens) {
+    if (headingCache.size >= HEADING_CACHE_SIZE) headingCache.clear();
+    tokens = analyse(heading, 0, { entities: false }).tokens;
+    headingCache.set(heading, tokens);
+  }
+  return tokens;
+}
+
 /** The reading that covers most of the question (the first of equals, so the better ranked). */
 function bestCovering(readings: Reading[]): Reading | undefined {
   return readings.reduce<Reading | undefined>((best, r) => (!best || r.coverage > best.coverage ? r : best), undefined);
@@ -117,7 +131,7 @@ function read(index: SearchIndex, q: Question, hits: ScoredPassage[]): Reading[]
     if (!doc) continue;
     const text = doc.text.slice(hit.passage.start, hit.passage.end);
     const tokens = analyse(text, hit.passage.start, { entities }).tokens;
-    const headingTokens = hit.passage.heading ? analyse(hit.passage.heading, 0, { entities: false }).tokens : [];
+    const headingTokens = hit.passage.heading ? headingTokensOf(hit.passage.heading) : [];
     const coverage = coverageOf(q, tokens, headingTokens, doc);
     // Coverage counts twice: a passage that holds all of the question beats a higher BM25 score.
     const rank = (hit.score / top) * coverage * coverage * headingFactor(q, headingTokens, doc);

@@ -74,7 +74,7 @@ export const MIN_QUERY_TERMS = 3;
 /** Corpora smaller than this many passages are searched with every word: there is no cost to save. */
 const PLAN_ABOVE_PASSAGES = 5000;
 /** Candidates from the rare words that are rescored with the rest: enough for a top 24 to settle. */
-const RESCORE_CANDIDATES = 300;
+const RESCORE_CANDIDATES = 200;
 
 const splitTerms = (text: string): string[] => (text ? text.split(" ") : []);
 
@@ -315,24 +315,25 @@ export class SearchIndex {
   /** Share of `words` that the passage's heading holds. */
   private headingShare(passage: Passage, words: string[]): number {
     if (!passage.heading) return 0;
-    const heading = splitTerms(this.headingTerms.get(passage.heading) ?? "");
-    return heading.length ? words.filter((w) => heading.includes(w)).length / words.length : 0;
+    const heading = ` ${this.headingTerms.get(passage.heading) ?? ""} `;
+    return words.filter((w) => heading.includes(` ${w} `)).length / words.length;
   }
 
   /** BM25 (text field, MiniSearch's formula and parameters) of the words planQuery left out. */
   private leftOutScore(passage: Passage, words: string[]): { score: number; terms: string[] } {
-    const terms = splitTerms(this.termsById[passage.id] ?? "");
+    const text = this.termsById[passage.id] ?? "";
     const n = this.passageCount;
     const avg = this.totalTerms / Math.max(1, n);
+    let length = 0;
     let score = 0;
     const found: string[] = [];
     for (const word of words) {
-      let tf = 0;
-      for (const t of terms) if (t === word) tf++;
+      const tf = countWord(text, word);
       if (tf === 0) continue;
+      if (length === 0) length = countWord(text, "") || 1;
       const df = this.documentFrequency(word);
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * terms.length) / avg);
+      const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avg);
       score += idf * (BM25.d + (tf * (BM25.k + 1)) / norm);
       found.push(word);
     }
@@ -343,6 +344,25 @@ export class SearchIndex {
   textOf(passage: Passage): string {
     return this.docs.get(passage.doc)?.text.slice(passage.start, passage.end) ?? "";
   }
+}
+
+/**
+ * Occurrences of `word` in space-joined `terms`, found without splitting; the empty word counts
+ * the terms.
+ */
+function countWord(terms: string, word: string): number {
+  if (word === "") {
+    let n = terms ? 1 : 0;
+    for (let i = terms.indexOf(" "); i !== -1; i = terms.indexOf(" ", i + 1)) n++;
+    return n;
+  }
+  let n = 0;
+  for (let at = terms.indexOf(word); at !== -1; at = terms.indexOf(word, at + word.length)) {
+    const before = at === 0 || terms.charCodeAt(at - 1) === 32;
+    const after = at + word.length === terms.length || terms.charCodeAt(at + word.length) === 32;
+    if (before && after) n++;
+  }
+  return n;
 }
 
 function toPassage(id: number, doc: string, draft: PassageDraft): Passage {
