@@ -7,12 +7,12 @@
  * const reply = engine.answer("Who is standing for deputy leader?");
  * console.log(reply.answer, reply.excerpts[0]?.text);
  */
-import { composeAnswer } from "./answer/compose.js";
-import { DEFAULT_CACHE_DIR } from "./config.js";
-import { loadCorpus } from "./corpus/load.js";
 import { createHash } from "node:crypto";
 import { realpath } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { composeAnswer } from "./answer/compose.js";
+import { DEFAULT_CACHE_DIR } from "./config.js";
+import { loadCorpus } from "./corpus/load.js";
 import { SearchIndex } from "./search/build.js";
 import { IndexCacheError, loadIndex, saveIndex } from "./search/persist.js";
 import type { Answer, Doc, IndexStats, ReindexReport, ScoredPassage, Skipped } from "./types.js";
@@ -68,7 +68,10 @@ interface Serving {
   buildMs: number;
 }
 
-type Changes = Pick<ReindexReport, "added" | "changed" | "removed">;
+type Changes = Pick<ReindexReport, "added" | "changed" | "removed"> & {
+  /** Files whose content is unchanged but whose size/mtime stamp moved: the saved index needs the new stamp. */
+  restamped: number;
+};
 
 /**
  * Brings `index` up to date with `docs`, in place: documents whose content changed are cut and
@@ -77,7 +80,7 @@ type Changes = Pick<ReindexReport, "added" | "changed" | "removed">;
  */
 export async function updateIndex(index: SearchIndex, docs: Doc[], onProgress?: (p: IndexProgress) => void): Promise<Changes> {
   const started = performance.now();
-  const changes: Changes = { added: [], changed: [], removed: [] };
+  const changes: Changes = { added: [], changed: [], removed: [], restamped: 0 };
   const present = new Set(docs.map((d) => d.path));
   for (const path of [...index.docs.keys()]) {
     if (!present.has(path)) {
@@ -92,6 +95,7 @@ export async function updateIndex(index: SearchIndex, docs: Doc[], onProgress?: 
     if (old === doc) continue;
     if (old && old.fingerprint === doc.fingerprint) {
       // Unchanged content (a touched file, or an index loaded without texts): keep its passages.
+      if (old.stamp !== doc.stamp) changes.restamped++;
       old.stamp = doc.stamp;
       old.text = doc.text;
       continue;
@@ -136,15 +140,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const cacheFolder = cacheDir === null ? null : await cacheFolderOf(cacheDir, options.corpusDir);
 
   /** Reads the corpus into `base` (a fresh or cloned index, never the serving one). */
-  const refresh = async (base: SearchIndex, started: number): Promise<Serving & { changes: Changes }> => {
+  const refresh = async (base: SearchIndex, started: number, saved: boolean): Promise<Serving & { changes: Changes }> => {
     const { docs, skipped } = await loadCorpus(options.corpusDir, {
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
       onWarning: warn,
       known: withTexts(base.docs),
     });
     const changes = await updateIndex(base, docs, options.onProgress);
-    const touched = changes.added.length + changes.changed.length + changes.removed.length > 0 || docs.some((d) => base.docs.get(d.path) !== d);
-    if (cacheFolder && touched) {
+    const touched = changes.added.length + changes.changed.length + changes.removed.length + changes.restamped > 0;
+    if (cacheFolder && (touched || !saved)) {
       await saveIndex(base, cacheFolder).catch((err: unknown) => warn(`index cache: cannot save to ${cacheFolder}: ${(err as Error).message}`));
     }
     return { index: base, skipped, indexedAt: new Date(), buildMs: Math.round(performance.now() - started), changes };
@@ -152,16 +156,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   const open = async (): Promise<Serving> => {
     const started = performance.now();
-    let base = new SearchIndex();
     if (cacheFolder) {
       try {
-        base = await loadIndex(cacheFolder);
+        return await refresh(await loadIndex(cacheFolder), started, true);
       } catch (err) {
         if (!(err instanceof IndexCacheError)) throw err;
         if (!err.missing) warn(`${err.message}; rebuilding the index`);
       }
     }
-    return refresh(base, started);
+    return refresh(new SearchIndex(), started, false);
   };
 
   let serving: Serving = await open();
@@ -170,9 +173,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const reindex = async (): Promise<ReindexReport> => {
     const started = performance.now();
     // A copy of the serving index takes the changes, then replaces it in one assignment.
-    const next = await refresh(SearchIndex.fromJSON(serving.index.toJSON(), serving.index.docs), started);
+    const next = await refresh(SearchIndex.fromJSON(serving.index.toJSON(), serving.index.docs), started, true);
     serving = next;
-    return { ...next.changes, passages: next.index.passageCount, skipped: next.skipped, durationMs: next.buildMs };
+    const { added, changed, removed } = next.changes;
+    return { added, changed, removed, passages: next.index.passageCount, skipped: next.skipped, durationMs: next.buildMs };
   };
 
   return {

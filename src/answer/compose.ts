@@ -171,7 +171,7 @@ function coverageOf(q: Question, tokens: Token[], headingTokens: Token[], doc: I
     const term = termOf(t);
     if (term) present.add(term);
   }
-  for (const term of titleTerms(doc)) present.add(term);
+  for (const term of doc.titleTerms) present.add(term);
   const topics = new Set(doc.topics);
   let got = 0;
   let total = 0;
@@ -200,16 +200,6 @@ function holdsRelation(relation: NonNullable<Question["relation"]>, tokens: Toke
     if (matches(t, relation.object)) objects.push(i);
   });
   return verbs.some((v) => objects.some((o) => Math.abs(o - v) <= RELATION_WINDOW));
-}
-
-const titleCache = new WeakMap<IndexedDoc, string[]>();
-function titleTerms(doc: IndexedDoc): string[] {
-  let terms = titleCache.get(doc);
-  if (!terms) {
-    terms = analyse(doc.title).tokens.map(termOf).filter((t): t is string => t !== null);
-    titleCache.set(doc, terms);
-  }
-  return terms;
 }
 
 function surnameParts(name: string): string[] {

@@ -42,8 +42,9 @@ export const BM25 = { k: 1.2, b: 0.5, d: 0.5 } as const;
  * A heading names what the passages under it are about ("Dawn Butler – Deputy leadership"). Its
  * words are indexed with each passage's own, once, and a passage's score rises by this share for
  * the query words its heading holds (all of them: ×2; 0.5 lost the dev set's "Which seat does
- * Emily Thornberry represent?", where only the heading names her). A separate MiniSearch field would do
- * the same at the cost of a second posting list per passage: more build time, memory and load time.
+ * Emily Thornberry represent?", where only the heading names her). A separate MiniSearch field
+ * would do the same at the cost of a second posting list per passage: more build time, memory
+ * and load time.
  */
 export const HEADING_BOOST = 1;
 
@@ -64,8 +65,9 @@ const MIN_PREFIX_LENGTH = 5;
 /**
  * Query planning. Scoring every passage that holds a common word is what makes long OR-queries
  * slow, and a word in 1% of all passages adds little to BM25 beside a rare one (idf ≈ 4.6
- * against ≈ 9), and is added back anyway when the best candidates are rescored. So a question is searched by its rarest words, up to MAX_QUERY_TERMS, and words more
- * common than COMMON_SHARE only when fewer than MIN_QUERY_TERMS rarer ones are left. Close
+ * against ≈ 9), and is added back anyway when the best candidates are rescored. So a question
+ * is searched by its rarest words, up to MAX_QUERY_TERMS, and words more common than
+ * COMMON_SHARE only when fewer than MIN_QUERY_TERMS rarer ones are left. Close
  * reading of the passages (answer/) still checks every word of the question.
  */
 export const COMMON_SHARE = 0.01;
@@ -80,22 +82,21 @@ const splitTerms = (text: string): string[] => (text ? text.split(" ") : []);
 
 /** The one set of MiniSearch options, for building and for loading a saved index alike. */
 const MINI_OPTIONS = {
-    fields: ["text"],
-    storeFields: [],
-    tokenize: splitTerms,
-    processTerm: (term) => term || null,
-    searchOptions: {
-      bm25: BM25,
-      combineWith: "OR",
-      prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
-      weights: { fuzzy: 0.2, prefix: PREFIX_WEIGHT },
-    },
+  fields: ["text"],
+  storeFields: [],
+  tokenize: splitTerms,
+  processTerm: (term) => term || null,
+  searchOptions: {
+    bm25: BM25,
+    combineWith: "OR",
+    prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
+    weights: { fuzzy: 0.2, prefix: PREFIX_WEIGHT },
+  },
 } satisfies Options<IndexedFields>;
 
 function newMiniSearch(): MiniSearch<IndexedFields> {
   return new MiniSearch<IndexedFields>(MINI_OPTIONS);
 }
-
 
 /** Everything an index is, as plain data (see persist.ts for the file format around it). */
 export interface IndexSnapshot {
@@ -177,8 +178,10 @@ export class SearchIndex {
     index.totalTerms = snapshot.totalTerms;
     for (const [heading, terms] of snapshot.headings) index.headingTerms.set(heading, terms);
     const terms = snapshot.passageTerms.split("\n");
-    for (let i = 0; i * 5 < snapshot.passages.length; i++) {
-      const [id, d, start, end, h] = snapshot.passages.slice(i * 5, i * 5 + 5) as [number, number, number, number, number];
+    const flat = snapshot.passages;
+    for (let i = 0; i * 5 < flat.length; i++) {
+      const at = i * 5;
+      const [id, d, start, end, h] = [flat[at] ?? -1, flat[at + 1] ?? -1, flat[at + 2] ?? 0, flat[at + 3] ?? 0, flat[at + 4] ?? -1];
       const doc = docs[d];
       if (!doc) throw new Error(`search: snapshot passage ${id} names no document`);
       const passage: Passage = { id, doc: doc.path, start, end };

@@ -4,7 +4,7 @@ import { readDataset } from "../dataset.js";
 import type { Baseline } from "../engines/baseline.js";
 import type { EngineName, EngineResult, LoadResult } from "../results.js";
 import { since } from "../stats.js";
-import { heapAfterGc, log, type Checkpoint, RECALL_K, readQuestions, recordQuestions, runQuestions, sameAsFirst, writeFirst, type WorkerTask } from "./common.js";
+import { heapAfterGc, log, type Checkpoint, RECALL_K, recordQuestions, runQuestions, timeColdStart, writeFirst, type WorkerTask } from "./common.js";
 
 /** Imported lazily, so that a cold start counts loading the library too. */
 export const BASELINES: Partial<Record<EngineName, () => Promise<Baseline>>> = {
@@ -47,19 +47,5 @@ export async function runBaseline(
 }
 
 export async function loadBaseline(task: WorkerTask, importBaseline: () => Promise<Baseline>): Promise<LoadResult> {
-  const questions = await readQuestions(task.dataDir);
-  let t = performance.now();
-  const baseline = await importBaseline();
-  const importMs = since(t);
-  t = performance.now();
-  const index = await baseline.load(path.join(task.indexDir, "index"));
-  const loadMs = since(t);
-  t = performance.now();
-  const first = index.search(questions[0]?.text ?? "", RECALL_K);
-  const firstQueryMs = since(t);
-  return {
-    coldStartMs: importMs + loadMs + firstQueryMs,
-    coldStart: { importMs, loadMs, firstQueryMs },
-    sameFirstResult: await sameAsFirst(task, first.map(String)),
-  };
+  return timeColdStart(task, importBaseline, (baseline, dir) => baseline.load(dir), (first) => first.map(String));
 }

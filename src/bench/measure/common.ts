@@ -2,7 +2,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import type { Question } from "../questions.js";
-import { MAX_MISSED, type EngineName, type EngineResult } from "../results.js";
+import { MAX_MISSED, type EngineName, type EngineResult, type LoadResult } from "../results.js";
 import { missedAtK, recallAtK, since, summarizeLatencies } from "../stats.js";
 
 /** What the orchestrator asks a worker to do. */
@@ -93,4 +93,31 @@ export async function writeFirst(task: WorkerTask, keys: string[]): Promise<void
 export async function sameAsFirst(task: WorkerTask, keys: string[]): Promise<boolean> {
   const expected = await fs.readFile(path.join(task.indexDir, "first.json"), "utf8");
   return expected === JSON.stringify(keys);
+}
+
+/**
+ * Cold start as every engine's row measures it, in a fresh process: import the engine, load its
+ * saved index from `<indexDir>/index`, answer the first question.
+ */
+export async function timeColdStart<I, R>(
+  task: WorkerTask,
+  importEngine: () => Promise<I>,
+  load: (engine: I, dir: string) => Promise<{ search(question: string, k: number): R[] }>,
+  keysOf: (results: R[]) => string[],
+): Promise<LoadResult> {
+  const questions = await readQuestions(task.dataDir);
+  let t = performance.now();
+  const engine = await importEngine();
+  const importMs = since(t);
+  t = performance.now();
+  const index = await load(engine, path.join(task.indexDir, "index"));
+  const loadMs = since(t);
+  t = performance.now();
+  const first = index.search(questions[0]?.text ?? "", RECALL_K);
+  const firstQueryMs = since(t);
+  return {
+    coldStartMs: importMs + loadMs + firstQueryMs,
+    coldStart: { importMs, loadMs, firstQueryMs },
+    sameFirstResult: await sameAsFirst(task, keysOf(first)),
+  };
 }

@@ -11,7 +11,7 @@ import { passageKey, type BenchPassage } from "../passages.js";
 import { generateQuestions, type Question } from "../questions.js";
 import type { EngineResult, LoadResult } from "../results.js";
 import { since, summarizeLatencies } from "../stats.js";
-import { heapAfterGc, log, type Checkpoint, RECALL_K, readQuestions, recordQuestions, runQuestions, sameAsFirst, writeFirst, type WorkerTask } from "./common.js";
+import { heapAfterGc, log, type Checkpoint, RECALL_K, readQuestions, recordQuestions, runQuestions, timeColdStart, writeFirst, type WorkerTask } from "./common.js";
 
 function toKeys(scored: readonly ScoredPassage[]): string[] {
   return scored.map((s) => passageKey(s.passage.doc, s.passage.start));
@@ -105,22 +105,15 @@ export async function runVerbatim(task: WorkerTask, result: EngineResult, checkp
 }
 
 export async function loadVerbatim(task: WorkerTask): Promise<LoadResult> {
-  const questions = await readQuestions(task.dataDir);
-  const started = performance.now();
-  const api = await importVerbatim();
-  const importMs = since(started);
-  if (typeof api.persist === "string") throw new Error(api.persist);
-  let t = performance.now();
-  const index = await api.persist.load(path.join(task.indexDir, "index"));
-  const loadMs = since(t);
-  t = performance.now();
-  const first = index.search(questions[0]?.text ?? "", RECALL_K);
-  const firstQueryMs = since(t);
-  return {
-    coldStartMs: importMs + loadMs + firstQueryMs,
-    coldStart: { importMs, loadMs, firstQueryMs },
-    sameFirstResult: await sameAsFirst(task, toKeys(first)),
-  };
+  return timeColdStart(
+    task,
+    importVerbatim,
+    (api, dir) => {
+      if (typeof api.persist === "string") throw new Error(api.persist);
+      return api.persist.load(dir);
+    },
+    toKeys,
+  );
 }
 
 /** What a "calibrate" run writes. */
