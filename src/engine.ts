@@ -14,6 +14,8 @@ import { composeAnswer } from "./answer/compose.js";
 import { DEFAULT_CACHE_DIR } from "./config.js";
 import { loadCorpus } from "./corpus/load.js";
 import { SearchIndex } from "./search/build.js";
+import type { CompactCut } from "./search/compact.js";
+import { cutInThreads, threadsFor } from "./search/cut-threads.js";
 import { IndexCacheError, loadIndex, saveIndex } from "./search/persist.js";
 import type { Answer, Doc, IndexStats, ReindexReport, ScoredPassage, Skipped } from "./types.js";
 
@@ -31,6 +33,8 @@ export interface EngineOptions {
   cacheDir?: string | null;
   /** Called about once a second while documents are being indexed. */
   onProgress?: (progress: IndexProgress) => void;
+  /** Worker threads to index in (see `IndexOptions.threads`). Default: by corpus size and cores. */
+  indexThreads?: number;
 }
 
 /** How far indexing has got. */
@@ -73,12 +77,25 @@ type Changes = Pick<ReindexReport, "added" | "changed" | "removed"> & {
   restamped: number;
 };
 
+/** How to index. */
+export interface IndexOptions {
+  onProgress?: (progress: IndexProgress) => void;
+  /**
+   * Worker threads to cut documents in; 0 cuts them in this thread. Default: one per core
+   * (up to 4) when there are over 2 M characters to index, else 0.
+   */
+  threads?: number;
+  /** Called with a one-line warning when the threads fail and indexing goes on without them. */
+  onWarning?: (message: string) => void;
+}
+
 /**
  * Brings `index` up to date with `docs`, in place: documents whose content changed are cut and
  * indexed again, new ones added, missing ones dropped; unchanged ones (the same object, or the
- * same fingerprint) are left alone. Yields to the event loop as it goes.
+ * same fingerprint) are left alone. Big batches are cut in worker threads; otherwise control
+ * returns to the event loop as it goes.
  */
-export async function updateIndex(index: SearchIndex, docs: Doc[], onProgress?: (p: IndexProgress) => void): Promise<Changes> {
+export async function updateIndex(index: SearchIndex, docs: Doc[], options: IndexOptions = {}): Promise<Changes> {
   const started = performance.now();
   const changes: Changes = { added: [], changed: [], removed: [], restamped: 0 };
   const present = new Set(docs.map((d) => d.path));
@@ -88,9 +105,8 @@ export async function updateIndex(index: SearchIndex, docs: Doc[], onProgress?: 
       changes.removed.push(path);
     }
   }
-  let yielded = performance.now();
-  let reported = yielded;
-  for (const [i, doc] of docs.entries()) {
+  const pending: Doc[] = [];
+  for (const doc of docs) {
     const old = index.docs.get(doc.path);
     if (old === doc) continue;
     if (old && old.fingerprint === doc.fingerprint) {
@@ -100,25 +116,51 @@ export async function updateIndex(index: SearchIndex, docs: Doc[], onProgress?: 
       old.text = doc.text;
       continue;
     }
-    index.addDoc(doc);
-    (old ? changes.changed : changes.added).push(doc.path);
+    pending.push(doc);
+  }
+
+  let reported = started;
+  const indexed = (doc: Doc, cut?: CompactCut): void => {
+    const changed = index.docs.has(doc.path);
+    if (cut) index.addCompact(doc, cut);
+    else index.addDoc(doc);
+    (changed ? changes.changed : changes.added).push(doc.path);
     const now = performance.now();
-    if (onProgress && now - reported > PROGRESS_EVERY_MS) {
-      onProgress({ files: i + 1, totalFiles: docs.length, passages: index.passageCount, elapsedMs: now - started });
+    if (options.onProgress && now - reported > PROGRESS_EVERY_MS) {
+      const files = changes.added.length + changes.changed.length;
+      options.onProgress({ files, totalFiles: pending.length, passages: index.passageCount, elapsedMs: now - started });
       reported = now;
     }
-    if (now - yielded > YIELD_EVERY_MS) {
+  };
+
+  let done = 0;
+  const threads = options.threads ?? threadsFor(pending.reduce((sum, d) => sum + d.text.length, 0));
+  if (threads > 0) {
+    await cutInThreads(pending, threads, (term) => index.termId(term), (doc, cut) => {
+      indexed(doc, cut);
+      done++;
+    }).catch((err: unknown) => {
+      // Threads that cannot start or die: the documents they did not deliver are cut here (a
+      // document that cannot be cut at all fails here again, with its own error).
+      options.onWarning?.(`${(err as Error).message}; indexing the rest in one thread`);
+    });
+  }
+  let yielded = performance.now();
+  for (const doc of pending.slice(done)) {
+    indexed(doc);
+    if (performance.now() - yielded > YIELD_EVERY_MS) {
       await new Promise((resolve) => setImmediate(resolve));
       yielded = performance.now();
     }
   }
+  index.settle();
   return changes;
 }
 
 /** Builds an index of `docs`, yielding to the event loop between documents. */
-export async function buildIndexAsync(docs: Doc[], onProgress?: (p: IndexProgress) => void): Promise<SearchIndex> {
+export async function buildIndexAsync(docs: Doc[], options: IndexOptions = {}): Promise<SearchIndex> {
   const index = new SearchIndex();
-  await updateIndex(index, docs, onProgress);
+  await updateIndex(index, docs, options);
   return index;
 }
 
@@ -146,7 +188,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       onWarning: warn,
       known: withTexts(base.docs),
     });
-    const changes = await updateIndex(base, docs, options.onProgress);
+    const changes = await updateIndex(base, docs, {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.indexThreads !== undefined ? { threads: options.indexThreads } : {}),
+      onWarning: warn,
+    });
     const touched = changes.added.length + changes.changed.length + changes.removed.length + changes.restamped > 0;
     if (cacheFolder && (touched || !saved)) {
       await saveIndex(base, cacheFolder).catch((err: unknown) => warn(`index cache: cannot save to ${cacheFolder}: ${(err as Error).message}`));

@@ -7,10 +7,14 @@
  * const [best] = index.search("Who is standing for deputy leader?", 3);
  * const quote = index.docs.get(best.passage.doc)!.text.slice(best.passage.start, best.passage.end);
  */
-import MiniSearch, { type Options, type SearchResult } from "minisearch";
+import type MiniSearch from "minisearch";
+import type { Options, SearchResult } from "minisearch";
 import type { Doc, Passage, ScoredPassage } from "../types.js";
 import { termsOf } from "../nlp/analyse.js";
-import { cutDocument, type NameBook, type PassageDraft } from "./passages.js";
+import { compactCut, PASSAGE_FIELDS, type CompactCut } from "./compact.js";
+import { bulkMiniSearch } from "./bulk.js";
+import type { NameBook } from "./passages.js";
+import { countSorted, decodeInts, distinctCount, encodeInts, IntColumn, sortTermIds, Vocabulary } from "./store.js";
 
 /** A document as the index holds it: the text to quote from and the passages cut from it. */
 export interface IndexedDoc extends Doc {
@@ -94,73 +98,91 @@ const MINI_OPTIONS = {
   },
 } satisfies Options<IndexedFields>;
 
-function newMiniSearch(): MiniSearch<IndexedFields> {
-  return new MiniSearch<IndexedFields>(MINI_OPTIONS);
-}
-
 /** Everything an index is, as plain data (see persist.ts for the file format around it). */
 export interface IndexSnapshot {
-  mini: ReturnType<MiniSearch["toJSON"]>;
+  /** Terms by id. */
+  terms: string[];
   /**
-   * Passages, flat for fast parsing: five numbers each (id, doc index, start, end, heading index
-   * or -1), and their space-joined terms, one passage a line.
+   * Passages, flat for fast parsing: six numbers each (id, doc index, start, end, heading index
+   * or -1, number of terms).
    */
   passages: number[];
-  passageTerms: string;
+  /** The passages' term ids (text and heading), sorted within each passage, base64 (see store.ts). */
+  termIds: string;
   /** Headings and their space-joined terms. */
   headings: Array<[string, string]>;
   /** Documents without their text (the corpus files hold it): `text` is "". */
   docs: IndexedDoc[];
-  /** Document frequencies as [term, passages], and the total term count, so loading need not recount. */
-  df: Array<[string, number]>;
-  totalTerms: number;
   nextId: number;
 }
 
+/** Passage fields in a snapshot's flat `passages`. */
+const SNAPSHOT_STRIDE = 6;
+
 export class SearchIndex {
   readonly docs = new Map<string, IndexedDoc>();
-  private readonly byId: Array<Passage | undefined> = [];
-  /** Each passage's text terms, space-joined: for frequencies and for rescoring candidates. */
-  private readonly termsById: Array<string | undefined> = [];
-  /** Terms of each heading, shared by the passages under it. */
-  private readonly headingTerms = new Map<string, string>();
-  private readonly mini: MiniSearch<IndexedFields>;
-  /** Passages holding each term (text or heading): the query planner's document frequencies. */
-  private readonly df = new Map<string, number>();
-  /** Sum of the passages' term counts, for BM25's average length. */
-  private totalTerms = 0;
+  private readonly vocab = new Vocabulary();
+  /** Per passage id: document slot (-1 once removed), offsets, heading slot (-1: none), its terms in `pool`. */
+  private readonly docOf = new IntColumn(1024, -1);
+  private readonly startOf = new IntColumn();
+  private readonly endOf = new IntColumn();
+  private readonly headingOf = new IntColumn(1024, -1);
+  private readonly termsFrom = new IntColumn();
+  private readonly termsTo = new IntColumn();
+  /** Every passage's term ids (text and heading), sorted per passage. */
+  private readonly pool = new IntColumn(1 << 16);
+  private readonly docPaths: Array<string | undefined> = [];
+  private readonly docSlot = new Map<string, number>();
+  private readonly headings: string[] = [];
+  private readonly headingSlot = new Map<string, number>();
+  /** Space-joined terms of each heading, by slot, for the heading boost. */
+  private readonly headingTerms: string[] = [];
+  /**
+   * MiniSearch over the live passages, or null while a fresh index is being filled: it is then
+   * built once, in bulk, when first needed (see bulk.ts), which is several times faster.
+   */
+  private mini: MiniSearch<IndexedFields> | null = null;
+  private live = 0;
+  /** Sum of the live passages' distinct term counts (BM25's average length). */
+  private distinctTotal = 0;
   private nextId = 0;
 
-  constructor(mini: MiniSearch<IndexedFields> = newMiniSearch()) {
-    this.mini = mini;
-  }
-
-  /** The index as plain data, for saving. */
+  /** The index as plain data, for saving. Term ids are renumbered densely; unused terms dropped. */
   toJSON(): IndexSnapshot {
     const docs = [...this.docs.values()];
     const docIndex = new Map(docs.map((d, i) => [d.path, i]));
     const headings: IndexSnapshot["headings"] = [];
-    const headingIndex = new Map<string, number>();
+    const headingIndex = new Map<number, number>();
     const passages: number[] = [];
+    const renumber = new Int32Array(this.vocab.terms.length).fill(-1);
     const terms: string[] = [];
-    for (const p of this.byId) {
-      if (!p) continue;
+    const ids = new IntColumn(this.pool.length);
+    for (let id = 0; id < this.nextId; id++) {
+      const slot = this.docOf.get(id);
+      if (slot < 0) continue;
+      const hs = this.headingOf.get(id);
       let h = -1;
-      if (p.heading !== undefined) {
-        h = headingIndex.get(p.heading) ?? headings.push([p.heading, this.headingTerms.get(p.heading) ?? ""]) - 1;
-        headingIndex.set(p.heading, h);
+      if (hs >= 0) {
+        h = headingIndex.get(hs) ?? headings.push([this.headings[hs] ?? "", this.headingTerms[hs] ?? ""]) - 1;
+        headingIndex.set(hs, h);
       }
-      passages.push(p.id, docIndex.get(p.doc) ?? -1, p.start, p.end, h);
-      terms.push(this.termsById[p.id] ?? "");
+      const own = this.termsOfPassage(id);
+      const at = ids.length;
+      for (const t of own) {
+        let next = renumber[t] as number;
+        if (next < 0) next = renumber[t] = terms.push(this.vocab.terms[t] ?? "") - 1;
+        ids.push(next);
+      }
+      // renumbering keeps the order only where first sightings agree: sort again
+      sortTermIds(ids.view(at, ids.length));
+      passages.push(id, docIndex.get(this.docPaths[slot] ?? "") ?? -1, this.startOf.get(id), this.endOf.get(id), h, own.length);
     }
     return {
-      mini: this.mini.toJSON(),
+      terms,
       passages,
-      passageTerms: terms.join("\n"),
+      termIds: encodeInts(ids.view(0, ids.length)),
       headings,
       docs: docs.map((d) => ({ ...d, text: "" })),
-      df: [...this.df],
-      totalTerms: this.totalTerms,
       nextId: this.nextId,
     };
   }
@@ -171,74 +193,144 @@ export class SearchIndex {
    * `texts` gives them now (a copy of a live index).
    */
   static fromJSON(snapshot: IndexSnapshot, texts?: ReadonlyMap<string, IndexedDoc>): SearchIndex {
-    const index = new SearchIndex(MiniSearch.loadJS(snapshot.mini, MINI_OPTIONS));
-    const docs = snapshot.docs.map((d) => ({ ...d, text: texts?.get(d.path)?.text ?? d.text }));
-    for (const doc of docs) index.docs.set(doc.path, doc);
-    for (const [term, n] of snapshot.df) index.df.set(term, n);
-    index.totalTerms = snapshot.totalTerms;
-    for (const [heading, terms] of snapshot.headings) index.headingTerms.set(heading, terms);
-    const terms = snapshot.passageTerms.split("\n");
-    const flat = snapshot.passages;
-    for (let i = 0; i * 5 < flat.length; i++) {
-      const at = i * 5;
-      const [id, d, start, end, h] = [flat[at] ?? -1, flat[at + 1] ?? -1, flat[at + 2] ?? 0, flat[at + 3] ?? 0, flat[at + 4] ?? -1];
-      const doc = docs[d];
-      if (!doc) throw new Error(`search: snapshot passage ${id} names no document`);
-      const passage: Passage = { id, doc: doc.path, start, end };
-      const heading = snapshot.headings[h]?.[0];
-      if (heading !== undefined) passage.heading = heading;
-      index.byId[id] = passage;
-      index.termsById[id] = terms[i] ?? "";
+    const index = new SearchIndex();
+    const { terms, passages: flat, headings, docs } = snapshot;
+    if (!Array.isArray(terms) || !Array.isArray(flat) || !Array.isArray(headings) || !Array.isArray(docs)) {
+      throw new Error("search: not an index snapshot");
     }
-    index.nextId = snapshot.nextId;
+    const slots = docs.map((d) => index.addDocSlot({ ...d, text: texts?.get(d.path)?.text ?? d.text }));
+    for (const term of terms) index.vocab.intern(term);
+    const ids = decodeInts(snapshot.termIds);
+    let at = 0;
+    for (let i = 0; i * SNAPSHOT_STRIDE < flat.length; i++) {
+      const k = i * SNAPSHOT_STRIDE;
+      const [id, d, start, end, h, count] = [flat[k] ?? -1, flat[k + 1] ?? -1, flat[k + 2] ?? 0, flat[k + 3] ?? 0, flat[k + 4] ?? -1, flat[k + 5] ?? 0];
+      const slot = slots[d];
+      if (slot === undefined || id < 0) throw new Error(`search: snapshot passage ${id} names no document`);
+      if (at + count > ids.length) throw new Error("search: snapshot terms end early");
+      const heading = headings[h];
+      index.addPassage(id, slot, start, end, heading ? index.headingSlotOf(heading[0], heading[1]) : -1, ids.subarray(at, at + count));
+      at += count;
+    }
+    index.nextId = Math.max(snapshot.nextId, index.nextId);
     return index;
   }
 
-  /** Adds (1) or takes off (-1) a passage's terms from the frequencies. */
-  private count(passage: Passage, by: 1 | -1): void {
-    const text = splitTerms(this.termsById[passage.id] ?? "");
-    this.totalTerms += by * text.length;
-    for (const term of new Set(text)) {
-      const n = (this.df.get(term) ?? 0) + by;
-      if (n > 0) this.df.set(term, n);
-      else this.df.delete(term);
+  private addDocSlot(doc: IndexedDoc): number {
+    const slot = this.docPaths.push(doc.path) - 1;
+    this.docSlot.set(doc.path, slot);
+    this.docs.set(doc.path, doc);
+    return slot;
+  }
+
+  private headingSlotOf(heading: string, terms: string): number {
+    let slot = this.headingSlot.get(heading);
+    if (slot === undefined) {
+      slot = this.headings.push(heading) - 1;
+      this.headingTerms[slot] = terms;
+      this.headingSlot.set(heading, slot);
     }
+    return slot;
+  }
+
+  /** Records a passage whose term ids are sorted. */
+  private addPassage(id: number, slot: number, start: number, end: number, heading: number, termIds: Int32Array): void {
+    this.docOf.set(id, slot);
+    this.startOf.set(id, start);
+    this.endOf.set(id, end);
+    this.headingOf.set(id, heading);
+    const from = this.pool.append(termIds);
+    this.termsFrom.set(id, from);
+    this.termsTo.set(id, from + termIds.length);
+    for (let k = 0; k < termIds.length; k++) {
+      const t = termIds[k] as number;
+      if (k === 0 || t !== termIds[k - 1]) {
+        this.vocab.df.set(t, this.vocab.df.get(t) + 1);
+        this.distinctTotal++;
+      }
+    }
+    this.live++;
+    if (id >= this.nextId) this.nextId = id + 1;
+    // A live MiniSearch takes the passage now; a pending one is built from the pool later.
+    if (this.mini) this.mini.add({ id, text: Array.from(termIds, (t) => this.vocab.terms[t] ?? "").join(" ") });
+  }
+
+  /** Term ids of a live passage (a view: copy it to keep it). */
+  private termsOfPassage(id: number): Int32Array {
+    return this.pool.view(this.termsFrom.get(id), this.termsTo.get(id));
+  }
+
+  /** MiniSearch over the live passages, built in bulk if it is still pending. */
+  private miniSearch(): MiniSearch<IndexedFields> {
+    if (this.mini) return this.mini;
+    const ids: number[] = [];
+    for (let id = 0; id < this.nextId; id++) if (this.docOf.get(id) >= 0) ids.push(id);
+    this.mini = bulkMiniSearch<IndexedFields>(
+      { ids, terms: (i) => this.termsOfPassage(ids[i] as number), vocabulary: this.vocab.terms },
+      "text",
+      MINI_OPTIONS,
+    );
+    return this.mini;
+  }
+
+  /** Builds MiniSearch now if it is pending, so the first question does not pay for it. */
+  settle(): void {
+    this.miniSearch();
   }
 
   /** All live passages, in id order. */
   get passages(): Passage[] {
-    return this.byId.filter((p): p is Passage => p !== undefined);
+    const out: Passage[] = [];
+    for (let id = 0; id < this.nextId; id++) {
+      const p = this.passage(id);
+      if (p) out.push(p);
+    }
+    return out;
   }
 
   get passageCount(): number {
-    return this.mini.documentCount;
+    return this.live;
   }
 
   passage(id: number): Passage | undefined {
-    return this.byId[id];
+    if (id < 0 || id >= this.nextId) return undefined;
+    const doc = this.docPaths[this.docOf.get(id)];
+    if (doc === undefined) return undefined;
+    const passage: Passage = { id, doc, start: this.startOf.get(id), end: this.endOf.get(id) };
+    const heading = this.headings[this.headingOf.get(id)];
+    if (heading !== undefined) passage.heading = heading;
+    return passage;
   }
 
   /** Cuts `doc` into passages and indexes them. Replaces an earlier version of the same path. */
   addDoc(doc: Doc): IndexedDoc {
+    return this.addCompact(doc, compactCut(doc.text, doc.title, (term) => this.termId(term)));
+  }
+
+  /** The id of `term` in this index's vocabulary, added if new: what `addCompact`'s term ids refer to. */
+  termId(term: string): number {
+    return this.vocab.intern(term);
+  }
+
+  /**
+   * Indexes `doc` as `compactCut` cut it (perhaps in another thread), its term ids given by
+   * `termId`. Replaces an earlier version of the same path.
+   */
+  addCompact(doc: Doc, cut: CompactCut): IndexedDoc {
     if (this.docs.has(doc.path)) this.removeDoc(doc.path);
-    const { passages, names, topics } = cutDocument(doc.text);
-    const ids: number[] = [];
-    const fields: IndexedFields[] = [];
-    for (const draft of passages) {
+    const indexed: IndexedDoc = { ...doc, passageIds: [], names: cut.names, topics: cut.topics, titleTerms: cut.titleTerms };
+    const slot = this.addDocSlot(indexed);
+    let at = 0;
+    for (let k = 0; k < cut.passages.length; k += PASSAGE_FIELDS) {
+      const [start, end, h, count] = cut.passages.subarray(k, k + PASSAGE_FIELDS) as unknown as [number, number, number, number];
+      const heading = cut.headings[h];
       const id = this.nextId++;
-      ids.push(id);
-      const passage = toPassage(id, doc.path, draft);
-      const heading = draft.headingTerms.join(" ");
-      const text = heading ? `${draft.terms.join(" ")} ${heading}` : draft.terms.join(" ");
-      this.byId[id] = passage;
-      this.termsById[id] = text;
-      if (passage.heading) this.headingTerms.set(passage.heading, heading);
-      this.count(passage, 1);
-      fields.push({ id, text });
+      indexed.passageIds.push(id);
+      const ids = cut.terms.slice(at, at + count);
+      at += count;
+      sortTermIds(ids);
+      this.addPassage(id, slot, start, end, heading ? this.headingSlotOf(heading[0], heading[1]) : -1, ids);
     }
-    this.mini.addAll(fields);
-    const indexed: IndexedDoc = { ...doc, passageIds: ids, names, topics, titleTerms: termsOf(doc.title) };
-    this.docs.set(doc.path, indexed);
     return indexed;
   }
 
@@ -247,18 +339,28 @@ export class SearchIndex {
     const doc = this.docs.get(path);
     if (!doc) return;
     for (const id of doc.passageIds) {
-      const passage = this.byId[id];
-      if (passage) this.count(passage, -1);
-      this.mini.discard(id);
-      this.byId[id] = undefined;
-      this.termsById[id] = undefined;
+      if (this.docOf.get(id) < 0) continue;
+      const terms = this.termsOfPassage(id);
+      for (let k = 0; k < terms.length; k++) {
+        const t = terms[k] as number;
+        if (k === 0 || t !== terms[k - 1]) {
+          this.vocab.df.set(t, this.vocab.df.get(t) - 1);
+          this.distinctTotal--;
+        }
+      }
+      this.docOf.set(id, -1);
+      this.live--;
+      this.mini?.discard(id);
     }
+    const slot = this.docSlot.get(path);
+    if (slot !== undefined) this.docPaths[slot] = undefined;
+    this.docSlot.delete(path);
     this.docs.delete(path);
   }
 
   /** Passages holding `term`. */
   documentFrequency(term: string): number {
-    return this.df.get(term) ?? 0;
+    return this.vocab.frequency(term);
   }
 
   /** The words to search a question by, rarest first: see COMMON_SHARE. */
@@ -289,17 +391,17 @@ export class SearchIndex {
     const query = this.planQuery(unique);
     if (query.length === 0) return [];
     const large = this.passageCount >= PLAN_ABOVE_PASSAGES;
-    const results = this.mini.search(query.join(" "), {
+    const results = this.miniSearch().search(query.join(" "), {
       // On a large index a prefix is tried only for a word no passage holds exactly.
       prefix: (term) => term.length >= MIN_PREFIX_LENGTH && (!large || this.documentFrequency(term) === 0),
     }) as SearchResult[];
-    const left = unique.filter((t) => !query.includes(t) && this.documentFrequency(t) > 0);
+    const left = unique.filter((t) => !query.includes(t) && this.documentFrequency(t) > 0).map((t) => this.vocab.idOf(t));
     const titleShare = new Map<string, number>();
     const out: ScoredPassage[] = [];
     // Title boosts and left-out words can lift a candidate by at most a few places: the best
     // RESCORE_CANDIDATES by the planned query's score are enough.
     for (const r of results.slice(0, RESCORE_CANDIDATES)) {
-      const passage = this.byId[r.id as number];
+      const passage = this.passage(r.id as number);
       if (!passage) continue;
       let share = titleShare.get(passage.doc);
       if (share === undefined) {
@@ -307,8 +409,8 @@ export class SearchIndex {
         share = unique.filter((t) => title.has(t)).length / unique.length;
         titleShare.set(passage.doc, share);
       }
-      const extra = left.length ? this.leftOutScore(passage, left) : { score: 0, terms: [] };
-      const boost = (1 + TITLE_BOOST * share) * (1 + HEADING_BOOST * this.headingShare(passage, unique));
+      const extra = left.length ? this.leftOutScore(passage.id, left) : { score: 0, terms: [] };
+      const boost = (1 + TITLE_BOOST * share) * (1 + HEADING_BOOST * this.headingShare(passage.id, unique));
       out.push({ passage, score: (r.score + extra.score) * boost, terms: [...r.queryTerms, ...extra.terms] });
     }
     out.sort((a, b) => b.score - a.score);
@@ -316,31 +418,40 @@ export class SearchIndex {
   }
 
   /** Share of `words` that the passage's heading holds. */
-  private headingShare(passage: Passage, words: string[]): number {
-    if (!passage.heading) return 0;
-    const heading = ` ${this.headingTerms.get(passage.heading) ?? ""} `;
+  private headingShare(id: number, words: string[]): number {
+    const terms = this.headingTerms[this.headingOf.get(id)];
+    if (!terms) return 0;
+    const heading = ` ${terms} `;
     return words.filter((w) => heading.includes(` ${w} `)).length / words.length;
   }
 
-  /** BM25 (text field, MiniSearch's formula and parameters) of the words planQuery left out. */
-  private leftOutScore(passage: Passage, words: string[]): { score: number; terms: string[] } {
-    const text = this.termsById[passage.id] ?? "";
-    const n = this.passageCount;
-    const avg = this.totalTerms / Math.max(1, n);
+  /**
+   * BM25 of the term ids planQuery left out, as MiniSearch scores them: its formula and
+   * parameters, and a passage's length counted in distinct terms.
+   */
+  private leftOutScore(id: number, words: number[]): { score: number; terms: string[] } {
+    const terms = this.termsOfPassage(id);
+    const n = this.live;
+    const avg = this.averageLength();
     let length = 0;
     let score = 0;
     const found: string[] = [];
     for (const word of words) {
-      const tf = countWord(text, word);
+      const tf = countSorted(terms, word);
       if (tf === 0) continue;
-      if (length === 0) length = countWord(text, "") || 1;
-      const df = this.documentFrequency(word);
+      if (length === 0) length = distinctCount(terms) || 1;
+      const df = this.vocab.df.get(word);
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avg);
       score += idf * (BM25.d + (tf * (BM25.k + 1)) / norm);
-      found.push(word);
+      found.push(this.vocab.terms[word] ?? "");
     }
     return { score, terms: found };
+  }
+
+  /** Average passage length in distinct terms, as MiniSearch's BM25 has it. */
+  private averageLength(): number {
+    return this.distinctTotal / Math.max(1, this.live);
   }
 
   /** The exact text of a passage. */
@@ -349,34 +460,10 @@ export class SearchIndex {
   }
 }
 
-/**
- * Occurrences of `word` in space-joined `terms`, found without splitting; the empty word counts
- * the terms.
- */
-function countWord(terms: string, word: string): number {
-  if (word === "") {
-    let n = terms ? 1 : 0;
-    for (let i = terms.indexOf(" "); i !== -1; i = terms.indexOf(" ", i + 1)) n++;
-    return n;
-  }
-  let n = 0;
-  for (let at = terms.indexOf(word); at !== -1; at = terms.indexOf(word, at + word.length)) {
-    const before = at === 0 || terms.charCodeAt(at - 1) === 32;
-    const after = at + word.length === terms.length || terms.charCodeAt(at + word.length) === 32;
-    if (before && after) n++;
-  }
-  return n;
-}
-
-function toPassage(id: number, doc: string, draft: PassageDraft): Passage {
-  const passage: Passage = { id, doc, start: draft.start, end: draft.end };
-  if (draft.heading) passage.heading = draft.heading;
-  return passage;
-}
-
 /** Builds an index of `docs`. */
 export function buildIndex(docs: Doc[]): SearchIndex {
   const index = new SearchIndex();
   for (const doc of docs) index.addDoc(doc);
+  index.settle();
   return index;
 }

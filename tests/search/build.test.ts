@@ -115,7 +115,7 @@ describe("SearchIndex", () => {
       const doc = real.docs.get(p.doc);
       expect(doc).toBeDefined();
       expect(real.textOf(p)).toBe(doc?.text.slice(p.start, p.end));
-      expect(real.passage(p.id)).toBe(p);
+      expect(real.passage(p.id)).toEqual(p);
     }
     expect(new Set(real.passages.map((p) => p.id)).size).toBe(real.passageCount);
   });

@@ -27,7 +27,8 @@ export interface VerbatimPersist {
 
 export interface VerbatimApi {
   loadCorpus(dir: string): Promise<{ docs: Doc[] }>;
-  buildIndex(docs: Doc[]): VerbatimIndex;
+  /** The build `createEngine` runs: `buildIndexAsync` (worker threads on a large corpus). */
+  buildIndex(docs: Doc[]): Promise<VerbatimIndex>;
   /** Absent (with the reason) until `src/engine.ts` exports `createEngine`. */
   createEngine: ((options: { corpusDir: string }) => Promise<VerbatimEngine>) | string;
   /** Absent (with the reason) until `src/search/persist.ts` exports `saveIndex` and `loadIndex`. */
@@ -58,7 +59,8 @@ async function sizeOf(dir: string): Promise<number> {
 /** Loads Verbatim's modules. Throws only if the corpus loader or index builder cannot be imported. */
 export async function importVerbatim(): Promise<VerbatimApi> {
   const { loadCorpus } = await import("../../corpus/load.js");
-  const { buildIndex } = await import("../../search/build.js");
+  const { buildIndexAsync } = await import("../../engine.js");
+  const buildIndex = (docs: Doc[]): Promise<VerbatimIndex> => buildIndexAsync(docs);
 
   const engineSpecifier = "../../engine.js";
   const engineModule = await importOptional(engineSpecifier);

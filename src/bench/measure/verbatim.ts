@@ -25,8 +25,11 @@ export async function runVerbatim(task: WorkerTask, result: EngineResult, checkp
 
   const heapBefore = heapAfterGc();
   start = performance.now();
-  let index: VerbatimIndex | null = api.buildIndex(docs);
+  const cpu = process.cpuUsage();
+  let index: VerbatimIndex | null = await api.buildIndex(docs);
   result.buildMs = since(start);
+  const used = process.cpuUsage(cpu);
+  result.notes.push(`build CPU ${((used.user + used.system) / 1e6).toFixed(2)} s (every thread) in ${(result.buildMs / 1000).toFixed(2)} s`);
   const heap = heapAfterGc();
   if (heap !== undefined) result.heapUsed = heap;
   if (heap !== undefined && heapBefore !== undefined) result.indexHeap = heap - heapBefore;
@@ -126,6 +129,6 @@ export interface Calibration {
 export async function calibrate(task: WorkerTask): Promise<Calibration> {
   const api = await importVerbatim();
   const { docs } = await api.loadCorpus(task.corpusDir);
-  const index = api.buildIndex(docs);
+  const index = await api.buildIndex(docs);
   return { chars: docs.reduce((sum, d) => sum + d.text.length, 0), passages: index.passages.length };
 }

@@ -6,8 +6,8 @@ import type { EngineResult } from "../results.js";
 import { since } from "../stats.js";
 import { log, type WorkerTask } from "./common.js";
 
-/** Verbatim's pipe (src/nlp/analyse.ts), timed second for the notes. */
-const VERBATIM_PIPE = ["sbd", "pos", "ner"];
+/** Verbatim's indexing pipe (src/nlp/analyse.ts without entities), timed second for the notes. */
+const VERBATIM_PIPE = ["sbd", "pos"];
 
 export async function runWink(task: WorkerTask, result: EngineResult): Promise<void> {
   const { loadCorpus } = await import("../../corpus/load.js");

@@ -1,0 +1,43 @@
+/**
+ * A document cut into passages in the form that crosses threads cheaply: offsets and term ids in
+ * two typed arrays (transferred, not copied), the few strings beside them. `cut-threads.ts` sends
+ * these from its workers; `SearchIndex.addCompact` takes them either way.
+ */
+import { termsOf } from "../nlp/analyse.js";
+import { cutDocument, type NameBook } from "./passages.js";
+
+export interface CompactCut {
+  names: NameBook;
+  topics: string[];
+  /** Normalised terms of the document's title. */
+  titleTerms: string[];
+  /** Four numbers per passage: start, end, heading (index into `headings`, or -1), number of term ids. */
+  passages: Int32Array;
+  /** The passages' headings, each with its space-joined terms. */
+  headings: Array<[string, string]>;
+  /** Each passage's term ids (its text's, then its heading's), passage after passage. */
+  terms: Int32Array;
+}
+
+/** Fields per passage in `CompactCut.passages`. */
+export const PASSAGE_FIELDS = 4;
+
+/** Cuts `text` (a document titled `title`) into passages whose terms are ids given by `intern`. */
+export function compactCut(text: string, title: string, intern: (term: string) => number): CompactCut {
+  const cut = cutDocument(text);
+  const passages = new Int32Array(cut.passages.length * PASSAGE_FIELDS);
+  const headings: CompactCut["headings"] = [];
+  const headingIndex = new Map<string, number>();
+  const terms: number[] = [];
+  cut.passages.forEach((p, i) => {
+    let h = -1;
+    if (p.heading) {
+      h = headingIndex.get(p.heading) ?? headings.push([p.heading, p.headingTerms.join(" ")]) - 1;
+      headingIndex.set(p.heading, h);
+    }
+    for (const term of p.terms) terms.push(intern(term));
+    for (const term of p.headingTerms) terms.push(intern(term));
+    passages.set([p.start, p.end, h, p.terms.length + p.headingTerms.length], i * PASSAGE_FIELDS);
+  });
+  return { names: cut.names, topics: cut.topics, titleTerms: termsOf(title), passages, headings, terms: Int32Array.from(terms) };
+}

@@ -1,0 +1,72 @@
+import MiniSearch from "minisearch";
+import { describe, expect, it } from "vitest";
+import { bulkMiniSearch } from "../../src/search/bulk.js";
+
+interface Fields {
+  id: number;
+  text: string;
+}
+
+const options = { fields: ["text"], storeFields: [], tokenize: (s: string) => (s ? s.split(" ") : []), processTerm: (t: string) => t || null };
+
+/** Passages as space-joined terms; ids deliberately not 0..n-1. */
+const texts: Array<[number, string]> = [
+  [3, "labour deputy leader deputy"],
+  [7, "rayner stand deputy leader"],
+  [8, "butler"],
+  [12, "election labour labour labour party"],
+  [40, "zzz"],
+];
+
+function viaAddAll(): MiniSearch<Fields> {
+  const mini = new MiniSearch<Fields>(options);
+  mini.addAll(texts.map(([id, text]) => ({ id, text })));
+  return mini;
+}
+
+function viaBulk(serialised = false): MiniSearch<Fields> {
+  const vocabulary: string[] = [];
+  const ids = new Map<string, number>();
+  const termIds = texts.map(([, text]) =>
+    Int32Array.from(text.split(" "), (t) => ids.get(t) ?? (ids.set(t, vocabulary.push(t) - 1), vocabulary.length - 1)).sort(),
+  );
+  // one term no passage holds any more: it must not reach the index
+  vocabulary.push("gone");
+  return bulkMiniSearch<Fields>({ ids: texts.map(([id]) => id), terms: (i) => termIds[i] as Int32Array, vocabulary }, "text", options, serialised);
+}
+
+/** toJSON with the index sorted by term (insertion order differs) and averages rounded. */
+function canonical(mini: MiniSearch<Fields>): unknown {
+  const js = mini.toJSON();
+  return { ...js, averageFieldLength: js.averageFieldLength.map((a) => a.toFixed(9)), index: [...js.index].sort(([a], [b]) => a.localeCompare(b)) };
+}
+
+describe("bulkMiniSearch", () => {
+  it.each([false, true])("builds the index addAll builds (through the serialised form: %s)", (serialised) => {
+    expect(canonical(viaBulk(serialised))).toEqual(canonical(viaAddAll()));
+  });
+
+  it("scores every query as addAll's index does", () => {
+    const bulk = viaBulk();
+    const added = viaAddAll();
+    for (const query of ["deputy leader", "labour", "butler election", "zzz rayner", "nothing"]) {
+      expect(bulk.search(query)).toEqual(added.search(query));
+    }
+  });
+
+  it("takes further adds and discards like any MiniSearch", () => {
+    const bulk = viaBulk();
+    const added = viaAddAll();
+    for (const mini of [bulk, added]) {
+      mini.add({ id: 99, text: "deputy butler" });
+      mini.discard(7);
+    }
+    expect(bulk.search("deputy butler")).toEqual(added.search("deputy butler"));
+  });
+
+  it("builds an empty index from no passages", () => {
+    const mini = bulkMiniSearch<Fields>({ ids: [], terms: () => new Int32Array(0), vocabulary: [] }, "text", options);
+    expect(mini.documentCount).toBe(0);
+    expect(mini.search("anything")).toEqual([]);
+  });
+});
