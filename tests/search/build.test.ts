@@ -179,6 +179,46 @@ describe("SearchIndex", () => {
   });
 });
 
+describe("query planning on a large index", () => {
+  /**
+   * 6,000 one-paragraph passages, each numbered (repeated paragraphs are indexed once). Each
+   * word below is in `df` of them; "filler" is in all.
+   * Paragraphs, so that each is its own passage.
+   */
+  const df: Record<string, number> = { aardvark: 10, bison: 20, camel: 100, dingo: 150, elk: 3000, ferret: 5, gecko: 5, heron: 5, ibis: 5 };
+  const N = 6000;
+  let index: SearchIndex;
+  beforeAll(() => {
+    const paragraphs = Array.from({ length: N }, (_, i) => {
+      const words = Object.keys(df).filter((w) => i % Math.floor(N / (df[w] as number)) === 0 && i / Math.floor(N / (df[w] as number)) < (df[w] as number));
+      return `Filler ${words.join(" ")} sentence ${i}.`;
+    });
+    index = buildIndex([docOf("many.md", paragraphs.join("\n\n"))]);
+  });
+
+  it("counts the passages holding each word", () => {
+    expect(index.passageCount).toBe(N);
+    for (const [word, n] of Object.entries(df)) expect(index.documentFrequency(word)).toBe(n);
+  });
+
+  it("searches by the rarest words while their passages stay within the budget, at least three", () => {
+    // budget: 4% of 6,000 = 240 passages; aardvark + bison + camel = 130, + dingo = 280
+    expect(index.planQuery(["elk", "dingo", "camel", "bison", "aardvark", "filler"])).toEqual(["aardvark", "bison", "camel"]);
+    // three words are searched even past the budget
+    expect(index.planQuery(["elk", "filler", "aardvark"])).toEqual(["aardvark", "elk", "filler"]);
+  });
+
+  it("searches at most five words, rarest first", () => {
+    expect(index.planQuery(["aardvark", "ferret", "gecko", "heron", "ibis", "bison"])).toEqual(["ferret", "gecko", "heron", "ibis", "aardvark"]);
+  });
+
+  it("still ranks by every word: the left-out ones are added to the best candidates' scores", () => {
+    // "elk" is left out of the plan; of the passages holding aardvark, bison and camel, the one with elk wins
+    const [best] = index.search("aardvark bison camel elk", 1);
+    expect(best?.terms.sort()).toEqual(["aardvark", "bison", "camel", "elk"]);
+  });
+});
+
 describe("buildIndex over a markdown file on disk", () => {
   const MARKDOWN = [
     "---",
