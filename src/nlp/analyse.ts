@@ -78,15 +78,22 @@ export function analyse(text: string, offset = 0, options: AnalyseOptions = {}):
   sentences.forEach(([a, b], i) => sentenceOf.fill(i, a, b + 1));
 
   const out: Token[] = new Array(values.length);
-  let at = offset;
+  let at = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i] ?? "";
     const space = spaces[i] ?? "";
+    const cursor = at;
     at += space.length;
+    // wink leaves some whitespace (form feed, U+2028, U+3000…) out of its preceding spaces:
+    // find the token past such characters, so offsets stay exact.
+    if (!text.startsWith(value, at)) {
+      const found = text.indexOf(value, cursor);
+      if (found !== -1 && text.slice(cursor, found).trim() === "") at = found;
+    }
     out[i] = {
       text: value,
-      start: at,
-      end: at + value.length,
+      start: offset + at,
+      end: offset + at + value.length,
       lemma: (lemmas[i] ?? value).toLowerCase(),
       pos: pos[i] ?? "X",
       type: types[i] ?? "word",
