@@ -36,17 +36,22 @@ const MAX_CAPTION_CHARS = 80;
 const MAX_CAPTION_WORDS = 10;
 const MIN_CAPTION_FOLLOWER = 60;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A code fence: up to 3 spaces, then 3 or more backticks or tildes; a backtick fence's info string holds no backtick. */
+const FENCE = /^ {0,3}(?:(`{3,})(?![^`]*`)|(~{3,}))/;
+/** A closing fence: the opening fence's character, at least as many, nothing after but blanks. */
+const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const IMAGE_LINE = /^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$/;
 const LINK_DEF = /^ {0,3}\[[^\]]+\]:\s*\S+.*$/;
 const TABLE_ROW = /^\s*\|/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+/;
 const TERMINAL = /[.!?:;…"”’)\]]$/;
-/** Inline images, the URL part of links, and bare URLs: not words of the document. */
-const INLINE_NOISE = /!\[[^\]\n]*\]\([^)\n]*\)|\]\([^)\n]*\)|<https?:\/\/[^>\s]*>|\bhttps?:\/\/[^\s<>()]+/g;
+/** Angle-bracket autolinks and bare URLs (GFM's trailing punctuation and unmatched ")" trimmed below). */
+const URL_PATTERN = /<https?:\/\/[^>\s]*>|\bhttps?:\/\/[^\s<>]+/g;
+const URL_TRAILING = /[?!.,:*_~'"”’]+$/;
+/** CommonMark's limit on nested parentheses in a link destination. */
+const MAX_PAREN_DEPTH = 32;
 
 interface Line {
   start: number;
@@ -58,7 +63,7 @@ interface Line {
 export function layoutOf(text: string, bodyStart = 0): Layout {
   const mask = new Mask(text);
   mask.blank(0, bodyStart);
-  const lines = splitLines(text, bodyStart);
+  const lines = [...eachLine(text, bodyStart)];
   const blocks: Block[] = [];
   const seen = new Set<string>();
   const wrapped = isHardWrapped(lines);
@@ -75,17 +80,17 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
-    const fence = FENCE.exec(line.text);
+    const fence = fenceOf(line.text);
     if (fence) {
       closePara();
-      const marker = fence[1] ?? "```";
+      // An unclosed fence runs to the end of the document, as in CommonMark.
       let j = i + 1;
-      while (j < lines.length && !(lines[j] as Line).text.trimStart().startsWith(marker)) j++;
+      while (j < lines.length && !closesFence((lines[j] as Line).text, fence)) j++;
       mask.blank(line.start, line.end);
       if (j < lines.length) mask.blank((lines[j] as Line).start, (lines[j] as Line).end);
       const first = lines[i + 1];
       const last = lines[Math.min(j, lines.length) - 1];
-      if (first && last && j > i + 1) blocks.push(withHeading({ kind: "code", start: first.start, end: last.end }, heading));
+      if (first && last && last.end > first.start) blocks.push(withHeading({ kind: "code", start: first.start, end: last.end }, heading));
       i = j;
       continue;
     }
@@ -110,7 +115,7 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
       closePara();
       continue;
     }
-    if (RULE.test(line.text) || IMAGE_LINE.test(line.text) || LINK_DEF.test(line.text)) {
+    if (RULE.test(line.text) || isImageLine(line.text) || LINK_DEF.test(line.text)) {
       mask.blank(line.start, line.end);
       closePara();
       if (captionScope && !RULE.test(line.text)) heading = undefined;
@@ -133,7 +138,7 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
       continue;
     }
     seen.add(key);
-    maskInline(text, mask, line);
+    for (const n of inlineNoise(line.text)) mask.blank(line.start + n.from, line.start + n.to);
     if (TABLE_ROW.test(line.text)) {
       if (para?.kind === "table") para.end = line.end;
       else blocks.push((para = withHeading({ kind: "table", start: line.start, end: line.end }, heading)));
@@ -160,13 +165,13 @@ function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boo
   if (text.split(/\s+/).length > MAX_CAPTION_WORDS || LIST_ITEM.test(line.text)) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(text)) return false;
   const before = lines[i - 1];
-  if (before && before.text.trim() && !IMAGE_LINE.test(before.text) && TERMINAL.test(before.text.trim()) === false) {
+  if (before && before.text.trim() && !isImageLine(before.text) && TERMINAL.test(before.text.trim()) === false) {
     // The line continues a paragraph rather than starting a section.
     if (before.text.trim().length >= MIN_WRAPPED_LINE) return false;
   }
   for (let j = i + 1; j < lines.length; j++) {
     const next = (lines[j] as Line).text.trim();
-    if (!next || IMAGE_LINE.test(next)) continue;
+    if (!next || isImageLine(next)) continue;
     if (seen.has(next.replace(/\s+/g, " ").toLowerCase())) return false;
     return next.length >= MIN_CAPTION_FOLLOWER && next.length > text.length && !ATX.test(next) && !FENCE.test(next);
   }
@@ -188,8 +193,28 @@ function isHardWrapped(lines: Line[]): boolean {
 const WRAP_MEDIAN = 100;
 const WRAP_P90 = 120;
 
+/**
+ * The text of the first markdown heading in the body, outside code fences, that says anything
+ * once cleaned (a heading of only an image does not); undefined when there is none.
+ */
+export function firstHeading(text: string, bodyStart = 0): string | undefined {
+  let fence: Fence | undefined;
+  for (const line of eachLine(text, bodyStart)) {
+    if (fence) {
+      if (closesFence(line.text, fence)) fence = undefined;
+      continue;
+    }
+    fence = fenceOf(line.text);
+    const atx = fence ? null : ATX.exec(line.text);
+    const heading = atx ? cleanHeading(atx[2] ?? "") : "";
+    if (heading) return heading;
+  }
+  return undefined;
+}
+
+/** A heading as a label: images and URLs dropped, a link's text kept, emphasis marks stripped. */
 function cleanHeading(text: string): string {
-  return text.replace(/[*_`]+/g, "").replace(/\s+/g, " ").trim();
+  return without(text, inlineNoise(text)).replace(/[*_`]+/g, "").replace(/\s+/g, " ").trim();
 }
 
 function withHeading(block: Block, heading: string | undefined): Block {
@@ -197,30 +222,164 @@ function withHeading(block: Block, heading: string | undefined): Block {
   return block;
 }
 
-function splitLines(text: string, from: number): Line[] {
-  const lines: Line[] = [];
+function* eachLine(text: string, from: number): Generator<Line> {
   let start = from;
   while (start <= text.length) {
     let nl = text.indexOf("\n", start);
     if (nl === -1) nl = text.length;
     const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    lines.push({ start, end, text: text.slice(start, end) });
+    yield { start, end, text: text.slice(start, end) };
     start = nl + 1;
   }
-  return lines;
 }
 
-function maskInline(text: string, mask: Mask, line: Line): void {
-  INLINE_NOISE.lastIndex = 0;
-  for (const m of line.text.matchAll(INLINE_NOISE)) {
-    const at = line.start + (m.index ?? 0);
-    // Keep a link's visible text: only "](url)" is blanked, plus the "[" that opened it.
-    if (m[0].startsWith("](")) {
-      const open = text.lastIndexOf("[", at);
-      if (open >= line.start) mask.blank(open, open + 1);
-    }
-    mask.blank(at, at + m[0].length);
+/** An opening code fence: its character and length. */
+interface Fence {
+  char: string;
+  length: number;
+}
+
+function fenceOf(line: string): Fence | undefined {
+  const m = FENCE.exec(line);
+  const run = m?.[1] ?? m?.[2];
+  return run ? { char: run.charAt(0), length: run.length } : undefined;
+}
+
+function closesFence(line: string, fence: Fence): boolean {
+  const run = CLOSING_FENCE.exec(line)?.[1];
+  return run !== undefined && run.charAt(0) === fence.char && run.length >= fence.length;
+}
+
+/** A stretch [from, to) of a line that holds no words of the document; `image` for a whole inline image. */
+interface Noise {
+  from: number;
+  to: number;
+  image?: boolean;
+}
+
+/** Inline images, links and URLs in the line `s`: what `linkNoise` finds, and bare and `<…>` URLs. */
+function inlineNoise(s: string): Noise[] {
+  const noise = s.includes("](") ? linkNoise(s) : [];
+  if (s.includes("http")) {
+    for (const m of s.matchAll(URL_PATTERN)) noise.push({ from: m.index, to: m.index + trimUrl(m[0]).length });
   }
+  return noise;
+}
+
+/**
+ * Inline images (whole) and links (the "[" before the visible text and the "](destination
+ * "title")" after it) in the line `s`, read as CommonMark reads them: a "]" closes the latest
+ * open "[" (escaped brackets are text), a destination may hold balanced or escaped parentheses
+ * or be written `<…>`, and "text](url)" with no "[" or a destination with a blank in it is no link.
+ */
+function linkNoise(s: string): Noise[] {
+  const noise: Noise[] = [];
+  const openers: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "\\") i++;
+    else if (c === "[") openers.push(i);
+    else if (c === "]") {
+      const open = openers.pop();
+      const end = open !== undefined && s[i + 1] === "(" ? destinationEnd(s, i + 1) : -1;
+      if (open === undefined || end === -1) continue;
+      if (s[open - 1] === "!" && !isEscaped(s, open - 1)) noise.push({ from: open - 1, to: end, image: true });
+      else noise.push({ from: open, to: open + 1 }, { from: i, to: end });
+      i = end - 1;
+    }
+  }
+  return noise;
+}
+
+/** A line of nothing but inline images. */
+function isImageLine(s: string): boolean {
+  if (!s.includes("![")) return false;
+  const images = inlineNoise(s).filter((n) => n.image);
+  return images.length > 0 && !without(s, images).trim();
+}
+
+/**
+ * Where a link's "(destination "title")" that opens at `paren` ends (just past its ")"), or -1
+ * when it is not one.
+ */
+function destinationEnd(s: string, paren: number): number {
+  let i = skipBlanks(s, paren + 1);
+  if (s[i] === "<") {
+    for (i++; i < s.length && s[i] !== ">"; i++) {
+      if (s[i] === "<") return -1;
+      if (s[i] === "\\") i++;
+    }
+    if (i >= s.length) return -1;
+    i++;
+  } else {
+    let depth = 0;
+    for (; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === BACKSLASH && ASCII_PUNCTUATION.test(s.charAt(i + 1))) i++;
+      else if (c === OPEN_PAREN) {
+        if (++depth > MAX_PAREN_DEPTH) return -1;
+      } else if (c === CLOSE_PAREN) {
+        if (depth === 0) break;
+        depth--;
+      } else if (c <= SPACE || c === DEL) break;
+    }
+    if (depth > 0) return -1;
+  }
+  const destEnd = i;
+  i = skipBlanks(s, i);
+  const quote = s[i];
+  if (i > destEnd && (quote === '"' || quote === "'" || quote === "(")) {
+    const closer = quote === "(" ? ")" : quote;
+    for (i++; i < s.length && s[i] !== closer; i++) {
+      if (s[i] === "\\") i++;
+      else if (quote === "(" && s[i] === "(") return -1;
+    }
+    if (i >= s.length) return -1;
+    i = skipBlanks(s, i + 1);
+  }
+  return s[i] === ")" ? i + 1 : -1;
+}
+
+const BACKSLASH = 92;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const SPACE = 32;
+const DEL = 127;
+const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
+
+function skipBlanks(s: string, i: number): number {
+  while (s[i] === " " || s[i] === "\t") i++;
+  return i;
+}
+
+/** Whether the character at `i` is escaped by an odd number of backslashes before it. */
+function isEscaped(s: string, i: number): boolean {
+  let n = 0;
+  while (i - n - 1 >= 0 && s[i - n - 1] === "\\") n++;
+  return n % 2 === 1;
+}
+
+/** A bare URL without the punctuation that ends the sentence round it or an unmatched ")" (GFM's rule). */
+function trimUrl(url: string): string {
+  if (url.startsWith("<")) return url;
+  let u = url;
+  for (let before = ""; u !== before; ) {
+    before = u;
+    u = u.replace(URL_TRAILING, "");
+    if (u.endsWith(")") && u.split(")").length > u.split("(").length) u = u.slice(0, -1);
+  }
+  return u;
+}
+
+/** `s` with the stretches removed (they may overlap). */
+function without(s: string, stretches: Noise[]): string {
+  let out = "";
+  let at = 0;
+  for (const { from, to } of [...stretches].sort((a, b) => a.from - b.from)) {
+    if (from > at) out += s.slice(at, from);
+    at = Math.max(at, to);
+  }
+  return out + s.slice(at);
 }
 
 /**

@@ -7,6 +7,7 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, extname, join, relative, sep } from "node:path";
 import type { Doc, Skipped } from "../types.js";
 import { parseFrontMatter } from "./frontmatter.js";
+import { firstHeading } from "./layout.js";
 
 export interface LoadOptions {
   /** Files larger than this are skipped, bytes. Default 20 MB: a book is ~1 MB of text. */
@@ -29,6 +30,8 @@ export const DOC_EXTENSIONS = new Set([".md", ".markdown", ".txt"]);
 const IGNORED_DIRS = new Set([".git", "node_modules", ".cache"]);
 /** Bytes looked at to tell a binary file: a NUL in the first 8 KiB means binary, as git decides. */
 const BINARY_SNIFF_BYTES = 8192;
+/** A first line that is markup, not a title: an image, link, tag, table, fence, rule or list, or a heading with no words. */
+const MARKUP_LINE = /^(?:[![<|`~-]|#{1,6}(?:\s|$))/;
 
 /** A document the loader could not read; its message is the one-line reason. */
 export class CorpusError extends Error {
@@ -123,11 +126,11 @@ export async function readDoc(file: string, path: string, maxBytes: number, know
     return { reason: "not valid UTF-8 text" };
   }
   if (!text.trim()) return { reason: "empty file (only whitespace)" };
-  const { meta } = parseFrontMatter(text);
+  const { meta, bodyStart } = parseFrontMatter(text);
   return {
     path,
     text,
-    title: meta.title ?? titleOf(text, path),
+    title: meta.title ?? titleOf(text, bodyStart, path),
     ...(meta.source ? { source: meta.source } : {}),
     ...(meta.date ? { date: meta.date } : {}),
     fingerprint: createHash("sha1").update(bytes).digest("hex"),
@@ -135,13 +138,15 @@ export async function readDoc(file: string, path: string, maxBytes: number, know
   };
 }
 
-/** First markdown heading, else a short first line, else the file name without its ending. */
-function titleOf(text: string, path: string): string {
-  const body = text.slice(parseFrontMatter(text).bodyStart);
-  const heading = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body);
-  if (heading?.[1]) return heading[1].replace(/[*_`]/g, "").trim();
-  const first = body.split(/\r?\n/).find((l) => l.trim())?.trim() ?? "";
-  if (first.length > 0 && first.length <= 100 && !/[.!?:]$/.test(first) && !/^[![<|`-]/.test(first)) return first;
+/**
+ * First markdown heading (outside code fences), else a short first line that is not markup,
+ * else the file name without its ending.
+ */
+function titleOf(text: string, bodyStart: number, path: string): string {
+  const heading = firstHeading(text, bodyStart);
+  if (heading) return heading;
+  const first = text.slice(bodyStart).split(/\r?\n/).find((l) => l.trim())?.trim() ?? "";
+  if (first.length > 0 && first.length <= 100 && !/[.!?:]$/.test(first) && !MARKUP_LINE.test(first)) return first;
   const name = basename(path);
   return name.slice(0, name.length - extname(name).length);
 }

@@ -71,13 +71,71 @@ describe("layoutOf", () => {
   });
 
   /*
-   * BUG: a link URL that holds parentheses, as CommonMark allows ("…/Foo_(bar)_figurl"), is
-   * blanked only up to its first ")": "_figurl)" stays in the mask and is indexed as a word.
+   * A link URL may hold parentheses, as CommonMark allows ("…/Foo_(bar)_figurl"); it was once
+   * blanked only up to its first ")", and "_figurl)" was indexed as a word.
    */
-  it.fails("blanks the whole URL of a link whose URL holds parentheses", () => {
+  it("blanks the whole URL of a link whose URL holds parentheses", () => {
     const { mask } = layoutOf("Click [here](https://example.com/a_(b)_figurl) now please.\n");
     expect(mask).not.toContain("figurl");
     expect(mask).toContain("here");
+  });
+
+  describe("reads link destinations as CommonMark does", () => {
+    const cases: Array<{ name: string; line: string; kept: string }> = [
+      { name: "balanced nested parentheses", line: "Go [there](https://x.example/a_(b_(c))_deepurl) now.", kept: "Go there now." },
+      { name: "an escaped unbalanced parenthesis", line: "Go [there](https://x.example/a\\(b_escurl) now.", kept: "Go there now." },
+      { name: "an escaped closing parenthesis", line: "Go [there](x\\)_escurl.md) now.", kept: "Go there now." },
+      { name: "a <…> destination with blanks and parentheses", line: "Go [there](<my file (1)_angleurl.md>) now.", kept: "Go there now." },
+      { name: "a title after the destination", line: 'Go [there](https://x.example/t "Tip (titleword)") now.', kept: "Go there now." },
+      { name: "brackets inside the link text", line: "Go [the [big] one](https://x.example/big_(1)) now.", kept: "Go the [big] one now." },
+      { name: "several links on a line", line: "[One](a_(1)_oneurl) and [two](b_(2)_twourl) too.", kept: "One and two too." },
+      { name: "an image inside a link (a badge)", line: "Status [![build](https://ci.example/badge.svg)](https://ci.example/job_(main)) here.", kept: "Status here." },
+      { name: "a bare URL with parentheses in parentheses", line: "Read it (see https://en.example.org/wiki/Foo_(bar)_wikiurl). Then stop.", kept: "Read it (see ). Then stop." },
+    ];
+    it.each(cases)("$name", ({ line, kept }) => {
+      const text = `${line}\n`;
+      const { mask } = layoutOf(text);
+      expectMaskOf(text, mask);
+      expect(mask.replace(/ +/g, " ").trim()).toBe(kept);
+    });
+
+    it("leaves text that only looks like a link: no opening bracket, an escaped one, a blank in the destination", () => {
+      const text = "A ratio](b) of one. An \\[escaped](c) bracket. A [broken](not a link) one.\n";
+      expect(layoutOf(text).mask).toBe(text);
+    });
+
+    it("blanks a line of images whose URLs hold parentheses as an image line, ending a caption's section", () => {
+      const caption = "2/10 Lisa Nandy";
+      const body = "Wigan MP Lisa Nandy has announced she will stand for the leadership of the party.";
+      const text = `${caption}\n${body}\n![Nandy (left)](https://img.example/nandy_(1).jpg) ![Crowd](https://img.example/crowd_(2).jpg)\nA later line that follows the gallery picture, long enough to be prose.\n`;
+      const { mask, blocks } = layoutOf(text);
+      expectMaskOf(text, mask);
+      expect(mask).not.toMatch(/img|jpg|Crowd/);
+      expect(blocksOf(text, { mask, blocks })).toEqual([
+        ["prose", body, caption],
+        ["prose", "A later line that follows the gallery picture, long enough to be prose.", undefined],
+      ]);
+    });
+  });
+
+  it("cleans a heading to its words: link text kept, URLs, images and emphasis dropped", () => {
+    const text =
+      "## See [one](https://a.example/oneurl) and [*two*](b_(c)_twourl.md) ![icon](i_(1).png) at https://c.example/bareurl\n\nBody text here.\n" +
+      "# ![logo only](logo.png)\n\nBody under a heading of only an image.\n";
+    const { mask, blocks } = layoutOf(text);
+    expect(blocksOf(text, { mask, blocks })).toEqual([
+      ["prose", "Body text here.", "See one and two at"],
+      ["prose", "Body under a heading of only an image.", undefined],
+    ]);
+    expect(mask).not.toMatch(/url|icon|logo|See/);
+  });
+
+  it("reads a heading indented up to three spaces, not four", () => {
+    const text = "   ## Indented heading\n\nUnder it.\n\n    ## Not a heading\n";
+    expect(blocksOf(text)).toEqual([
+      ["prose", "Under it.", "Indented heading"],
+      ["prose", "    ## Not a heading", "Indented heading"],
+    ]);
   });
 
   it("blanks bare and angle-bracket URLs and link reference definitions", () => {
@@ -96,6 +154,32 @@ describe("layoutOf", () => {
       ["prose", "After.", undefined],
     ]);
     expect(mask).not.toContain("```");
+  });
+
+  it("closes a fence only with a line of the same character, at least as long, and nothing after it", () => {
+    const text = "~~~\n```\ninside tildes\n```\n~~~\n\n````md\n```js\nx\n```\n`````\n\n```\na\n```js\nb\n```\n\nAfter.\n";
+    expect(blocksOf(text)).toEqual([
+      ["code", "```\ninside tildes\n```", undefined],
+      ["code", "```js\nx\n```", undefined],
+      ["code", "a\n```js\nb", undefined],
+      ["prose", "After.", undefined],
+    ]);
+  });
+
+  it("runs an unclosed fence to the end of the document", () => {
+    const text = "Before.\n\n```\n# not a heading\n\nmore code\n";
+    expect(blocksOf(text)).toEqual([
+      ["prose", "Before.", undefined],
+      ["code", "# not a heading\n\nmore code\n", undefined],
+    ]);
+  });
+
+  it("does not open a fence at three backticks that close on the same line (inline code)", () => {
+    const text = "```npm ci``` installs everything.\n\n# Next\n\nText under it.\n";
+    expect(blocksOf(text)).toEqual([
+      ["prose", "```npm ci``` installs everything.", undefined],
+      ["prose", "Text under it.", "Next"],
+    ]);
   });
 
   it("does not dedupe lines inside code: a repeated code line stays", () => {
