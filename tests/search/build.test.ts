@@ -276,10 +276,9 @@ describe("buildIndex over a markdown file on disk", () => {
   });
 
   /*
-   * BUG: a link inside a markdown heading keeps its URL: the heading becomes
-   * "Read [the guide](docs/aubergineurl.md) first" (shown as is, and its terms index
-   * "aubergineurl"), because headings are cleaned by `cleanHeading`, which strips emphasis only,
-   * and never pass through the link masking that body lines get.
+   * A link inside a markdown heading once kept its URL: the heading became
+   * "Read [the guide](docs/aubergineurl.md) first" (shown as is, and its terms indexed
+   * "aubergineurl"), because `cleanHeading` stripped emphasis only. It now drops link URLs.
    */
   it("does not index the URL of a link inside a heading", () => {
     const text = "## Read [the guide](docs/aubergineurl.md) first\n\nTomatoes need regular watering in summer.\n";
