@@ -3,21 +3,22 @@
  * candidates of the wanted kind from the best ones, vote, and quote the passages the answer
  * rests on. When no passage covers the question well enough, the answer is `null`.
  */
-import { analyse, termOf, type Token } from "../nlp/analyse.js";
+import type { Token } from "../nlp/analyse.js";
 import { nameSpans, surnameKey } from "../nlp/names.js";
 import type { IndexedDoc, SearchIndex } from "../search/build.js";
-import type { Answer, Excerpt, ScoredPassage } from "../types.js";
+import type { Answer, Excerpt, Passage, ScoredPassage } from "../types.js";
 import { findCandidates, type Candidate } from "./candidates.js";
 import { makeExcerpt } from "./excerpt.js";
 import { parseQuestion, type Question } from "./question.js";
+import { readPassages, type ReadText } from "./reading.js";
 import { checkQuestion } from "./validate.js";
 
 /** Passages retrieved per question: enough to gather a list spread over a document. */
 const RETRIEVE = 24;
 /**
- * Passages read closely (analysed with wink again, ~0.1 ms each) per question: READ_FIRST, then
- * up to READ_MORE when the answer may be a list of names spread over passages, or when none of
- * the first covers the question.
+ * Passages read closely (analysed with wink again, ~0.07 ms each; each group of them with one
+ * wink call) per question: READ_FIRST, then up to READ_MORE when the answer may be a list of
+ * names spread over passages, or when none of the first covers the question.
  */
 const READ_FIRST = 8;
 const READ_MORE = 16;
@@ -53,9 +54,9 @@ const MAX_EXCERPTS = 3;
 interface Reading {
   hit: ScoredPassage;
   doc: IndexedDoc;
-  text: string;
-  tokens: Token[];
-  headingTokens: Token[];
+  /** The passage's text and tokens, and its heading's. */
+  body: ReadText;
+  heading: ReadText;
   coverage: number;
   /** Retrieval score over the best score, times a coverage factor. */
   rank: number;
@@ -65,9 +66,9 @@ interface Reading {
 
 /** Answers `question` from `index`. */
 /** Exposed for debugging and tests: the close readings behind an answer. */
-export function readingsFor(index: SearchIndex, question: string): Array<Pick<Reading, "coverage" | "rank" | "text"> & { heading?: string; score: number }> {
+export function readingsFor(index: SearchIndex, question: string): Array<Pick<Reading, "coverage" | "rank"> & { text: string; heading?: string; score: number }> {
   const q = parseQuestion(question);
-  return read(index, q, index.searchTerms(q.terms.map((t) => t.term), RETRIEVE)).map((r) => ({ coverage: r.coverage, rank: r.rank, text: r.text, score: r.hit.score, ...(r.hit.passage.heading ? { heading: r.hit.passage.heading } : {}) }));
+  return read(index, q, index.searchTerms(q.terms.map((t) => t.term), RETRIEVE)).map((r) => ({ coverage: r.coverage, rank: r.rank, text: r.body.text, score: r.hit.score, ...(r.hit.passage.heading ? { heading: r.hit.passage.heading } : {}) }));
 }
 
 export function composeAnswer(index: SearchIndex, question: string): Answer {
@@ -100,20 +101,6 @@ export function composeAnswer(index: SearchIndex, question: string): Answer {
   return { question, answer, confidence: round(confidence), kind: q.kind, excerpts, timing: timing() };
 }
 
-/** Headings recur across passages and questions; their analyses are kept, up to this many. */
-const HEADING_CACHE_SIZE = 2000;
-const headingCache = new Map<string, Token[]>();
-
-function headingTokensOf(heading: string): Token[] {
-  let tokens = headingCache.get(heading);
-  if (!tokens) {
-    if (headingCache.size >= HEADING_CACHE_SIZE) headingCache.clear();
-    tokens = analyse(heading, 0, { entities: false }).tokens;
-    headingCache.set(heading, tokens);
-  }
-  return tokens;
-}
-
 /** The reading that covers most of the question (the first of equals, so the better ranked). */
 function bestCovering(readings: Reading[]): Reading | undefined {
   return readings.reduce<Reading | undefined>((best, r) => (!best || r.coverage > best.coverage ? r : best), undefined);
@@ -125,79 +112,88 @@ function read(index: SearchIndex, q: Question, hits: ScoredPassage[]): Reading[]
   const entities = q.kind === "date" || q.kind === "number";
   const readings: Reading[] = [];
   const listy = q.plurality !== "one" && (q.kind === "person" || q.kind === "organisation" || q.kind === "place");
-  for (const [i, hit] of hits.slice(0, READ_MORE).entries()) {
-    if (i === READ_FIRST && !listy && readings.some((r) => r.coverage >= ABSTAIN_BELOW)) break;
-    const doc = index.docs.get(hit.passage.doc);
-    if (!doc) continue;
-    const text = doc.text.slice(hit.passage.start, hit.passage.end);
-    const tokens = analyse(text, hit.passage.start, { entities }).tokens;
-    const headingTokens = hit.passage.heading ? headingTokensOf(hit.passage.heading) : [];
-    const coverage = coverageOf(q, tokens, headingTokens, doc);
-    // Coverage counts twice: a passage that holds all of the question beats a higher BM25 score.
-    const rank = (hit.score / top) * coverage * coverage * headingFactor(q, headingTokens, doc);
-    readings.push({ hit, doc, text, tokens, headingTokens, coverage, rank, candidates: [] });
-  }
+  /** Reads a group of hits, with one wink call for whatever was not read for an earlier question. */
+  const readAll = (batch: ScoredPassage[]): void => {
+    const found: Array<{ hit: ScoredPassage; doc: IndexedDoc; passage: Passage }> = [];
+    for (const hit of batch) {
+      const doc = index.docs.get(hit.passage.doc);
+      if (doc) found.push({ hit, doc, passage: hit.passage });
+    }
+    readPassages(found, entities).forEach(({ body, heading }, i) => {
+      const { hit, doc } = found[i] as (typeof found)[number];
+      const coverage = coverageOf(q, body, heading, doc);
+      // Coverage counts twice: a passage that holds all of the question beats a higher BM25 score.
+      const rank = (hit.score / top) * coverage * coverage * headingFactor(q, heading, doc);
+      readings.push({ hit, doc, body, heading, coverage, rank, candidates: [] });
+    });
+  };
+  readAll(hits.slice(0, READ_FIRST));
+  if (listy || !readings.some((r) => r.coverage >= ABSTAIN_BELOW)) readAll(hits.slice(READ_FIRST, READ_MORE));
   return readings.sort((a, b) => b.rank - a.rank);
 }
+
+/** A heading's own terms (see headingFactor), per document: they depend on its words in lower case. */
+const headingTerms = new WeakMap<IndexedDoc, Map<string, string[]>>();
 
 /**
  * A passage under a heading about something more specific than the question ("Deputy
  * leadership" for a question on "the Labour leadership") ranks lower: half of its rank rides on
  * the share of the heading's own words (names and numbering aside) that the question uses.
  */
-function headingFactor(q: Question, headingTokens: Token[], doc: IndexedDoc): number {
-  const inName = new Set<number>();
-  for (const span of nameSpans(headingTokens)) {
-    if (isCommonWord(doc, span.text)) continue;
-    for (let i = span.first; i <= span.last; i++) inName.add(i);
+function headingFactor(q: Question, heading: ReadText, doc: IndexedDoc): number {
+  let byHeading = headingTerms.get(doc);
+  if (!byHeading) headingTerms.set(doc, (byHeading = new Map()));
+  let own = byHeading.get(heading.text);
+  if (!own) {
+    const inName = new Set<number>();
+    for (const span of nameSpans(heading.tokens)) {
+      if (isCommonWord(doc, span.text)) continue;
+      for (let i = span.first; i <= span.last; i++) inName.add(i);
+    }
+    own = heading.terms.filter((t, i): t is string => t !== null && !inName.has(i) && (heading.tokens[i] as Token).type === "word");
+    byHeading.set(heading.text, own);
   }
-  const own = headingTokens
-    .filter((t, i) => !inName.has(i) && t.type === "word")
-    .map(termOf)
-    .filter((t): t is string => t !== null);
   if (own.length === 0) return 1;
   const used = own.filter((h) => q.terms.some(({ term }) => term === h || (term.length >= 5 && h.startsWith(term))));
   return 0.5 + (0.5 * used.length) / own.length;
 }
 
 /** Weighted share of the question's terms that a passage (with its heading, title and topics) holds. */
-function coverageOf(q: Question, tokens: Token[], headingTokens: Token[], doc: IndexedDoc): number {
-  const present = new Set<string>();
-  for (const t of tokens) {
-    const term = termOf(t);
-    if (term) present.add(term);
-  }
-  for (const t of headingTokens) {
-    const term = termOf(t);
-    if (term) present.add(term);
-  }
-  for (const term of doc.titleTerms) present.add(term);
-  const topics = new Set(doc.topics);
+function coverageOf(q: Question, body: ReadText, heading: ReadText, doc: IndexedDoc): number {
+  const has = (term: string): boolean => body.terms.includes(term) || heading.terms.includes(term) || doc.titleTerms.includes(term);
+  const extended = (term: string): boolean => startsAny(body.terms, term) || startsAny(heading.terms, term) || startsAny(doc.titleTerms, term);
   let got = 0;
   let total = 0;
   for (const { term, weight, name } of q.terms) {
     total += weight;
-    if (present.has(term) || (name && surnameParts(name).some((p) => present.has(p)))) got += weight;
-    else if (name && topics.has(surnameKey(name))) got += weight * TOPIC_CREDIT;
-    else if (term.length >= 5 && [...present].some((p) => p.startsWith(term))) got += weight * PREFIX_CREDIT;
+    if (has(term) || (name && surnameParts(name).some(has))) got += weight;
+    else if (name && doc.topics.includes(surnameKey(name))) got += weight * TOPIC_CREDIT;
+    else if (term.length >= 5 && extended(term)) got += weight * PREFIX_CREDIT;
   }
   const coverage = total ? got / total : 0;
-  return q.relation && !holdsRelation(q.relation, tokens, headingTokens) ? coverage * RELATION_PENALTY : coverage;
+  return q.relation && !holdsRelation(q.relation, body, heading) ? coverage * RELATION_PENALTY : coverage;
+}
+
+/** Some of `terms` starts with `prefix`. */
+function startsAny(terms: ReadonlyArray<string | null>, prefix: string): boolean {
+  for (const t of terms) if (t?.startsWith(prefix)) return true;
+  return false;
 }
 
 /** The verb and its object within RELATION_WINDOW words of each other, or the object in the heading. */
-function holdsRelation(relation: NonNullable<Question["relation"]>, tokens: Token[], headingTokens: Token[]): boolean {
-  const matches = (t: Token, term: string): boolean => {
-    const own = termOf(t);
-    return own !== null && (own === term || (term.length >= 5 && own.startsWith(term)));
-  };
-  if (headingTokens.some((t) => matches(t, relation.object))) return true;
-  const words = tokens.filter((t) => termOf(t) !== null || t.type === "word");
+function holdsRelation(relation: NonNullable<Question["relation"]>, body: ReadText, heading: ReadText): boolean {
+  const matches = (own: string | null, term: string): boolean => own !== null && (own === term || (term.length >= 5 && own.startsWith(term)));
+  if (heading.terms.some((own) => matches(own, relation.object))) return true;
+  // Positions count words only: punctuation and spaces between them do not part a verb from its object.
   const verbs: number[] = [];
   const objects: number[] = [];
-  words.forEach((t, i) => {
-    if (matches(t, relation.verb)) verbs.push(i);
-    if (matches(t, relation.object)) objects.push(i);
+  let word = 0;
+  body.tokens.forEach((t, i) => {
+    const own = body.terms[i] ?? null;
+    if (own === null && t.type !== "word") return;
+    if (matches(own, relation.verb)) verbs.push(word);
+    if (matches(own, relation.object)) objects.push(word);
+    word++;
   });
   return verbs.some((v) => objects.some((o) => Math.abs(o - v) <= RELATION_WINDOW));
 }
@@ -286,15 +282,9 @@ function siblingNames(index: SearchIndex, top: Vote): string[] {
 
 /** Candidates in a passage and its heading, each with a vote from rank, fit and proximity. */
 function collectCandidates(q: Question, r: Reading): void {
-  const matched = r.tokens.map((t) => {
-    const term = termOf(t);
-    return term !== null && q.lemmas.has(term);
-  });
+  const matched = r.body.terms.map((term) => term !== null && q.lemmas.has(term));
   // A heading that holds question words makes the whole passage about them.
-  const headingMatches = r.headingTokens.some((t) => {
-    const term = termOf(t);
-    return term !== null && q.lemmas.has(term);
-  });
+  const headingMatches = r.heading.terms.some((term) => term !== null && q.lemmas.has(term));
   // A list is spread over passages that each rank lower than the best one: flatten their ranks.
   const weight = q.plurality === "many" ? Math.sqrt(r.rank) : r.rank;
   const best = new Map<string, Reading["candidates"][number]>();
@@ -303,8 +293,8 @@ function collectCandidates(q: Question, r: Reading): void {
     if (!had || c.vote > had.vote) best.set(c.key, had?.headingName ? { ...c, headingName: had.headingName } : c);
     else if (c.headingName) had.headingName = c.headingName;
   };
-  for (const c of findCandidates(r.tokens, q)) {
-    if (isCommonWord(r.doc, c.text) || uncorroborated(r.doc, c, r.tokens)) continue;
+  for (const c of findCandidates(r.body.tokens, q)) {
+    if (isCommonWord(r.doc, c.text) || uncorroborated(r.doc, c, r.body.tokens)) continue;
     const distance = Math.min(nearest(matched, c.first, c.last), headingMatches ? HEADING_DISTANCE : Infinity);
     const proximity = 1 / (1 + distance / PROXIMITY_HALF);
     const typed = q.typeNoun && c.text.toLowerCase().endsWith(q.typeNoun) ? 1.5 : 1;
@@ -312,8 +302,8 @@ function collectCandidates(q: Question, r: Reading): void {
   }
   // With no name of its own in the text ("he is standing"), the passage is about its heading's.
   const headingFactor = best.size > 0 ? HEADING_NAME_FACTOR : 1;
-  for (const c of findCandidates(r.headingTokens, q)) {
-    if (isCommonWord(r.doc, c.text) || uncorroborated(r.doc, c, r.headingTokens)) continue;
+  for (const c of findCandidates(r.heading.tokens, q)) {
+    if (isCommonWord(r.doc, c.text) || uncorroborated(r.doc, c, r.heading.tokens)) continue;
     offer({ ...c, headingName: c.text, vote: weight * c.fit * headingFactor });
   }
   // One vote per candidate per passage, however often the passage names it.
@@ -326,9 +316,15 @@ function collectCandidates(q: Question, r: Reading): void {
  */
 function uncorroborated(doc: IndexedDoc, c: Candidate, tokens: Token[]): boolean {
   if (c.first < 0 || /\s/.test(c.text)) return false;
-  const before = tokens.slice(0, c.first).filter((t) => t.type !== "tabCRLF" && t.text.trim() && !/^[\d/]+$/.test(t.text));
-  const opens = before.length === 0 || (tokens[c.first] as Token).sentence !== (before[before.length - 1] as Token).sentence;
+  // The nearest token before it that is neither space nor numbering ("5/10").
+  let before = c.first - 1;
+  while (before >= 0 && !counts(tokens[before] as Token)) before--;
+  const opens = before < 0 || (tokens[c.first] as Token).sentence !== (tokens[before] as Token).sentence;
   return opens && doc.names[surnameKey(c.text)] === undefined && !doc.topics.includes(surnameKey(c.text));
+}
+
+function counts(t: Token): boolean {
+  return t.type !== "tabCRLF" && t.text.trim() !== "" && !/^[\d/]+$/.test(t.text);
 }
 
 const commonWords = new WeakMap<IndexedDoc, Map<string, boolean>>();
@@ -404,12 +400,12 @@ function bestSentence(q: Question, readings: Reading[]): string {
   }
   for (const r of readings.slice(0, SENTENCE_POOL)) {
     const bySentence = new Map<number, Sentence>();
-    r.tokens.forEach((t, i) => {
+    r.body.tokens.forEach((t, i) => {
       if (t.type === "tabCRLF" || !t.text.trim()) return;
       let s = bySentence.get(t.sentence);
       if (!s) bySentence.set(t.sentence, (s = { r, first: i, last: i, terms: new Set() }));
       s.last = i;
-      const term = termOf(t);
+      const term = r.body.terms[i];
       if (term && q.lemmas.has(term)) for (const same of nameTerms.get(term) ?? [term]) s.terms.add(same);
     });
     sentences.push(...bySentence.values());
@@ -429,9 +425,9 @@ function bestSentence(q: Question, readings: Reading[]): string {
     if (score > bestScore) [best, bestScore] = [s, score];
   }
   if (!best) return "";
-  const text = best.r.text;
-  const start = (best.r.tokens[best.first] as Token).start - best.r.hit.passage.start;
-  const end = (best.r.tokens[best.last] as Token).end - best.r.hit.passage.start;
+  const { text, tokens } = best.r.body;
+  const start = (tokens[best.first] as Token).start - best.r.hit.passage.start;
+  const end = (tokens[best.last] as Token).end - best.r.hit.passage.start;
   const sentence = text.slice(start, end).replace(/\s+/g, " ").trim();
   if (sentence.length <= MAX_SENTENCE_ANSWER) return sentence;
   const cut = sentence.lastIndexOf(" ", MAX_SENTENCE_ANSWER - 1);
@@ -440,13 +436,13 @@ function bestSentence(q: Question, readings: Reading[]): string {
 
 /** Up to three passages, those quoting the answer first, then by rank; no passage twice. */
 function pickExcerpts(readings: Reading[], items: string[]): Reading[] {
-  const support = (r: Reading): number => items.filter((item) => r.text.includes(item) || r.hit.passage.heading?.includes(item)).length;
+  const support = (r: Reading): number => items.filter((item) => r.body.text.includes(item) || r.hit.passage.heading?.includes(item)).length;
   const scored = readings.map((r, i) => ({ r, key: (i === 0 ? 1 : 0) + support(r) * 2 + r.rank }));
   scored.sort((a, b) => b.key - a.key);
   const seen = new Set<string>();
   const out: Reading[] = [];
   for (const { r } of scored) {
-    const key = r.text.replace(/\s+/g, " ");
+    const key = r.body.text.replace(/\s+/g, " ");
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(r);
@@ -456,7 +452,7 @@ function pickExcerpts(readings: Reading[], items: string[]): Reading[] {
 }
 
 function excerptOf(r: Reading, q: Question): Excerpt {
-  return makeExcerpt(r.doc, r.hit.passage, r.hit.score, r.tokens, q.lemmas);
+  return makeExcerpt(r.doc, r.hit.passage, r.hit.score, r.body, q.lemmas);
 }
 
 function ms(n: number): number {

@@ -2,19 +2,19 @@
  * A passage as a quote: verbatim, shortened only with "…" at a cut, with its source and the
  * words to highlight.
  */
-import { termOf, type Token } from "../nlp/analyse.js";
 import type { IndexedDoc } from "../search/build.js";
 import type { Excerpt, Passage } from "../types.js";
+import type { ReadText } from "./reading.js";
 
 /** A quote longer than this is cut around its first matching word (Discord shows ~1,000 per field). */
 export const MAX_EXCERPT_CHARS = 600;
 export const ELLIPSIS = "…";
 
-/** The excerpt of `passage`; `tokens` are the passage's tokens (offsets into the document). */
-export function makeExcerpt(doc: IndexedDoc, passage: Passage, score: number, tokens: Token[], lemmas: Set<string>): Excerpt {
-  const matched = tokens.filter((t) => {
-    const term = termOf(t);
-    return term !== null && lemmas.has(term);
+/** The excerpt of `passage`, as read (token offsets into the document, each token's term). */
+export function makeExcerpt(doc: IndexedDoc, passage: Passage, score: number, read: Pick<ReadText, "tokens" | "terms">, lemmas: Set<string>): Excerpt {
+  const matched = read.tokens.filter((_, i) => {
+    const term = read.terms[i];
+    return term != null && lemmas.has(term);
   });
   let start = passage.start;
   let end = passage.end;
