@@ -11,7 +11,7 @@ import type MiniSearch from "minisearch";
 import type { Options, SearchResult } from "minisearch";
 import type { Doc, Passage, ScoredPassage } from "../types.js";
 import { termsOf } from "../nlp/analyse.js";
-import { compactCut, PASSAGE_FIELDS, type CompactCut } from "./compact.js";
+import { compactCut, HEADED_PASSAGES, PASSAGE_FIELDS, type CompactCut } from "./compact.js";
 import { bulkMiniSearch } from "./bulk.js";
 import type { NameBook } from "./passages.js";
 import { countSorted, decodeInts, distinctCount, encodeInts, IntColumn, sortTermIds, Vocabulary } from "./store.js";
@@ -44,11 +44,11 @@ export const BM25 = { k: 1.2, b: 0.5, d: 0.5 } as const;
 
 /**
  * A heading names what the passages under it are about ("Dawn Butler – Deputy leadership"). Its
- * words are indexed with each passage's own, once, and a passage's score rises by this share for
- * the query words its heading holds (all of them: ×2; 0.5 lost the dev set's "Which seat does
- * Emily Thornberry represent?", where only the heading names her). A separate MiniSearch field
- * would do the same at the cost of a second posting list per passage: more build time, memory
- * and load time.
+ * words are indexed with the first passage under it (see compact.ts), and every passage under it
+ * scores higher by this share for the query words its heading holds and its own text lacks (all
+ * of them: ×2; 0.5 lost the dev set's "Which seat does Emily Thornberry represent?", where only
+ * the heading names her). A separate MiniSearch field would cost a second posting list per
+ * passage: more build time, memory and load time.
  */
 export const HEADING_BOOST = 1;
 
@@ -82,6 +82,8 @@ export const MAX_QUERY_TERMS = 5;
 export const MIN_QUERY_TERMS = 3;
 /** Corpora smaller than this many passages are searched with every word: there is no cost to save. */
 const PLAN_ABOVE_PASSAGES = 5000;
+/** What a match on a word's alternative form (see alternativesOf) counts for, against the word itself. */
+const ALTERNATIVE_WEIGHT = 0.5;
 /** Candidates from the rare words that are rescored with the rest: enough for a top 24 to settle. */
 const RESCORE_CANDIDATES = 200;
 
@@ -366,24 +368,45 @@ export class SearchIndex {
     return this.vocab.frequency(term);
   }
 
-  /** The words to search a question by, rarest first: see QUERY_BUDGET. */
+  /**
+   * Other forms the index may hold a question word under. wink lemmatises by part of speech, and
+   * a keyword-like question tags words differently from prose: "string starting at" gives
+   * "starting" where the passage's "starting at" gave "start". The suffix rules of wink's own
+   * lemmatiser ("-ing", "-ed", "-es", "-s", "-ies") give the candidates; a candidate counts when
+   * the index holds it in more passages than the word itself (so "string" never becomes "str").
+   */
+  alternativesOf(term: string): string[] {
+    const df = this.documentFrequency(term);
+    const out: string[] = [];
+    for (const candidate of inflectionBases(term)) {
+      if (candidate.length >= 3 && candidate !== term && !out.includes(candidate) && this.documentFrequency(candidate) > df) out.push(candidate);
+    }
+    return out;
+  }
+
+  /**
+   * The words to search a question by, rarest first: see QUERY_BUDGET. A word and its
+   * alternatives (alternativesOf) are taken or left together, at the passages they hold together.
+   */
   planQuery(terms: string[]): string[] {
     const unique = [...new Set(terms)];
+    const groups = unique.map((t) => [t, ...this.alternativesOf(t)]);
     const n = this.passageCount;
-    if (n < PLAN_ABOVE_PASSAGES) return unique;
+    if (n < PLAN_ABOVE_PASSAGES) return [...new Set(groups.flat())];
+    const dfOf = (group: string[]): number => group.reduce((sum, t) => sum + this.documentFrequency(t), 0);
     // A word no passage holds exactly can still match by prefix ("leader" → "leadership").
-    const known = unique.filter((t) => this.documentFrequency(t) > 0 || t.length >= MIN_PREFIX_LENGTH);
-    const byRarity = known.sort((a, b) => this.documentFrequency(a) - this.documentFrequency(b));
-    const plan: string[] = [];
+    const known = groups.filter((g) => dfOf(g) > 0 || (g[0] as string).length >= MIN_PREFIX_LENGTH);
+    const byRarity = known.sort((a, b) => dfOf(a) - dfOf(b));
+    const plan: string[][] = [];
     let postings = 0;
-    for (const term of byRarity) {
-      const df = this.documentFrequency(term);
+    for (const group of byRarity) {
+      const df = dfOf(group);
       if (plan.length >= MAX_QUERY_TERMS) break;
       if (plan.length >= MIN_QUERY_TERMS && postings + df > QUERY_BUDGET * n) break;
-      plan.push(term);
+      plan.push(group);
       postings += df;
     }
-    return plan;
+    return [...new Set(plan.flat())];
   }
 
   /** Ranked passages for a question, best first. */
@@ -395,18 +418,23 @@ export class SearchIndex {
    * Ranked passages for already-normalised query terms, best first. On a large index, MiniSearch
    * is asked for the question's rarest words only (see planQuery); its best RESCORE_CANDIDATES
    * then gain the BM25 share of the words left out, read from their stored terms, so the ranking
-   * is close to a search by every word at a fraction of the cost.
+   * is close to a search by every word at a fraction of the cost. A word's alternative forms
+   * (alternativesOf) count at ALTERNATIVE_WEIGHT.
    */
   searchTerms(terms: string[], limit = 10): ScoredPassage[] {
     const unique = [...new Set(terms)];
+    const alternatives = new Set(unique.flatMap((t) => this.alternativesOf(t)).filter((t) => !unique.includes(t)));
     const query = this.planQuery(unique);
     if (query.length === 0) return [];
     const large = this.passageCount >= PLAN_ABOVE_PASSAGES;
     const results = this.miniSearch().search(query.join(" "), {
       // On a large index a prefix is tried only for a word no passage holds exactly.
       prefix: (term) => term.length >= MIN_PREFIX_LENGTH && (!large || this.documentFrequency(term) === 0),
+      boostTerm: (term) => (alternatives.has(term) ? ALTERNATIVE_WEIGHT : 1),
     }) as SearchResult[];
-    const left = unique.filter((t) => !query.includes(t) && this.documentFrequency(t) > 0).map((t) => this.vocab.idOf(t));
+    const left = [...unique, ...alternatives]
+      .filter((t) => !query.includes(t) && this.documentFrequency(t) > 0)
+      .map((t) => ({ id: this.vocab.idOf(t), weight: alternatives.has(t) ? ALTERNATIVE_WEIGHT : 1 }));
     const titleShare = new Map<string, number>();
     const out: ScoredPassage[] = [];
     // Title boosts and left-out words can lift a candidate by at most a few places: the best
@@ -428,33 +456,49 @@ export class SearchIndex {
     return out.slice(0, limit);
   }
 
-  /** Share of `words` that the passage's heading holds. */
+  /**
+   * Share of `words` that the passage's heading holds and its text does not: what the heading
+   * tells about the passage that its own words leave out ("8/10 Ian Murray" over a paragraph
+   * that says only "he"). Words the text holds anyway are counted by BM25 already.
+   */
   private headingShare(id: number, words: string[]): number {
-    const terms = this.headingTerms[this.headingOf.get(id)];
+    const slot = this.headingOf.get(id);
+    const terms = this.headingTerms[slot];
     if (!terms) return 0;
-    const heading = ` ${terms} `;
-    return words.filter((w) => heading.includes(` ${w} `)).length / words.length;
+    const heading = terms.split(" ");
+    // The first passages under a heading hold the heading's terms too (see compact.ts).
+    const doc = this.docOf.get(id);
+    let run = 0;
+    while (run < HEADED_PASSAGES && this.headingOf.get(id - run - 1) === slot && this.docOf.get(id - run - 1) === doc) run++;
+    const first = run < HEADED_PASSAGES;
+    const all = this.termsOfPassage(id);
+    let supplied = 0;
+    for (const word of words) {
+      const inHeading = heading.filter((h) => h === word).length;
+      if (inHeading > 0 && countSorted(all, this.vocab.idOf(word)) <= (first ? inHeading : 0)) supplied++;
+    }
+    return supplied / words.length;
   }
 
   /**
    * BM25 of the term ids planQuery left out, as MiniSearch scores them: its formula and
    * parameters, and a passage's length counted in distinct terms.
    */
-  private leftOutScore(id: number, words: number[]): { score: number; terms: string[] } {
+  private leftOutScore(id: number, words: Array<{ id: number; weight: number }>): { score: number; terms: string[] } {
     const terms = this.termsOfPassage(id);
     const n = this.live;
     const avg = this.averageLength();
     let length = 0;
     let score = 0;
     const found: string[] = [];
-    for (const word of words) {
+    for (const { id: word, weight } of words) {
       const tf = countSorted(terms, word);
       if (tf === 0) continue;
       if (length === 0) length = distinctCount(terms) || 1;
       const df = this.vocab.df.get(word);
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avg);
-      score += idf * (BM25.d + (tf * (BM25.k + 1)) / norm);
+      score += weight * idf * (BM25.d + (tf * (BM25.k + 1)) / norm);
       found.push(this.vocab.terms[word] ?? "");
     }
     return { score, terms: found };
@@ -477,4 +521,23 @@ export function buildIndex(docs: Doc[]): SearchIndex {
   for (const doc of docs) index.addDoc(doc);
   index.settle();
   return index;
+}
+
+/** What wink's lemmatiser would strip from an inflected word: "starting" → "start", "disabling" → "disable". */
+function inflectionBases(word: string): string[] {
+  const out: string[] = [];
+  const strip = (suffix: RegExp, by = ""): void => {
+    if (suffix.test(word)) out.push(word.replace(suffix, by));
+  };
+  strip(/s$/);
+  strip(/ies$/, "y");
+  strip(/ves$/, "f");
+  for (const suffix of [/es$/, /ed$/, /ing$/]) {
+    if (!suffix.test(word)) continue;
+    const base = word.replace(suffix, "");
+    out.push(base, `${base}e`);
+    // a doubled consonant: "running" → "run", "stopped" → "stop"
+    if (/([b-df-hj-np-tv-z])\1$/.test(base)) out.push(base.slice(0, -1));
+  }
+  return out;
 }

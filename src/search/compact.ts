@@ -19,6 +19,14 @@ export interface CompactCut {
   terms: Int32Array;
 }
 
+/**
+ * A heading's words are indexed with the first passages under it only: a short section (a
+ * gallery item, a news paragraph under a name) is about its heading throughout, but in every
+ * passage of a long manual section its words would outvote any other passage holding them.
+ * Passages further down still rank higher for them (HEADING_BOOST in build.ts).
+ */
+export const HEADED_PASSAGES = 3;
+
 /** Fields per passage in `CompactCut.passages`. */
 export const PASSAGE_FIELDS = 4;
 
@@ -29,6 +37,8 @@ export function compactCut(text: string, title: string, intern: (term: string) =
   const headings: CompactCut["headings"] = [];
   const headingIndex = new Map<string, number>();
   const terms: number[] = [];
+  let previous: string | undefined;
+  let run = 0;
   cut.passages.forEach((p, i) => {
     let h = -1;
     if (p.heading) {
@@ -36,8 +46,11 @@ export function compactCut(text: string, title: string, intern: (term: string) =
       headingIndex.set(p.heading, h);
     }
     for (const term of p.terms) terms.push(intern(term));
-    for (const term of p.headingTerms) terms.push(intern(term));
-    passages.set([p.start, p.end, h, p.terms.length + p.headingTerms.length], i * PASSAGE_FIELDS);
+    run = p.heading !== undefined && p.heading === previous ? run + 1 : 0;
+    previous = p.heading;
+    const headed = p.heading !== undefined && run < HEADED_PASSAGES;
+    if (headed) for (const term of p.headingTerms) terms.push(intern(term));
+    passages.set([p.start, p.end, h, p.terms.length + (headed ? p.headingTerms.length : 0)], i * PASSAGE_FIELDS);
   });
   return { names: cut.names, topics: cut.topics, titleTerms: termsOf(title), passages, headings, terms: Int32Array.from(terms) };
 }

@@ -179,6 +179,53 @@ describe("SearchIndex", () => {
   });
 });
 
+describe("other forms of a question word", () => {
+  // "starting" in prose is a verb, indexed as "start"; a keyword-like question may read it as a noun
+  const index = buildIndex([
+    docOf("a.md", "The engine keeps starting at dawn."),
+    docOf("b.md", "A string holds text. Another string holds more text. The str type is short."),
+    docOf("c.md", "Each string is immutable."),
+  ]);
+
+  it("are the inflection bases the index holds in more passages than the word", () => {
+    expect(index.documentFrequency("start")).toBe(1);
+    expect(index.alternativesOf("starting")).toEqual(["start"]);
+    // "str" is an inflection base of "string", but rarer: never an alternative
+    expect(index.alternativesOf("string")).toEqual([]);
+    expect(index.alternativesOf("engine")).toEqual([]);
+  });
+
+  it("find the passage holding the other form, below one holding the word itself", () => {
+    expect(index.searchTerms(["starting"]).map((h) => h.passage.doc)).toEqual(["a.md"]);
+    const both = buildIndex([docOf("a.md", "The engine keeps starting at dawn."), docOf("b.md", "The starting grid is set."), docOf("c.md", "Start here.")]);
+    expect(both.alternativesOf("starting")).toEqual(["start"]);
+    expect(both.searchTerms(["starting", "grid"])[0]?.passage.doc).toBe("b.md");
+  });
+});
+
+describe("headings", () => {
+  /** A manual section of six passages, and a one-line passage elsewhere holding every word. */
+  const section = ["# Debug hooks on the memory allocators", ...Array.from({ length: 6 }, (_, i) => `Paragraph ${i} tells about step ${i} of the setup.`)].join("\n\n");
+  const index = buildIndex([docOf("manual.md", section), docOf("notes.md", "Set up debug hooks in the memory allocators to catch errors.")]);
+
+  it("are indexed with the first three passages under them only", () => {
+    expect(index.documentFrequency("allocator")).toBe(3 + 1);
+    expect(index.documentFrequency("paragraph")).toBe(6);
+  });
+
+  it("do not let a whole long section outvote a passage that holds the words itself", () => {
+    const docs = index.search("debug hooks memory allocators", 10).map((h) => h.passage.doc);
+    // at most the section's first three passages come first (all six did when every one held the heading)
+    expect(docs.indexOf("notes.md")).toBeGreaterThanOrEqual(0);
+    expect(docs.indexOf("notes.md")).toBeLessThanOrEqual(3);
+  });
+
+  it("still lift every passage under them for the words their text lacks", () => {
+    const hits = index.search("memory allocators step 5", 3);
+    expect(index.textOf(hits[0]!.passage)).toBe("Paragraph 5 tells about step 5 of the setup.");
+  });
+});
+
 describe("query planning on a large index", () => {
   /**
    * 6,000 one-paragraph passages, each numbered (repeated paragraphs are indexed once). Each
