@@ -68,7 +68,7 @@ interface Reading {
 /** Exposed for debugging and tests: the close readings behind an answer. */
 export function readingsFor(index: SearchIndex, question: string): Array<Pick<Reading, "coverage" | "rank"> & { text: string; heading?: string; score: number }> {
   const q = parseQuestion(question);
-  return read(index, q, index.searchTerms(q.terms.map((t) => t.term), RETRIEVE)).map((r) => ({ coverage: r.coverage, rank: r.rank, text: r.body.text, score: r.hit.score, ...(r.hit.passage.heading ? { heading: r.hit.passage.heading } : {}) }));
+  return read(index, q, index.searchTerms(q.terms, RETRIEVE)).map((r) => ({ coverage: r.coverage, rank: r.rank, text: r.body.text, score: r.hit.score, ...(r.hit.passage.heading ? { heading: r.hit.passage.heading } : {}) }));
 }
 
 export function composeAnswer(index: SearchIndex, question: string): Answer {
@@ -79,7 +79,7 @@ export function composeAnswer(index: SearchIndex, question: string): Answer {
     return { question, answer: null, confidence: 0, kind: q.kind, excerpts: [], message: "That question has no words to look for. Ask about someone or something in the documents." };
   }
   const started = performance.now();
-  const hits = index.searchTerms(q.terms.map((t) => t.term), RETRIEVE);
+  const hits = index.searchTerms(q.terms, RETRIEVE);
   const retrieved = performance.now();
   const timing = (): Answer["timing"] => ({ retrieveMs: ms(retrieved - started), answerMs: ms(performance.now() - retrieved) });
   const readings = read(index, q, hits);

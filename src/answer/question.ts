@@ -8,6 +8,10 @@ import type { AnswerKind } from "../types.js";
 
 export interface QuestionTerm {
   term: string;
+  /** The word as written, lower-cased, where it differs from the term (for search: see alternativesOf). */
+  surface?: string;
+  /** Which written word of the question the term comes from (see SearchWord). */
+  word?: number;
   /** How much a passage that lacks the term fails the question (0-1). */
   weight: number;
   /** Part of a name in the question ("Rosena Allin-Khan"): a passage may use the surname alone. */
@@ -79,7 +83,9 @@ export function parseQuestion(text: string): Question {
   const terms: QuestionTerm[] = [];
   const lemmas = new Set<string>();
   const verbWeight = mainVerbWeight(tokens);
+  let word = -1;
   tokens.forEach((t, i) => {
+    if (t.spaceBefore) word++;
     const term = termOf(t);
     if (!term || WH.test(t.text)) return;
     lemmas.add(term);
@@ -89,7 +95,9 @@ export function parseQuestion(text: string): Question {
       : nameOfToken.has(i) ? 1
       : i === verbWeight.at ? verbWeight.weight
       : (POS_WEIGHT[t.pos] ?? 0.5);
-    const q: QuestionTerm = { term, weight };
+    const q: QuestionTerm = { term, weight, word };
+    const surface = t.text.toLowerCase();
+    if (surface !== term) q.surface = surface;
     const name = nameOfToken.get(i);
     if (name) q.name = name;
     terms.push(q);

@@ -131,12 +131,32 @@ export function termOf(token: Token): string | null {
   return lemma;
 }
 
+/** A word of a question for search: its term, and the word as written (lower-cased) where that differs. */
+export interface SearchWord {
+  term: string;
+  surface?: string;
+  /**
+   * Which written word (between spaces) the term comes from: "tc-flower-key" gives three terms
+   * of one word, which a query plan takes or leaves together.
+   */
+  word?: number;
+}
+
+/** The search words of a text, in order (duplicates kept). */
+export function searchWordsOf(text: string): SearchWord[] {
+  const words: SearchWord[] = [];
+  let word = -1;
+  for (const t of analyse(text, 0, { entities: false }).tokens) {
+    if (t.spaceBefore) word++;
+    const term = termOf(t);
+    if (!term) continue;
+    const surface = t.text.toLowerCase();
+    words.push(surface === term ? { term, word } : { term, surface, word });
+  }
+  return words;
+}
+
 /** All search terms of a text, in order (duplicates kept). */
 export function termsOf(text: string): string[] {
-  const terms: string[] = [];
-  for (const t of analyse(text, 0, { entities: false }).tokens) {
-    const term = termOf(t);
-    if (term) terms.push(term);
-  }
-  return terms;
+  return searchWordsOf(text).map((w) => w.term);
 }

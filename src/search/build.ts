@@ -10,7 +10,7 @@
 import type MiniSearch from "minisearch";
 import type { Options, SearchResult } from "minisearch";
 import type { Doc, Passage, ScoredPassage } from "../types.js";
-import { termsOf } from "../nlp/analyse.js";
+import { searchWordsOf, type SearchWord } from "../nlp/analyse.js";
 import { compactCut, HEADED_PASSAGES, PASSAGE_FIELDS, type CompactCut } from "./compact.js";
 import { bulkMiniSearch } from "./bulk.js";
 import type { NameBook } from "./passages.js";
@@ -72,12 +72,13 @@ const MIN_PREFIX_LENGTH = 5;
  * idf ≈ 4.6, against ≈ 9 for one in 0.01%), and is added back anyway when the best candidates
  * are rescored. So a question is searched by its rarest words, taken rarest first while the
  * passages they hold together stay within QUERY_BUDGET of the index (always at least
- * MIN_QUERY_TERMS, at most MAX_QUERY_TERMS). At 100k passages a budget of 4% finds as many
- * source passages in the top 10 as searching every word does with MiniSearch (998 of 1,000
- * generated questions; 1% found 996). Close reading of the passages (answer/) still checks
- * every word of the question.
+ * MIN_QUERY_TERMS, at most MAX_QUERY_TERMS written words). At 100k passages, with the
+ * alternatives of alternativesOf, 3% finds the source passage of every one of 3,000 generated
+ * questions (three seeds) in the top 10, as raw MiniSearch searching every word does; 2% missed
+ * 1 to 2 per 1,000. Close reading of the passages (answer/) still checks every word of the
+ * question.
  */
-export const QUERY_BUDGET = 0.04;
+export const QUERY_BUDGET = 0.03;
 export const MAX_QUERY_TERMS = 5;
 export const MIN_QUERY_TERMS = 3;
 /** Corpora smaller than this many passages are searched with every word: there is no cost to save. */
@@ -371,13 +372,17 @@ export class SearchIndex {
   /**
    * Other forms the index may hold a question word under. wink lemmatises by part of speech, and
    * a keyword-like question tags words differently from prose: "string starting at" gives
-   * "starting" where the passage's "starting at" gave "start". The suffix rules of wink's own
-   * lemmatiser ("-ing", "-ed", "-es", "-s", "-ies") give the candidates; a candidate counts when
-   * the index holds it in more passages than the word itself (so "string" never becomes "str").
+   * "starting" where the passage's "starting at" gave "start", and "the missing parameters"
+   * gives "missing" where the question's "missing" gave "miss". So the word as written counts,
+   * when the index holds it, and so do the bases the suffix rules of wink's lemmatiser give
+   * ("-ing", "-ed", "-ied", "-es", "-s"), when the index holds them in more passages than the
+   * word itself (so "string" never becomes "str").
    */
-  alternativesOf(term: string): string[] {
+  alternativesOf(word: string | SearchWord): string[] {
+    const { term, surface } = typeof word === "string" ? { term: word, surface: undefined } : word;
     const df = this.documentFrequency(term);
     const out: string[] = [];
+    if (surface && surface !== term && this.documentFrequency(surface) > 0) out.push(surface);
     for (const candidate of inflectionBases(term)) {
       if (candidate.length >= 3 && candidate !== term && !out.includes(candidate) && this.documentFrequency(candidate) > df) out.push(candidate);
     }
@@ -385,12 +390,18 @@ export class SearchIndex {
   }
 
   /**
-   * The words to search a question by, rarest first: see QUERY_BUDGET. A word and its
-   * alternatives (alternativesOf) are taken or left together, at the passages they hold together.
+   * The words to search a question by, rarest first: see QUERY_BUDGET. A written word's terms
+   * and their alternatives (alternativesOf) are taken or left together, at the passages they hold
+   * together.
    */
-  planQuery(terms: string[]): string[] {
-    const unique = [...new Set(terms)];
-    const groups = unique.map((t) => [t, ...this.alternativesOf(t)]);
+  planQuery(words: Array<string | SearchWord>): string[] {
+    // One group per written word: its terms ("tc-flower-key" gives three) and their alternatives.
+    const byWord = new Map<number | string, string[]>();
+    for (const w of distinctWords(words)) {
+      const key = w.word ?? w.term;
+      byWord.set(key, [...(byWord.get(key) ?? []), w.term, ...this.alternativesOf(w)]);
+    }
+    const groups = [...byWord.values()];
     const n = this.passageCount;
     if (n < PLAN_ABOVE_PASSAGES) return [...new Set(groups.flat())];
     const dfOf = (group: string[]): number => group.reduce((sum, t) => sum + this.documentFrequency(t), 0);
@@ -411,20 +422,21 @@ export class SearchIndex {
 
   /** Ranked passages for a question, best first. */
   search(question: string, limit = 10): ScoredPassage[] {
-    return this.searchTerms(termsOf(question), limit);
+    return this.searchTerms(searchWordsOf(question), limit);
   }
 
   /**
-   * Ranked passages for already-normalised query terms, best first. On a large index, MiniSearch
-   * is asked for the question's rarest words only (see planQuery); its best RESCORE_CANDIDATES
-   * then gain the BM25 share of the words left out, read from their stored terms, so the ranking
-   * is close to a search by every word at a fraction of the cost. A word's alternative forms
-   * (alternativesOf) count at ALTERNATIVE_WEIGHT.
+   * Ranked passages for already-normalised question words, best first. On a large index,
+   * MiniSearch is asked for the question's rarest words only (see planQuery); its best
+   * RESCORE_CANDIDATES then gain the BM25 share of the words left out, read from their stored
+   * terms, so the ranking is close to a search by every word at a fraction of the cost. A word's
+   * alternative forms (alternativesOf) count at ALTERNATIVE_WEIGHT.
    */
-  searchTerms(terms: string[], limit = 10): ScoredPassage[] {
-    const unique = [...new Set(terms)];
-    const alternatives = new Set(unique.flatMap((t) => this.alternativesOf(t)).filter((t) => !unique.includes(t)));
-    const query = this.planQuery(unique);
+  searchTerms(words: Array<string | SearchWord>, limit = 10): ScoredPassage[] {
+    const distinct = distinctWords(words);
+    const unique = distinct.map((w) => w.term);
+    const alternatives = new Set(distinct.flatMap((w) => this.alternativesOf(w)).filter((t) => !unique.includes(t)));
+    const query = this.planQuery(distinct);
     if (query.length === 0) return [];
     const large = this.passageCount >= PLAN_ABOVE_PASSAGES;
     const results = this.miniSearch().search(query.join(" "), {
@@ -434,49 +446,67 @@ export class SearchIndex {
     }) as SearchResult[];
     const left = [...unique, ...alternatives]
       .filter((t) => !query.includes(t) && this.documentFrequency(t) > 0)
-      .map((t) => ({ id: this.vocab.idOf(t), weight: alternatives.has(t) ? ALTERNATIVE_WEIGHT : 1 }));
-    const titleShare = new Map<string, number>();
-    const out: ScoredPassage[] = [];
-    // Title boosts and left-out words can lift a candidate by at most a few places: the best
-    // RESCORE_CANDIDATES by the planned query's score are enough.
+      .map((t) => {
+        const df = this.documentFrequency(t);
+        const idf = Math.log(1 + (this.live - df + 0.5) / (df + 0.5));
+        return { id: this.vocab.idOf(t), weight: alternatives.has(t) ? ALTERNATIVE_WEIGHT : 1, idf };
+      });
+    const titleShare = new Map<number, number>();
+    const inHeading = new Map<number, Array<[number, number]>>();
+    const scored: Array<{ r: SearchResult; score: number }> = [];
+    // Left-out words, title and heading boosts lift a candidate by at most a few places: the
+    // best RESCORE_CANDIDATES by the planned words' score are enough.
     for (const r of results.slice(0, RESCORE_CANDIDATES)) {
-      const passage = this.passage(r.id as number);
-      if (!passage) continue;
-      let share = titleShare.get(passage.doc);
+      const id = r.id as number;
+      const slot = this.docOf.get(id);
+      if (slot < 0) continue;
+      let share = titleShare.get(slot);
       if (share === undefined) {
-        const title = new Set(this.docs.get(passage.doc)?.titleTerms);
+        const title = new Set(this.docs.get(this.docPaths[slot] ?? "")?.titleTerms);
         share = unique.filter((t) => title.has(t)).length / unique.length;
-        titleShare.set(passage.doc, share);
+        titleShare.set(slot, share);
       }
-      const extra = left.length ? this.leftOutScore(passage.id, left) : { score: 0, terms: [] };
-      const boost = (1 + TITLE_BOOST * share) * (1 + HEADING_BOOST * this.headingShare(passage.id, unique));
-      out.push({ passage, score: (r.score + extra.score) * boost, terms: [...r.queryTerms, ...extra.terms] });
+      const extra = left.length ? this.leftOutScore(id, left) : 0;
+      const boost = (1 + TITLE_BOOST * share) * (1 + HEADING_BOOST * this.headingShare(id, unique, inHeading));
+      scored.push({ r, score: (r.score + extra) * boost });
     }
-    out.sort((a, b) => b.score - a.score);
-    return out.slice(0, limit);
+    scored.sort((a, b) => b.score - a.score);
+    return scored.slice(0, limit).map(({ r, score }) => {
+      const id = r.id as number;
+      const terms = this.termsOfPassage(id);
+      const found = left.filter((w) => countSorted(terms, w.id) > 0).map((w) => this.vocab.terms[w.id] ?? "");
+      return { passage: this.passage(id) as Passage, score, terms: [...r.queryTerms, ...found] };
+    });
   }
 
   /**
    * Share of `words` that the passage's heading holds and its text does not: what the heading
    * tells about the passage that its own words leave out ("8/10 Ian Murray" over a paragraph
-   * that says only "he"). Words the text holds anyway are counted by BM25 already.
+   * that says only "he"). Words the text holds anyway are counted by BM25 already. `cache`
+   * keeps, per heading, the words it holds (term id, times) for the one query.
    */
-  private headingShare(id: number, words: string[]): number {
+  private headingShare(id: number, words: string[], cache: Map<number, Array<[number, number]>>): number {
     const slot = this.headingOf.get(id);
-    const terms = this.headingTerms[slot];
-    if (!terms) return 0;
-    const heading = terms.split(" ");
+    if (slot < 0) return 0;
+    let held = cache.get(slot);
+    if (!held) {
+      const heading = (this.headingTerms[slot] ?? "").split(" ");
+      held = [];
+      for (const word of words) {
+        const times = heading.filter((h) => h === word).length;
+        if (times > 0) held.push([this.vocab.idOf(word), times]);
+      }
+      cache.set(slot, held);
+    }
+    if (held.length === 0) return 0;
     // The first passages under a heading hold the heading's terms too (see compact.ts).
     const doc = this.docOf.get(id);
     let run = 0;
     while (run < HEADED_PASSAGES && this.headingOf.get(id - run - 1) === slot && this.docOf.get(id - run - 1) === doc) run++;
-    const first = run < HEADED_PASSAGES;
+    const own = run < HEADED_PASSAGES;
     const all = this.termsOfPassage(id);
     let supplied = 0;
-    for (const word of words) {
-      const inHeading = heading.filter((h) => h === word).length;
-      if (inHeading > 0 && countSorted(all, this.vocab.idOf(word)) <= (first ? inHeading : 0)) supplied++;
-    }
+    for (const [term, times] of held) if (countSorted(all, term) <= (own ? times : 0)) supplied++;
     return supplied / words.length;
   }
 
@@ -484,24 +514,19 @@ export class SearchIndex {
    * BM25 of the term ids planQuery left out, as MiniSearch scores them: its formula and
    * parameters, and a passage's length counted in distinct terms.
    */
-  private leftOutScore(id: number, words: Array<{ id: number; weight: number }>): { score: number; terms: string[] } {
-    const terms = this.termsOfPassage(id);
-    const n = this.live;
-    const avg = this.averageLength();
-    let length = 0;
+  private leftOutScore(id: number, words: ReadonlyArray<{ id: number; weight: number; idf: number }>): number {
+    const pool = this.pool.raw;
+    const from = this.termsFrom.get(id);
+    const to = this.termsTo.get(id);
+    let norm = 0;
     let score = 0;
-    const found: string[] = [];
-    for (const { id: word, weight } of words) {
-      const tf = countSorted(terms, word);
+    for (const { id: word, weight, idf } of words) {
+      const tf = countSorted(pool, word, from, to);
       if (tf === 0) continue;
-      if (length === 0) length = distinctCount(terms) || 1;
-      const df = this.vocab.df.get(word);
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const norm = tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avg);
-      score += weight * idf * (BM25.d + (tf * (BM25.k + 1)) / norm);
-      found.push(this.vocab.terms[word] ?? "");
+      if (norm === 0) norm = BM25.k * (1 - BM25.b + (BM25.b * (distinctCount(pool.subarray(from, to)) || 1)) / this.averageLength());
+      score += weight * idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
     }
-    return { score, terms: found };
+    return score;
   }
 
   /** Average passage length in distinct terms, as MiniSearch's BM25 has it. */
@@ -523,7 +548,7 @@ export function buildIndex(docs: Doc[]): SearchIndex {
   return index;
 }
 
-/** What wink's lemmatiser would strip from an inflected word: "starting" → "start", "disabling" → "disable". */
+/** What wink's lemmatiser would strip from an inflected word: "starting" → "start", "modified" → "modify". */
 function inflectionBases(word: string): string[] {
   const out: string[] = [];
   const strip = (suffix: RegExp, by = ""): void => {
@@ -531,6 +556,7 @@ function inflectionBases(word: string): string[] {
   };
   strip(/s$/);
   strip(/ies$/, "y");
+  strip(/ied$/, "y");
   strip(/ves$/, "f");
   for (const suffix of [/es$/, /ed$/, /ing$/]) {
     if (!suffix.test(word)) continue;
@@ -540,4 +566,14 @@ function inflectionBases(word: string): string[] {
     if (/([b-df-hj-np-tv-z])\1$/.test(base)) out.push(base.slice(0, -1));
   }
   return out;
+}
+
+/** Words by term, the first of each (its surface form kept). */
+function distinctWords(words: Array<string | SearchWord>): SearchWord[] {
+  const out = new Map<string, SearchWord>();
+  for (const word of words) {
+    const w = typeof word === "string" ? { term: word } : word;
+    if (!out.has(w.term)) out.set(w.term, w);
+  }
+  return [...out.values()];
 }

@@ -42,6 +42,11 @@ export class IntColumn {
     return at;
   }
 
+  /** The backing array (longer than `length`): for tight loops; valid until the next write. */
+  get raw(): Int32Array {
+    return this.data;
+  }
+
   /** A view of [from, to): valid until the next write. */
   view(from: number, to: number): Int32Array {
     return this.data.subarray(from, to);
@@ -98,17 +103,17 @@ export function distinctCount(ids: Int32Array): number {
   return n;
 }
 
-/** Occurrences of `id` in sorted `ids`. */
-export function countSorted(ids: Int32Array, id: number): number {
-  let lo = 0;
-  let hi = ids.length;
+/** Occurrences of `id` in sorted `ids` (or in its range [from, to)). */
+export function countSorted(ids: Int32Array, id: number, from = 0, to = ids.length): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((ids[mid] as number) < id) lo = mid + 1;
     else hi = mid;
   }
   let n = 0;
-  while (lo + n < ids.length && ids[lo + n] === id) n++;
+  while (lo + n < to && ids[lo + n] === id) n++;
   return n;
 }
 
