@@ -8,12 +8,13 @@
  * const quote = index.docs.get(best.passage.doc)!.text.slice(best.passage.start, best.passage.end);
  */
 import type MiniSearch from "minisearch";
-import type { Options, SearchResult } from "minisearch";
+import type { Options, SearchOptions } from "minisearch";
 import type { Doc, Passage, ScoredPassage } from "../types.js";
 import { searchWordsOf, type SearchWord } from "../nlp/analyse.js";
 import { compactCut, HEADED_PASSAGES, PASSAGE_FIELDS, type CompactCut } from "./compact.js";
 import { bulkMiniSearch } from "./bulk.js";
 import type { NameBook } from "./passages.js";
+import { topResults, type TopResult } from "./top.js";
 import { countSorted, decodeInts, distinctCount, encodeInts, IntColumn, sortTermIds, Vocabulary } from "./store.js";
 
 /** A document as the index holds it: the text to quote from and the passages cut from it. */
@@ -439,11 +440,12 @@ export class SearchIndex {
     const query = this.planQuery(distinct);
     if (query.length === 0) return [];
     const large = this.passageCount >= PLAN_ABOVE_PASSAGES;
-    const results = this.miniSearch().search(query.join(" "), {
+    const options: SearchOptions = {
       // On a large index a prefix is tried only for a word no passage holds exactly.
-      prefix: (term) => term.length >= MIN_PREFIX_LENGTH && (!large || this.documentFrequency(term) === 0),
-      boostTerm: (term) => (alternatives.has(term) ? ALTERNATIVE_WEIGHT : 1),
-    }) as SearchResult[];
+      prefix: (term: string) => term.length >= MIN_PREFIX_LENGTH && (!large || this.documentFrequency(term) === 0),
+      boostTerm: (term: string) => (alternatives.has(term) ? ALTERNATIVE_WEIGHT : 1),
+    };
+    const results = topResults(this.miniSearch(), query.join(" "), options, RESCORE_CANDIDATES);
     const left = [...unique, ...alternatives]
       .filter((t) => !query.includes(t) && this.documentFrequency(t) > 0)
       .map((t) => {
@@ -453,11 +455,11 @@ export class SearchIndex {
       });
     const titleShare = new Map<number, number>();
     const inHeading = new Map<number, Array<[number, number]>>();
-    const scored: Array<{ r: SearchResult; score: number }> = [];
+    const scored: Array<{ r: TopResult; score: number }> = [];
     // Left-out words, title and heading boosts lift a candidate by at most a few places: the
     // best RESCORE_CANDIDATES by the planned words' score are enough.
-    for (const r of results.slice(0, RESCORE_CANDIDATES)) {
-      const id = r.id as number;
+    for (const r of results) {
+      const id = r.id;
       const slot = this.docOf.get(id);
       if (slot < 0) continue;
       let share = titleShare.get(slot);
@@ -472,7 +474,7 @@ export class SearchIndex {
     }
     scored.sort((a, b) => b.score - a.score);
     return scored.slice(0, limit).map(({ r, score }) => {
-      const id = r.id as number;
+      const id = r.id;
       const terms = this.termsOfPassage(id);
       const found = left.filter((w) => countSorted(terms, w.id) > 0).map((w) => this.vocab.terms[w.id] ?? "");
       return { passage: this.passage(id) as Passage, score, terms: [...r.queryTerms, ...found] };
