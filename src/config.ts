@@ -42,6 +42,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Folder for the saved index (`INDEX_CACHE_DIR`); `null` when set to `off`. Default `.cache/index`. */
   cacheDir: string | null;
+  /** Worker threads to index in (`INDEX_THREADS`); 0 indexes in the main thread. Unset: by corpus size and cores. */
+  indexThreads?: number;
 }
 
 /** Why: a reader asks a few questions a minute; 6 allows a quick follow-up burst but stops a script from hogging the bot. */
@@ -97,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const apiBase = readApiBase(get("DISCORD_API_BASE"), problems);
   const perMinute = readCount("RATE_LIMIT_PER_MINUTE", get("RATE_LIMIT_PER_MINUTE"), DEFAULT_RATE_LIMIT_PER_MINUTE, problems);
   const logLevel = readLogLevel(get("LOG_LEVEL"), problems);
+  const indexThreads = readIndexThreads(get("INDEX_THREADS"), problems);
 
   if (problems.length > 0 || token === undefined || clientId === undefined) throw new ConfigError(problems);
   return {
@@ -109,7 +112,24 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     ...(moderatorRoleId && { moderatorRoleId }),
     rateLimit: { perMinute },
     logLevel,
+    ...(indexThreads !== undefined && { indexThreads }),
   };
+}
+
+/** Most worker threads `INDEX_THREADS` may ask for. */
+export const MAX_INDEX_THREADS = 16;
+
+/**
+ * `INDEX_THREADS`: worker threads to index in, 0 for none; unset (undefined) lets the engine
+ * choose. A bad value adds a problem to `problems`.
+ */
+export function readIndexThreads(raw: string | undefined, problems: string[]): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) > MAX_INDEX_THREADS) {
+    problems.push(`INDEX_THREADS must be a whole number from 0 (index in the main thread) to ${MAX_INDEX_THREADS}, got "${raw}".`);
+    return undefined;
+  }
+  return Number(raw);
 }
 
 /** `INDEX_CACHE_DIR`: a folder, or `off` to keep no index on disk. */

@@ -33,6 +33,15 @@ describe("loadConfig", () => {
     expect(loadConfig({ ...MINIMAL, INDEX_CACHE_DIR: "off" }).cacheDir).toBeNull();
   });
 
+  it("reads INDEX_THREADS, refusing what is not a small whole number", () => {
+    expect(loadConfig(MINIMAL).indexThreads).toBeUndefined();
+    expect(loadConfig({ ...MINIMAL, INDEX_THREADS: "0" }).indexThreads).toBe(0);
+    expect(loadConfig({ ...MINIMAL, INDEX_THREADS: "2" }).indexThreads).toBe(2);
+    for (const bad of ["-1", "two", "1.5", "99"]) {
+      expect(() => loadConfig({ ...MINIMAL, INDEX_THREADS: bad })).toThrow(/INDEX_THREADS must be a whole number from 0/);
+    }
+  });
+
   it("reads every optional setting", () => {
     const config = loadConfig({
       ...MINIMAL,

@@ -42,6 +42,7 @@ async function main(): Promise<number> {
     engine = await createEngine({
       corpusDir: args.corpusDir,
       cacheDir: args.cacheDir,
+      ...(args.indexThreads !== undefined && { indexThreads: args.indexThreads }),
       onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
       onProgress: (p) => process.stderr.write(`${formatProgress(p)}\n`),
     });

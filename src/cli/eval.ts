@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     process.stderr.write(`eval: cannot read ${file}: ${(err as Error).message}\n`);
     return 1;
   }
-  const engine = await createEngine({ corpusDir: args.corpusDir, cacheDir: args.cacheDir, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+  const engine = await createEngine({ corpusDir: args.corpusDir, cacheDir: args.cacheDir, ...(args.indexThreads !== undefined && { indexThreads: args.indexThreads }), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
   const started = performance.now();
   const replies = items.map((item) => engine.answer(item.question));
   const ms = performance.now() - started;

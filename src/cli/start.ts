@@ -20,6 +20,7 @@ try {
   engine = await createEngine({
     corpusDir: config.corpusDir,
     cacheDir: config.cacheDir,
+    ...(config.indexThreads !== undefined && { indexThreads: config.indexThreads }),
     onWarning: (message) => logger.warn(message),
     onProgress: (progress) => logger.info(formatProgress(progress)),
   });
