@@ -5,6 +5,8 @@ import { createEngine } from "../src/engine.js";
 import { BBC, copyRealCorpus, INDEPENDENT, tempDirs, writeFiles } from "./support/corpus.js";
 
 const newDir = tempDirs();
+/** Saved indexes go to a temporary folder, not the repository's `.cache/index`. */
+const cacheDir = await newDir();
 
 /** A fresh copy of the real corpus in a temporary folder. */
 async function corpusCopy(): Promise<string> {
@@ -19,7 +21,7 @@ const GARDEN_QUESTION = "Who was elected head gardener of the allotment society?
 describe("createEngine", () => {
   it("answers over a copy of the corpus and reports what it holds", async () => {
     const dir = await corpusCopy();
-    const engine = await createEngine({ corpusDir: dir });
+    const engine = await createEngine({ cacheDir, corpusDir: dir });
     const reply = engine.answer("Which MP resigned his Labour Party membership?");
     expect(reply.answer).toBe("Ivan Lewis");
     expect(reply.excerpts[0]?.doc).toBe(BBC);
@@ -36,7 +38,7 @@ describe("createEngine", () => {
   });
 
   it("searches passages best first, at most `limit`", async () => {
-    const engine = await createEngine({ corpusDir: await corpusCopy() });
+    const engine = await createEngine({ cacheDir, corpusDir: await corpusCopy() });
     const hits = engine.search("Lewis suspended November", 2);
     expect(hits).toHaveLength(2);
     expect(hits[0]?.passage.doc).toBe(BBC);
@@ -47,7 +49,7 @@ describe("createEngine", () => {
     const dir = await corpusCopy();
     await writeFiles(dir, { "tiny.md": "A small note.\n", "empty.txt": "" });
     const warnings: string[] = [];
-    const engine = await createEngine({ corpusDir: dir, maxFileBytes: 1000, onWarning: (m) => warnings.push(m) });
+    const engine = await createEngine({ cacheDir, corpusDir: dir, maxFileBytes: 1000, onWarning: (m) => warnings.push(m) });
     // Both articles are over 1,000 bytes.
     expect(engine.stats().documents.map((d) => d.path)).toEqual(["tiny.md"]);
     expect(engine.stats().skipped.map((s) => s.path).sort()).toEqual([BBC, "empty.txt", INDEPENDENT].sort());
@@ -56,11 +58,11 @@ describe("createEngine", () => {
 
   it("rejects with a one-line reason when the corpus folder does not exist", async () => {
     const missing = join(await newDir(), "gone");
-    await expect(createEngine({ corpusDir: missing })).rejects.toThrow(/cannot read .*gone.*ENOENT/);
+    await expect(createEngine({ cacheDir, corpusDir: missing })).rejects.toThrow(/cannot read .*gone.*ENOENT/);
   });
 
   it("abstains on everything over an empty folder", async () => {
-    const engine = await createEngine({ corpusDir: await newDir() });
+    const engine = await createEngine({ cacheDir, corpusDir: await newDir() });
     expect(engine.stats()).toMatchObject({ documents: [], passages: 0, skipped: [] });
     expect(engine.answer("Who is standing for deputy leader?")).toMatchObject({ answer: null, confidence: 0, excerpts: [] });
     expect(engine.search("deputy leader")).toEqual([]);
@@ -70,13 +72,13 @@ describe("createEngine", () => {
     const dir = await corpusCopy();
     const link = join(await newDir(), "linked-corpus");
     await symlink(dir, link);
-    const engine = await createEngine({ corpusDir: link });
+    const engine = await createEngine({ cacheDir, corpusDir: link });
     expect(engine.stats().documents.map((d) => d.path)).toEqual([BBC, INDEPENDENT]);
     expect(engine.stats().skipped).toEqual([]);
   });
 
   it("never throws for a bad question", async () => {
-    const engine = await createEngine({ corpusDir: await corpusCopy() });
+    const engine = await createEngine({ cacheDir, corpusDir: await corpusCopy() });
     for (const question of ["", "   ", "x".repeat(10_000), "?!", "😀", "@everyone", "<@123>", "\u200b"]) {
       const reply = engine.answer(question);
       expect(reply.answer).toBeNull();
@@ -87,7 +89,7 @@ describe("createEngine", () => {
   describe("reindex", () => {
     it("reports added, changed and removed documents after the files change on disk", async () => {
       const dir = await corpusCopy();
-      const engine = await createEngine({ corpusDir: dir });
+      const engine = await createEngine({ cacheDir, corpusDir: dir });
       const before = engine.stats().passages;
 
       await writeFiles(dir, { "garden/allotment.md": GARDEN });
@@ -110,7 +112,7 @@ describe("createEngine", () => {
 
     it("answers from the new index once it resolves", async () => {
       const dir = await corpusCopy();
-      const engine = await createEngine({ corpusDir: dir });
+      const engine = await createEngine({ cacheDir, corpusDir: dir });
       expect(engine.answer(GARDEN_QUESTION).answer).toBeNull();
       await writeFiles(dir, { "allotment.md": GARDEN });
       await engine.reindex();
@@ -119,7 +121,7 @@ describe("createEngine", () => {
 
     it("reports nothing changed when the files are rewritten with the same bytes", async () => {
       const dir = await corpusCopy();
-      const engine = await createEngine({ corpusDir: dir });
+      const engine = await createEngine({ cacheDir, corpusDir: dir });
       await copyRealCorpus(dir);
       const report = await engine.reindex();
       expect(report).toMatchObject({ added: [], changed: [], removed: [] });
@@ -128,7 +130,7 @@ describe("createEngine", () => {
     it("reports newly skipped files", async () => {
       const dir = await corpusCopy();
       const warnings: string[] = [];
-      const engine = await createEngine({ corpusDir: dir, onWarning: (m) => warnings.push(m) });
+      const engine = await createEngine({ cacheDir, corpusDir: dir, onWarning: (m) => warnings.push(m) });
       await writeFiles(dir, { "blob.txt": Buffer.from([0, 1, 2, 3]) });
       const report = await engine.reindex();
       expect(report.skipped).toEqual([{ path: "blob.txt", reason: expect.stringMatching(/binary/) }]);
@@ -138,7 +140,7 @@ describe("createEngine", () => {
 
     it("shares one rebuild between concurrent calls", async () => {
       const dir = await corpusCopy();
-      const engine = await createEngine({ corpusDir: dir });
+      const engine = await createEngine({ cacheDir, corpusDir: dir });
       await writeFiles(dir, { "allotment.md": GARDEN });
       const first = engine.reindex();
       const second = engine.reindex();
@@ -154,7 +156,7 @@ describe("createEngine", () => {
 
     it("keeps answering from the old index while the rebuild runs", async () => {
       const dir = await corpusCopy();
-      const engine = await createEngine({ corpusDir: dir });
+      const engine = await createEngine({ cacheDir, corpusDir: dir });
       const question = "Which MP resigned his Labour Party membership?";
       await unlink(join(dir, BBC));
       const pending = engine.reindex();
@@ -165,7 +167,7 @@ describe("createEngine", () => {
 
     it("rejects when the corpus folder is gone, and the old index keeps answering", async () => {
       const dir = await corpusCopy();
-      const engine = await createEngine({ corpusDir: dir });
+      const engine = await createEngine({ cacheDir, corpusDir: dir });
       const question = "When was Ivan Lewis suspended from the party?";
       const before = engine.answer(question);
       const statsBefore = engine.stats();

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT, tempDirs, writeFiles } from "../support/corpus.js";
 
 const newDir = tempDirs();
+/** Saved indexes go to a temporary folder, not the repository's `.cache/index`. */
+const cacheDir = await newDir();
 
 interface Run {
   code: number | null;
@@ -15,7 +17,7 @@ interface Run {
 function ask(args: string[], stdin = ""): Promise<Run> {
   return new Promise((resolve, reject) => {
     // The default corpus is `corpus/` unless CORPUS_DIR says otherwise: make sure it does not.
-    const env = { ...process.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, INDEX_CACHE_DIR: cacheDir };
     delete env.CORPUS_DIR;
     const child = spawn(process.execPath, ["--import", "tsx", "src/cli/ask.ts", ...args], { cwd: ROOT, env });
     let stdout = "";

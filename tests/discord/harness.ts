@@ -44,7 +44,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const corpusDir = join(root, "corpus");
   await cp(CORPUS_DIR, corpusDir, { recursive: true });
   for (const [path, text] of Object.entries(options.extraDocs ?? {})) await writeFile(join(corpusDir, path), text);
-  const engine = await createEngine({ corpusDir });
+  // the saved index goes beside the corpus copy, and is removed with it
+  const engine = await createEngine({ corpusDir, cacheDir: join(root, "index-cache") });
   const discord = await DiscordStandIn.start({
     token: TEST_TOKEN,
     ...(options.heartbeatIntervalMs && { heartbeatIntervalMs: options.heartbeatIntervalMs }),
