@@ -249,17 +249,21 @@ export class SearchIndex {
     const from = this.pool.append(termIds);
     this.termsFrom.set(id, from);
     this.termsTo.set(id, from + termIds.length);
-    for (let k = 0; k < termIds.length; k++) {
-      const t = termIds[k] as number;
-      if (k === 0 || t !== termIds[k - 1]) {
-        this.vocab.df.set(t, this.vocab.df.get(t) + 1);
-        this.distinctTotal++;
-      }
-    }
+    this.count(termIds, 1);
     this.live++;
     if (id >= this.nextId) this.nextId = id + 1;
     // A live MiniSearch takes the passage now; a pending one is built from the pool later.
     if (this.mini) this.mini.add({ id, text: Array.from(termIds, (t) => this.vocab.terms[t] ?? "").join(" ") });
+  }
+
+  /** Adds (1) or takes off (-1) a passage's sorted term ids from the frequencies and the length total. */
+  private count(termIds: Int32Array, by: 1 | -1): void {
+    for (let k = 0; k < termIds.length; k++) {
+      const t = termIds[k] as number;
+      if (k > 0 && t === termIds[k - 1]) continue;
+      this.vocab.df.set(t, this.vocab.df.get(t) + by);
+      this.distinctTotal += by;
+    }
   }
 
   /** Term ids of a live passage (a view: copy it to keep it). */
@@ -347,14 +351,7 @@ export class SearchIndex {
     if (!doc) return;
     for (const id of doc.passageIds) {
       if (this.docOf.get(id) < 0) continue;
-      const terms = this.termsOfPassage(id);
-      for (let k = 0; k < terms.length; k++) {
-        const t = terms[k] as number;
-        if (k === 0 || t !== terms[k - 1]) {
-          this.vocab.df.set(t, this.vocab.df.get(t) - 1);
-          this.distinctTotal--;
-        }
-      }
+      this.count(this.termsOfPassage(id), -1);
       this.docOf.set(id, -1);
       this.live--;
       this.mini?.discard(id);
@@ -396,13 +393,21 @@ export class SearchIndex {
    * together.
    */
   planQuery(words: Array<string | SearchWord>): string[] {
-    // One group per written word: its terms ("tc-flower-key" gives three) and their alternatives.
+    return this.planGroups(this.wordGroups(distinctWords(words)));
+  }
+
+  /** One group per written word: its terms ("tc-flower-key" gives three) and their alternatives. */
+  private wordGroups(distinct: SearchWord[]): string[][] {
     const byWord = new Map<number | string, string[]>();
-    for (const w of distinctWords(words)) {
+    for (const w of distinct) {
       const key = w.word ?? w.term;
       byWord.set(key, [...(byWord.get(key) ?? []), w.term, ...this.alternativesOf(w)]);
     }
-    const groups = [...byWord.values()];
+    return [...byWord.values()];
+  }
+
+  /** planQuery for word groups. */
+  private planGroups(groups: string[][]): string[] {
     const n = this.passageCount;
     if (n < PLAN_ABOVE_PASSAGES) return [...new Set(groups.flat())];
     const dfOf = (group: string[]): number => group.reduce((sum, t) => sum + this.documentFrequency(t), 0);
@@ -436,8 +441,9 @@ export class SearchIndex {
   searchTerms(words: Array<string | SearchWord>, limit = 10): ScoredPassage[] {
     const distinct = distinctWords(words);
     const unique = distinct.map((w) => w.term);
-    const alternatives = new Set(distinct.flatMap((w) => this.alternativesOf(w)).filter((t) => !unique.includes(t)));
-    const query = this.planQuery(distinct);
+    const groups = this.wordGroups(distinct);
+    const alternatives = new Set(groups.flat().filter((t) => !unique.includes(t)));
+    const query = this.planGroups(groups);
     if (query.length === 0) return [];
     const large = this.passageCount >= PLAN_ABOVE_PASSAGES;
     const options: SearchOptions = {
