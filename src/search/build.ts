@@ -11,7 +11,7 @@ import type MiniSearch from "minisearch";
 import type { Options, SearchOptions } from "minisearch";
 import type { Doc, Passage, ScoredPassage } from "../types.js";
 import { searchWordsOf, type SearchWord } from "../nlp/analyse.js";
-import { compactCut, HEADED_PASSAGES, PASSAGE_FIELDS, type CompactCut } from "./compact.js";
+import { compactCut, PASSAGE_FIELDS, type CompactCut } from "./compact.js";
 import { bulkMiniSearch } from "./bulk.js";
 import type { NameBook } from "./passages.js";
 import { topResults, type TopResult } from "./top.js";
@@ -110,8 +110,8 @@ export interface IndexSnapshot {
   /** Terms by id. */
   terms: string[];
   /**
-   * Passages, flat for fast parsing: six numbers each (id, doc index, start, end, heading index
-   * or -1, number of terms).
+   * Passages, flat for fast parsing: seven numbers each (id, doc index, start, end, heading index
+   * or -1, number of terms, 1 when those include the heading's terms).
    */
   passages: number[];
   /** The passages' term ids (text and heading), sorted within each passage, base64 (see store.ts). */
@@ -124,7 +124,7 @@ export interface IndexSnapshot {
 }
 
 /** Passage fields in a snapshot's flat `passages`. */
-const SNAPSHOT_STRIDE = 6;
+const SNAPSHOT_STRIDE = 7;
 
 export class SearchIndex {
   readonly docs = new Map<string, IndexedDoc>();
@@ -134,6 +134,8 @@ export class SearchIndex {
   private readonly startOf = new IntColumn();
   private readonly endOf = new IntColumn();
   private readonly headingOf = new IntColumn(1024, -1);
+  /** 1 where the passage's terms include its heading's (only the first under a heading: compact.ts). */
+  private readonly headingHeld = new IntColumn();
   private readonly termsFrom = new IntColumn();
   private readonly termsTo = new IntColumn();
   /** Every passage's term ids (text and heading), sorted per passage. */
@@ -182,7 +184,7 @@ export class SearchIndex {
       }
       // renumbering keeps the order only where first sightings agree: sort again
       sortTermIds(ids.view(at, ids.length));
-      passages.push(id, docIndex.get(this.docPaths[slot] ?? "") ?? -1, this.startOf.get(id), this.endOf.get(id), h, own.length);
+      passages.push(id, docIndex.get(this.docPaths[slot] ?? "") ?? -1, this.startOf.get(id), this.endOf.get(id), h, own.length, this.headingHeld.get(id));
     }
     return {
       terms,
@@ -211,12 +213,12 @@ export class SearchIndex {
     let at = 0;
     for (let i = 0; i * SNAPSHOT_STRIDE < flat.length; i++) {
       const k = i * SNAPSHOT_STRIDE;
-      const [id, d, start, end, h, count] = [flat[k] ?? -1, flat[k + 1] ?? -1, flat[k + 2] ?? 0, flat[k + 3] ?? 0, flat[k + 4] ?? -1, flat[k + 5] ?? 0];
+      const [id, d, start, end, h, count, held] = [flat[k] ?? -1, flat[k + 1] ?? -1, flat[k + 2] ?? 0, flat[k + 3] ?? 0, flat[k + 4] ?? -1, flat[k + 5] ?? 0, flat[k + 6] ?? 0];
       const slot = slots[d];
       if (slot === undefined || id < 0) throw new Error(`search: snapshot passage ${id} names no document`);
       if (at + count > ids.length) throw new Error("search: snapshot terms end early");
       const heading = headings[h];
-      index.addPassage(id, slot, start, end, heading ? index.headingSlotOf(heading[0], heading[1]) : -1, ids.subarray(at, at + count));
+      index.addPassage(id, slot, start, end, heading ? index.headingSlotOf(heading[0], heading[1]) : -1, held === 1, ids.subarray(at, at + count));
       at += count;
     }
     index.nextId = Math.max(snapshot.nextId, index.nextId);
@@ -240,12 +242,13 @@ export class SearchIndex {
     return slot;
   }
 
-  /** Records a passage whose term ids are sorted. */
-  private addPassage(id: number, slot: number, start: number, end: number, heading: number, termIds: Int32Array): void {
+  /** Records a passage whose term ids (its heading's among them when `held`) are sorted. */
+  private addPassage(id: number, slot: number, start: number, end: number, heading: number, held: boolean, termIds: Int32Array): void {
     this.docOf.set(id, slot);
     this.startOf.set(id, start);
     this.endOf.set(id, end);
     this.headingOf.set(id, heading);
+    this.headingHeld.set(id, held ? 1 : 0);
     const from = this.pool.append(termIds);
     this.termsFrom.set(id, from);
     this.termsTo.set(id, from + termIds.length);
@@ -333,14 +336,14 @@ export class SearchIndex {
     const slot = this.addDocSlot(indexed);
     let at = 0;
     for (let k = 0; k < cut.passages.length; k += PASSAGE_FIELDS) {
-      const [start, end, h, count] = cut.passages.subarray(k, k + PASSAGE_FIELDS) as unknown as [number, number, number, number];
+      const [start, end, h, count, held] = cut.passages.subarray(k, k + PASSAGE_FIELDS) as unknown as [number, number, number, number, number];
       const heading = cut.headings[h];
       const id = this.nextId++;
       indexed.passageIds.push(id);
       const ids = cut.terms.slice(at, at + count);
       at += count;
       sortTermIds(ids);
-      this.addPassage(id, slot, start, end, heading ? this.headingSlotOf(heading[0], heading[1]) : -1, ids);
+      this.addPassage(id, slot, start, end, heading ? this.headingSlotOf(heading[0], heading[1]) : -1, held === 1, ids);
     }
     return indexed;
   }
@@ -507,12 +510,9 @@ export class SearchIndex {
       cache.set(slot, held);
     }
     if (held.length === 0) return 0;
-    // The first passages under a heading hold the heading's terms too (see compact.ts).
-    const doc = this.docOf.get(id);
-    let run = 0;
-    while (run < HEADED_PASSAGES && this.headingOf.get(id - run - 1) === slot && this.docOf.get(id - run - 1) === doc) run++;
-    const own = run < HEADED_PASSAGES;
     const all = this.termsOfPassage(id);
+    // Terms the heading put in (the first passages under it: compact.ts) are not the text's.
+    const own = this.headingHeld.get(id) === 1;
     let supplied = 0;
     for (const [term, times] of held) if (countSorted(all, term) <= (own ? times : 0)) supplied++;
     return supplied / words.length;

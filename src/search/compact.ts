@@ -11,7 +11,10 @@ export interface CompactCut {
   topics: string[];
   /** Normalised terms of the document's title. */
   titleTerms: string[];
-  /** Four numbers per passage: start, end, heading (index into `headings`, or -1), number of term ids. */
+  /**
+   * Five numbers per passage: start, end, heading (index into `headings`, or -1), number of term
+   * ids, and 1 when those include the heading's terms (see HEADED_PASSAGES), else 0.
+   */
   passages: Int32Array;
   /** The passages' headings, each with its space-joined terms. */
   headings: Array<[string, string]>;
@@ -28,7 +31,7 @@ export interface CompactCut {
 export const HEADED_PASSAGES = 3;
 
 /** Fields per passage in `CompactCut.passages`. */
-export const PASSAGE_FIELDS = 4;
+export const PASSAGE_FIELDS = 5;
 
 /** Cuts `text` (a document titled `title`) into passages whose terms are ids given by `intern`. */
 export function compactCut(text: string, title: string, intern: (term: string) => number): CompactCut {
@@ -50,7 +53,7 @@ export function compactCut(text: string, title: string, intern: (term: string) =
     previous = p.heading;
     const headed = p.heading !== undefined && run < HEADED_PASSAGES;
     if (headed) for (const term of p.headingTerms) terms.push(intern(term));
-    passages.set([p.start, p.end, h, p.terms.length + (headed ? p.headingTerms.length : 0)], i * PASSAGE_FIELDS);
+    passages.set([p.start, p.end, h, p.terms.length + (headed ? p.headingTerms.length : 0), headed ? 1 : 0], i * PASSAGE_FIELDS);
   });
   return { names: cut.names, topics: cut.topics, titleTerms: termsOf(title), passages, headings, terms: Int32Array.from(terms) };
 }

@@ -35,8 +35,8 @@ describe("saveIndex / loadIndex", () => {
     ["not JSON", "{ this is not json"],
     ["another format version", JSON.stringify({ format: "verbatim-index", version: -1, snapshot: {} })],
     ["a snapshot of another shape", JSON.stringify({ format: "verbatim-index", version: INDEX_FORMAT_VERSION, snapshot: { passages: [] } })],
-    ["a snapshot whose passage names no document", JSON.stringify({ format: "verbatim-index", version: INDEX_FORMAT_VERSION, snapshot: { terms: [], passages: [0, 5, 0, 10, -1, 0], termIds: "", headings: [], docs: [], nextId: 1 } })],
-    ["a snapshot whose term ids end early", JSON.stringify({ format: "verbatim-index", version: INDEX_FORMAT_VERSION, snapshot: { terms: ["a"], passages: [0, 0, 0, 10, -1, 3], termIds: "AAAAAA==", headings: [], docs: [{ path: "a.md", title: "a", text: "", fingerprint: "x", stamp: "1:1", passageIds: [0], names: {}, topics: [], titleTerms: [] }], nextId: 1 } })],
+    ["a snapshot whose passage names no document", JSON.stringify({ format: "verbatim-index", version: INDEX_FORMAT_VERSION, snapshot: { terms: [], passages: [0, 5, 0, 10, -1, 0, 0], termIds: "", headings: [], docs: [], nextId: 1 } })],
+    ["a snapshot whose term ids end early", JSON.stringify({ format: "verbatim-index", version: INDEX_FORMAT_VERSION, snapshot: { terms: ["a"], passages: [0, 0, 0, 10, -1, 3, 0], termIds: "AAAAAA==", headings: [], docs: [{ path: "a.md", title: "a", text: "", fingerprint: "x", stamp: "1:1", passageIds: [0], names: {}, topics: [], titleTerms: [] }], nextId: 1 } })],
     ["a snapshot with a broken term id run", JSON.stringify({ format: "verbatim-index", version: INDEX_FORMAT_VERSION, snapshot: { terms: ["a"], passages: [], termIds: "AAA=", headings: [], docs: [], nextId: 0 } })],
   ])("refuses a cache that is %s, saying why", async (_what, body) => {
     const dir = await newDir();
