@@ -2,7 +2,7 @@
  * Question analysis: which kind of answer is wanted, whether one or several, and which words
  * matter (and how much) for finding and checking a passage.
  */
-import { analyse, termOf, type Token } from "../nlp/analyse.js";
+import { analyse, searchWordOf, termOf, type Token } from "../nlp/analyse.js";
 import { nameSpans, surnameKey } from "../nlp/names.js";
 import type { AnswerKind } from "../types.js";
 
@@ -95,9 +95,7 @@ export function parseQuestion(text: string): Question {
       : nameOfToken.has(i) ? 1
       : i === verbWeight.at ? verbWeight.weight
       : (POS_WEIGHT[t.pos] ?? 0.5);
-    const q: QuestionTerm = { term, weight, word };
-    const surface = t.text.toLowerCase();
-    if (surface !== term) q.surface = surface;
+    const q: QuestionTerm = { ...searchWordOf(t, term, word), weight };
     const name = nameOfToken.get(i);
     if (name) q.name = name;
     terms.push(q);

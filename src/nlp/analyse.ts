@@ -149,11 +149,15 @@ export function searchWordsOf(text: string): SearchWord[] {
   for (const t of analyse(text, 0, { entities: false }).tokens) {
     if (t.spaceBefore) word++;
     const term = termOf(t);
-    if (!term) continue;
-    const surface = t.text.toLowerCase();
-    words.push(surface === term ? { term, word } : { term, surface, word });
+    if (term) words.push(searchWordOf(t, term, word));
   }
   return words;
+}
+
+/** The search word of token `t` (whose term is `term`), the `word`-th written word of its text. */
+export function searchWordOf(t: Token, term: string, word: number): SearchWord {
+  const surface = t.text.toLowerCase();
+  return surface === term ? { term, word } : { term, surface, word };
 }
 
 /** All search terms of a text, in order (duplicates kept). */
