@@ -120,6 +120,8 @@ export async function updateIndex(index: SearchIndex, docs: Doc[], options: Inde
   }
 
   let reported = started;
+  /** Pending documents indexed so far, in order. */
+  const indexedSoFar = (): number => changes.added.length + changes.changed.length;
   const indexed = (doc: Doc, cut?: CompactCut): void => {
     const changed = index.docs.has(doc.path);
     if (cut) index.addCompact(doc, cut);
@@ -127,26 +129,21 @@ export async function updateIndex(index: SearchIndex, docs: Doc[], options: Inde
     (changed ? changes.changed : changes.added).push(doc.path);
     const now = performance.now();
     if (options.onProgress && now - reported > PROGRESS_EVERY_MS) {
-      const files = changes.added.length + changes.changed.length;
-      options.onProgress({ files, totalFiles: pending.length, passages: index.passageCount, elapsedMs: now - started });
+      options.onProgress({ files: indexedSoFar(), totalFiles: pending.length, passages: index.passageCount, elapsedMs: now - started });
       reported = now;
     }
   };
 
-  let done = 0;
   const threads = options.threads ?? threadsFor(pending.reduce((sum, d) => sum + d.text.length, 0));
   if (threads > 0) {
-    await cutInThreads(pending, threads, (term) => index.termId(term), (doc, cut) => {
-      indexed(doc, cut);
-      done++;
-    }).catch((err: unknown) => {
+    await cutInThreads(pending, threads, (term) => index.termId(term), indexed).catch((err: unknown) => {
       // Threads that cannot start or die: the documents they did not deliver are cut here (a
       // document that cannot be cut at all fails here again, with its own error).
       options.onWarning?.(`${(err as Error).message}; indexing the rest in one thread`);
     });
   }
   let yielded = performance.now();
-  for (const doc of pending.slice(done)) {
+  for (const doc of pending.slice(indexedSoFar())) {
     indexed(doc);
     if (performance.now() - yielded > YIELD_EVERY_MS) {
       await new Promise((resolve) => setImmediate(resolve));
