@@ -1,0 +1,124 @@
+/**
+ * Builds the evaluation corpora in eval/corpora/ from Debian packages: `apt-get download` +
+ * `dpkg-deb -x` into .cache/eval-debs (nothing is installed), HTML turned into GitHub Markdown by
+ * pandoc, dictionaries into plain text. The built corpora are committed, so `npm run eval` needs
+ * neither apt nor pandoc; run this only to rebuild them:
+ *
+ *   apt-get install --no-remove pandoc && npx tsx eval/build-corpora.ts
+ *
+ * Genres: news (the seeds), API reference (Python's library pages), FAQ (Python's FAQ), manual
+ * (PostgreSQL), rules (Debian Policy), glossary (the Jargon File). The Node.js documentation and
+ * the Debian FAQ are kept for judging and must never be added here.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const DEBS = path.join(ROOT, ".cache/eval-debs");
+const OUT = path.join(ROOT, "eval/corpora");
+const PACKAGES = ["python3.11-doc", "postgresql-doc-15", "debian-policy", "dict-jargon"];
+
+function fetchPackages(): string {
+  const root = path.join(DEBS, "root");
+  if (existsSync(path.join(root, "usr/share/dictd/jargon.index"))) return root;
+  mkdirSync(root, { recursive: true });
+  execFileSync("apt-get", ["download", ...PACKAGES], { cwd: DEBS, stdio: "inherit" });
+  for (const deb of readdirSync(DEBS).filter((f) => f.endsWith(".deb"))) {
+    execFileSync("dpkg-deb", ["-x", path.join(DEBS, deb), root]);
+  }
+  return root;
+}
+
+/** The main content of a Sphinx page (Python, Debian Policy) or a DocBook page (PostgreSQL). */
+function mainHtml(html: string): string {
+  const sphinx = html.indexOf('role="main"');
+  if (sphinx >= 0) {
+    const from = html.indexOf(">", sphinx) + 1;
+    const ends = ['<div class="sphinxsidebar"', '<div class="footer"', '<footer'].map((m) => html.indexOf(m, from)).filter((i) => i > 0);
+    return html.slice(from, Math.min(...ends));
+  }
+  const header = html.indexOf('<div class="navheader">');
+  const from = header >= 0 ? html.indexOf("</div>", header) + 6 : html.indexOf("<body");
+  const to = html.indexOf('<div class="navfooter">');
+  return html.slice(from, to > 0 ? to : undefined);
+}
+
+function titleOf(html: string): string {
+  const m = /<title>([\s\S]*?)<\/title>/.exec(html);
+  return (m?.[1] ?? "").replace(/\s+/g, " ").replace(/&#8212;|&mdash;/g, "—").replace(/&amp;/g, "&").trim();
+}
+
+function toMarkdown(page: string): string {
+  // Layout wrappers (div, span) and Sphinx's in-page table of contents are not document text.
+  const html = page.replace(/<nav class="contents"[\s\S]*?<\/nav>/g, "").replace(/<\/?(div|span)\b[^>]*>/g, "");
+  const md = execFileSync("pandoc", ["-f", "html", "-t", "gfm-raw_html", "--wrap=none"], { input: html, maxBuffer: 64 << 20 }).toString();
+  // Sphinx permalinks ("¶") and empty anchors are navigation, not text.
+  return md
+    .replace(/\[¶\]\([^)]*\)/g, "")
+    .replace(/^<\/?(div|section)\b[^>]*>$/gm, "")
+    .replace(/^(#+) \[(.*)\]\(#[^)]*\)$/gm, "$1 $2").replace(/\n{3,}/g, "\n\n").trim() + "\n";
+}
+
+function writeDoc(corpus: string, name: string, title: string, source: string, body: string): void {
+  const dir = path.join(OUT, corpus);
+  mkdirSync(dir, { recursive: true });
+  const front = `---\ntitle: ${JSON.stringify(title)}\nsource: ${JSON.stringify(source)}\n---\n\n`;
+  writeFileSync(path.join(dir, name), front + body);
+}
+
+function htmlCorpus(root: string, corpus: string, dir: string, files: string[], source: string): void {
+  for (const file of files) {
+    const html = readFileSync(path.join(root, dir, file), "utf8");
+    const name = file.replace(/\//g, "-").replace(/\.html$/, ".md");
+    writeDoc(corpus, name, titleOf(html), source, toMarkdown(mainHtml(html)));
+  }
+}
+
+/** The Jargon File's dictd database as one plain-text file per initial letter. */
+function jargonCorpus(root: string): void {
+  const text = gunzipSync(readFileSync(path.join(root, "usr/share/dictd/jargon.dict.dz"))).toString("utf8");
+  const index = readFileSync(path.join(root, "usr/share/dictd/jargon.index"), "utf8").split("\n");
+  const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const num = (s: string) => [...s].reduce((n, c) => n * 64 + b64.indexOf(c), 0);
+  const buf = Buffer.from(text, "utf8");
+  const byLetter = new Map<string, string[]>();
+  for (const line of index) {
+    const [word, off, len] = line.split("\t");
+    if (!word || !off || !len || word.startsWith("00-database")) continue;
+    const entry = buf.subarray(num(off), num(off) + num(len)).toString("utf8").trimEnd();
+    const letter = /^[a-z]/i.test(word) ? word[0]!.toUpperCase() : "0-9";
+    byLetter.set(letter, [...(byLetter.get(letter) ?? []), entry]);
+  }
+  const dir = path.join(OUT, "jargon");
+  mkdirSync(dir, { recursive: true });
+  for (const [letter, entries] of byLetter) {
+    writeFileSync(path.join(dir, `jargon-${letter}.txt`), `The Jargon File 4.4.7 — entries under ${letter}\n\n${entries.join("\n\n")}\n`);
+  }
+}
+
+const PY_LIBRARY = ["json", "csv", "pathlib", "shutil", "argparse", "logging", "datetime", "random", "re", "collections", "itertools", "functools", "subprocess", "sqlite3", "zipfile", "hashlib", "secrets", "uuid", "statistics", "textwrap", "tempfile", "glob", "heapq", "bisect", "enum", "dataclasses", "timeit", "venv", "os.path", "string"];
+const PY_FAQ = ["general", "programming", "design", "library", "extending", "windows", "gui", "installed"];
+const PG_MANUAL = [
+  "tutorial-install", "tutorial-createdb", "tutorial-table", "tutorial-populate", "tutorial-select", "tutorial-join", "tutorial-agg", "tutorial-update", "tutorial-delete",
+  "tutorial-views", "tutorial-fk", "tutorial-transactions", "tutorial-window", "tutorial-inheritance",
+  "backup-dump", "backup-file", "continuous-archiving", "routine-vacuuming", "routine-reindex", "logfile-maintenance",
+  "runtime-config-connection", "runtime-config-resource", "runtime-config-logging", "runtime-config-autovacuum", "server-start", "server-shutdown", "upgrading",
+  "auth-pg-hba-conf", "auth-password", "role-attributes", "ddl-constraints", "ddl-default", "indexes-types", "indexes-multicolumn", "indexes-partial",
+  "app-psql", "app-pgdump", "app-pgrestore", "datatype-numeric", "datatype-datetime", "functions-string", "sql-createtable", "sql-vacuum", "mvcc-intro", "explicit-locking",
+];
+const POLICY = ["ch-scope", "ch-archive", "ch-binary", "ch-source", "ch-controlfields", "ch-relationships", "ch-sharedlibs", "ch-opersys", "ch-files", "ch-customized-programs", "ch-docs", "ch-maintainerscripts", "ap-pkg-alternatives", "ap-pkg-conffiles"];
+
+const root = fetchPackages();
+rmSync(OUT, { recursive: true, force: true });
+for (const f of readdirSync(path.join(ROOT, "corpus"))) {
+  mkdirSync(path.join(OUT, "news"), { recursive: true });
+  copyFileSync(path.join(ROOT, "corpus", f), path.join(OUT, "news", f));
+}
+htmlCorpus(root, "python-library", "usr/share/doc/python3.11/html/library", PY_LIBRARY.map((m) => `${m}.html`), "Python 3.11 documentation (python3.11-doc)");
+htmlCorpus(root, "python-faq", "usr/share/doc/python3.11/html/faq", PY_FAQ.map((m) => `${m}.html`), "Python 3.11 FAQ (python3.11-doc)");
+htmlCorpus(root, "postgresql", "usr/share/doc/postgresql-doc-15/html", PG_MANUAL.map((m) => `${m}.html`), "PostgreSQL 15 documentation (postgresql-doc-15)");
+htmlCorpus(root, "debian-policy", "usr/share/doc/debian-policy/policy.html", POLICY.map((m) => `${m}.html`), "Debian Policy Manual 4.6.2 (debian-policy)");
+jargonCorpus(root);
+console.log(`eval corpora written to ${path.relative(ROOT, OUT)}`);
