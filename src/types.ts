@@ -63,6 +63,7 @@ export type AnswerKind =
   | "yesno"
   | "reason"
   | "definition"
+  | "code"
   | "thing";
 
 /** A verbatim quote backing an answer. */

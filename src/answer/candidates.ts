@@ -21,7 +21,7 @@ export interface Candidate {
 
 /** Last words that make a proper-noun run an organisation, not a person. */
 const ORG_WORDS = new Set(
-  "party news committee movement court post hospital council union government university college school times guardian independent bbc group company ltd inc corporation association league agency department ministry office board trust foundation institute society club bank press media network service commission parliament assembly labour conservatives".split(" "),
+  "party news committee movement court post hospital council union government university college school group company ltd inc corporation association league agency department ministry office board trust foundation institute society club bank press media network service commission parliament assembly".split(" "),
 );
 /** Last words that make a run a place. */
 const PLACE_WORDS = new Set("street road city town county island islands river lake mountains midlands north south east west central".split(" "));

@@ -41,15 +41,17 @@ export interface Question {
 const AUX_START = /^(is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|must|may|might|shall)\b/i;
 
 /** Nouns that, after "which"/"what", say what kind of thing the answer is. */
-const TYPE_NOUNS: Record<string, AnswerKind> = {};
+const TYPE_NOUNS: Record<string, AnswerKind> = Object.create(null) as Record<string, AnswerKind>;
 const addType = (kind: AnswerKind, words: string): void => {
   for (const w of words.split(" ")) TYPE_NOUNS[w] = kind;
 };
-addType("person", "person people man woman men women mp mps candidate minister leader member politician author president secretary chancellor player director spokesman spokeswoman spokesperson chair chairman founder writer actor singer king queen officer doctor lawyer judge manager ceo owner journalist reporter colleague frontrunner winner loser");
+addType("person", "person people man woman men women mp mps candidate minister leader member politician author president secretary chancellor player director spokesman spokeswoman spokesperson chair chairman founder creator inventor maintainer developer writer actor singer king queen officer doctor lawyer judge manager ceo owner journalist reporter colleague winner loser");
 addType("organisation", "committee party organisation organization company newspaper paper outlet group union movement agency department team firm publication website site body institution charity club government board council university school");
-addType("place", "constituency seat city town country place region county state area district location venue village continent street address hospital");
+addType("place", "constituency seat city town country place region county state area district location venue village continent street address");
 addType("date", "year date day month time decade century week");
-addType("number", "percentage percent number amount proportion share age price cost figure total count");
+addType("number", "percentage percent number amount proportion share age price cost figure total count size limit maximum minimum");
+// Documentation answers: an identifier, a command, a flag, a path, a version — shown as code.
+addType("code", "function method class module command option flag switch parameter argument attribute property variable setting keyword exception error package file directory folder path field extension tool utility program script operator statement clause macro constant library format syntax version header");
 
 /**
  * How much a missing word fails a passage, by part of speech: names and nouns carry the
@@ -65,6 +67,9 @@ const TYPE_NOUN_WEIGHT = 0.1;
  */
 const SUBJECT_VERB_WEIGHT = 1;
 const OBJECT_VERB_WEIGHT = 0.2;
+
+/** Words that ask for a definition ("mean", "stand for"), left out of a definition question's search terms. */
+const DEFINITION_FRAME = new Set(["mean", "meaning", "define", "definition", "stand", "acronym", "abbreviation", "term"]);
 
 const WH = /\b(who|whom|whose|when|where|why|how|which|what)\b/i;
 
@@ -88,6 +93,8 @@ export function parseQuestion(text: string): Question {
     if (t.spaceBefore) word++;
     const term = termOf(t);
     if (!term || WH.test(t.text)) return;
+    // "What does X mean?": the words that ask for a definition are not words the definition holds.
+    if (kind === "definition" && DEFINITION_FRAME.has(term)) return;
     lemmas.add(term);
     if (terms.some((q) => q.term === term)) return;
     const weight =
@@ -145,6 +152,7 @@ function kindOf(lower: string, typeNoun: string | undefined): AnswerKind {
   if (/\bwhy\b/.test(q)) return "reason";
   if (/\bwho(m|se)?\b/.test(q)) return "person";
   if (/\b(which|what)\b/.test(q) && typeNoun) return TYPE_NOUNS[typeNoun] ?? "thing";
+  if (/\bdefault\b/.test(q) && !AUX_START.test(q)) return "code";
   if (/^\s*(what|who) (is|are|was|were) (an? |the )?[\w\s-]{1,40}\??$/.test(q) || /\b(mean|meaning|define|definition)\b/.test(q)) {
     return "definition";
   }
@@ -153,25 +161,35 @@ function kindOf(lower: string, typeNoun: string | undefined): AnswerKind {
   return "thing";
 }
 
-/** The first noun after "which"/"what" ("which committee", "what percentage of …"). */
+/**
+ * The noun after "which"/"what" that says what the answer is: the typed noun of the noun run
+ * that follows ("which committee", "what percentage of …", "which substitution variable").
+ */
 function findTypeNoun(tokens: Token[]): string | undefined {
   const at = tokens.findIndex((t) => /^(which|what)$/i.test(t.text));
   if (at === -1) return undefined;
-  for (let i = at + 1; i < Math.min(tokens.length, at + 4); i++) {
+  let found: string | undefined;
+  for (let i = at + 1; i < Math.min(tokens.length, at + 5); i++) {
     const t = tokens[i] as Token;
-    if (t.pos === "NOUN" || t.pos === "PROPN") return TYPE_NOUNS[t.lemma] !== undefined ? t.lemma : undefined;
-    if (t.pos !== "ADJ" && t.pos !== "DET") return undefined;
+    // wink tags some type nouns as adjectives after another noun ("environment variable").
+    if (t.pos === "NOUN" || t.pos === "PROPN" || (t.pos === "ADJ" && TYPE_NOUNS[t.lemma] !== undefined)) {
+      if (TYPE_NOUNS[t.lemma] !== undefined) found = t.lemma;
+      continue;
+    }
+    if (found || (t.pos !== "ADJ" && t.pos !== "DET")) break;
   }
-  return undefined;
+  return found;
 }
 
 function pluralityOf(lower: string, tokens: Token[], typeNoun: string | undefined): Question["plurality"] {
-  if (/\b(list|name all|all the|which \w+s (are|were|have))\b/.test(lower) || /\bwho (are|were)\b/.test(lower)) return "many";
+  if (/\b(list|name all|all the|which \w+s (are|were|have)|what are the|kinds of|types of|steps)\b/.test(lower) || /\bwho (are|were)\b/.test(lower)) return "many";
   if (typeNoun) {
     const noun = tokens.find((t) => t.lemma === typeNoun);
     if (noun && noun.text.toLowerCase() !== noun.lemma && /s$/i.test(noun.text)) return "many";
   }
-  if (/\bthe (first|last|only|main|frontrunner|winner|leader|\w+est)\b|\b(most|least)\b/.test(lower)) return "one";
+  if (/\bthe (first|last|only|main|\w+est)\b|\b(most|least)\b|\bhow (many|much|long|old|often)\b/.test(lower)) return "one";
+  // "Who is the author?": one person, asked in the singular.
+  if (/^\s*who (is|was) the [a-z-]+\s*\??\s*$/.test(lower)) return "one";
   if (/^\s*(which|what)\b/.test(lower)) return "one";
   return "auto";
 }

@@ -1,14 +1,21 @@
 /**
- * `npm run eval -- FILE.jsonl [--corpus DIR]`: answers every question of an evaluation file and
- * prints the metrics of ../shared/eval/README.md, then each miss.
+ * `npm run eval` — the evaluation suite in `eval/` (see eval/README.md): every corpus's questions
+ * of one split, scored as ../shared/eval/README.md defines, per corpus, per phrasing style, all
+ * together, then a reliability table for `confidence`.
+ *
+ *   npm run eval                       the `tune` split, with each miss
+ *   npm run eval -- --split test       the `test` split: figures only, never the questions
+ *   npm run eval -- FILE.jsonl [--corpus DIR]   one question file over one corpus, with misses
  */
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { createEngine } from "../engine.js";
-import { formatReport, scoreReplies, type EvalItem } from "../eval/metrics.js";
+import { formatReport, reliability, scoreReplies, type EvalItem, type EvalReply, type EvalReport } from "../eval/metrics.js";
+import { corpusDirOf, loadSuite, type SuiteItem } from "../eval/suite.js";
 import { parseCliArgs } from "./args.js";
 
-const USAGE = "usage: npm run eval -- FILE.jsonl [--corpus DIR]";
+const USAGE = "usage: npm run eval -- [--split tune|test|all] [--suite DIR] | FILE.jsonl [--corpus DIR]";
 
 /** Every file under `dir`, joined: what quotes are checked against (as the reference scorer does). */
 async function corpusText(dir: string): Promise<string> {
@@ -19,12 +26,107 @@ async function corpusText(dir: string): Promise<string> {
   return parts.join("\n");
 }
 
+interface Scored {
+  item: EvalItem;
+  reply: EvalReply;
+  text: string;
+}
+
+async function answerAll(corpusDir: string, items: EvalItem[], cacheDir: string | null): Promise<Scored[]> {
+  const engine = await createEngine({ corpusDir, cacheDir, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+  const text = await corpusText(corpusDir);
+  return items.map((item) => ({ item, reply: engine.answer(item.question), text }));
+}
+
+function scoreOf(rows: Scored[]): EvalReport {
+  // Each corpus's quotes are checked against its own text: score per corpus, then add up.
+  const byText = new Map<string, Scored[]>();
+  for (const r of rows) byText.set(r.text, [...(byText.get(r.text) ?? []), r]);
+  const parts = [...byText.entries()].map(([text, rs]) => ({ n: rs, report: scoreReplies(rs.map((r) => r.item), rs.map((r) => r.reply), text) }));
+  if (parts.length === 1) return (parts[0] as (typeof parts)[number]).report;
+  // Ratios recombined by their own denominators.
+  const count = (rs: Scored[], pred: (r: Scored) => boolean): number => rs.filter(pred).length;
+  const answerable = (r: Scored): boolean => r.item.kind !== "unanswerable";
+  const weighted = (key: keyof EvalReport, denom: (rs: Scored[]) => number): number | null => {
+    let num = 0, den = 0;
+    for (const p of parts) {
+      const v = p.report[key] as number | null;
+      const d = denom(p.n);
+      if (v !== null) [num, den] = [num + v * d, den + d];
+    }
+    return den ? num / den : null;
+  };
+  const quotes = (rs: Scored[]): number => rs.reduce((s, r) => s + r.reply.excerpts.length, 0);
+  return {
+    hit3: weighted("hit3", (rs) => count(rs, answerable)),
+    answer: weighted("answer", (rs) => count(rs, answerable)),
+    lenient: weighted("lenient", (rs) => count(rs, answerable)),
+    abstain: weighted("abstain", (rs) => count(rs, (r) => !answerable(r))),
+    falseAbstain: weighted("falseAbstain", (rs) => count(rs, answerable)),
+    quotes: weighted("quotes", quotes),
+    tooLong: parts.reduce((s, p) => s + p.report.tooLong, 0),
+    n: rows.length,
+    misses: parts.flatMap((p) => p.report.misses),
+  };
+}
+
+function table(title: string, groups: Array<[string, Scored[]]>): string {
+  const pct = (x: number | null): string => (x === null ? "n/a" : `${(100 * x).toFixed(0)}%`);
+  const lines = [`| ${title} | n | hit@3 | answer | lenient | abstain | false-abstain | quotes verbatim |`, "|---|---|---|---|---|---|---|---|"];
+  for (const [name, rows] of groups) {
+    const r = scoreOf(rows);
+    lines.push(`| ${name} | ${r.n} | ${pct(r.hit3)} | ${pct(r.answer)} | ${pct(r.lenient)} | ${pct(r.abstain)} | ${pct(r.falseAbstain)} | ${pct(r.quotes)} |`);
+  }
+  return lines.join("\n");
+}
+
+function groupBy(rows: Array<Scored & { s: SuiteItem }>, key: (s: SuiteItem) => string): Array<[string, Scored[]]> {
+  const groups = new Map<string, Scored[]>();
+  for (const r of rows) groups.set(key(r.s), [...(groups.get(key(r.s)) ?? []), r]);
+  return [...groups.entries()];
+}
+
+async function runSuite(dir: string, split: string, cacheDir: string | null): Promise<void> {
+  const suite = (await loadSuite(dir)).filter((s) => split === "all" || s.split === split);
+  const rows: Array<Scored & { s: SuiteItem }> = [];
+  const started = performance.now();
+  for (const [corpus, items] of groupBy(suite.map((s) => ({ s, item: s, reply: { answer: null, excerpts: [] }, text: "" })), (s) => s.corpus)) {
+    const scored = await answerAll(corpusDirOf(dir, corpus), items.map((r) => r.item), cacheDir);
+    scored.forEach((r, i) => rows.push({ ...r, s: (items[i] as Scored & { s: SuiteItem }).s }));
+  }
+  const out = process.stdout;
+  out.write(`split: ${split} · ${rows.length} questions · ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`);
+  out.write(`${table("corpus", [...groupBy(rows, (s) => s.corpus), ["**all**", rows]])}\n\n`);
+  out.write(`${table("style", groupBy(rows, (s) => s.style))}\n\n`);
+  out.write(`${table("kind", groupBy(rows, (s) => s.kind))}\n\n`);
+  const bins = reliability(rows.map((r) => r.item), rows.map((r) => r.reply));
+  out.write("| confidence | answered | right | mean confidence |\n|---|---|---|---|\n");
+  for (const b of bins) out.write(`| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.n} | ${b.n ? `${((100 * b.right) / b.n).toFixed(0)}%` : "n/a"} | ${b.meanConfidence.toFixed(2)} |\n`);
+  if (split === "tune") {
+    out.write("\nmisses:\n");
+    for (const r of rows) {
+      const report = scoreReplies([r.item], [r.reply], r.text);
+      for (const m of report.misses) out.write(`  [${r.s.corpus}/${r.s.style}] ${m} ← ${r.item.question}\n`);
+    }
+  }
+}
+
 async function main(): Promise<number> {
-  const args = parseCliArgs(process.argv.slice(2));
-  const file = args.positionals[0];
-  if (args.help || !file) {
+  const { values, positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, strict: false, options: { split: { type: "string", default: "tune" }, suite: { type: "string", default: "eval" } } });
+  const args = parseCliArgs(process.argv.slice(2).filter((a, i, all) => !/^--(split|suite)$/.test(a) && !/^--(split|suite)$/.test(all[i - 1] ?? "")));
+  if (args.help) {
     process.stderr.write(`${USAGE}\n`);
-    return args.help ? 0 : 2;
+    return 0;
+  }
+  const file = positionals[0];
+  if (!file) {
+    const split = String(values.split);
+    if (!["tune", "test", "all"].includes(split)) {
+      process.stderr.write(`eval: --split must be tune, test or all, not ${split}\n${USAGE}\n`);
+      return 2;
+    }
+    await runSuite(String(values.suite), split, args.cacheDir);
+    return 0;
   }
   let items: EvalItem[];
   try {
@@ -33,12 +135,10 @@ async function main(): Promise<number> {
     process.stderr.write(`eval: cannot read ${file}: ${(err as Error).message}\n`);
     return 1;
   }
-  const engine = await createEngine({ corpusDir: args.corpusDir, cacheDir: args.cacheDir, ...(args.indexThreads !== undefined && { indexThreads: args.indexThreads }), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
   const started = performance.now();
-  const replies = items.map((item) => engine.answer(item.question));
-  const ms = performance.now() - started;
-  const report = scoreReplies(items, replies, await corpusText(args.corpusDir));
-  process.stdout.write(`${formatReport(report)} in ${(ms / 1000).toFixed(2)}s\n`);
+  const rows = await answerAll(args.corpusDir, items, args.cacheDir);
+  const report = scoreOf(rows);
+  process.stdout.write(`${formatReport(report)} in ${((performance.now() - started) / 1000).toFixed(2)}s\n`);
   for (const miss of report.misses) process.stdout.write(`  miss ${miss}\n`);
   return 0;
 }

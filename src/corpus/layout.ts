@@ -134,7 +134,9 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
     if (key.length >= MIN_DEDUP_CHARS && seen.has(key)) {
       mask.blank(line.start, line.end);
       closePara();
-      if (captionScope) heading = undefined;
+      // A repeated block of some length (a gallery carried twice) ends a caption's scope; a short
+      // repeated line (a dictionary's " n." part-of-speech line) does not.
+      if (captionScope && key.length >= MIN_CAPTION_FOLLOWER) heading = undefined;
       continue;
     }
     seen.add(key);
@@ -163,6 +165,8 @@ function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boo
   const text = line.text.trim();
   if (text.length > MAX_CAPTION_CHARS || TERMINAL.test(text) || text.includes(",")) return false;
   if (text.split(/\s+/).length > MAX_CAPTION_WORDS || LIST_ITEM.test(line.text)) return false;
+  // A term over an indented definition (glossaries, dictionaries, option lists) heads it, whatever its case.
+  if (headsIndentedBlock(line, lines, i)) return !seen.has(text.replace(/\s+/g, " ").toLowerCase());
   if (!/^[\p{Lu}\p{N}]/u.test(text)) return false;
   const before = lines[i - 1];
   if (before && before.text.trim() && !isImageLine(before.text) && TERMINAL.test(before.text.trim()) === false) {
@@ -174,6 +178,16 @@ function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boo
     if (!next || isImageLine(next)) continue;
     if (seen.has(next.replace(/\s+/g, " ").toLowerCase())) return false;
     return next.length >= MIN_CAPTION_FOLLOWER && next.length > text.length && !ATX.test(next) && !FENCE.test(next);
+  }
+  return false;
+}
+
+/** The line stands at the margin and the next non-blank line is indented further. */
+function headsIndentedBlock(line: Line, lines: Line[], i: number): boolean {
+  if (/^\s/.test(line.text)) return false;
+  for (let j = i + 1; j < lines.length; j++) {
+    const next = (lines[j] as Line).text;
+    if (next.trim()) return /^\s+\S/.test(next);
   }
   return false;
 }

@@ -11,7 +11,50 @@ export type EvalItem =
 /** The part of an answer line the metrics read. */
 export interface EvalReply {
   answer: string | null;
+  confidence?: number;
   excerpts: Array<{ text: string }>;
+}
+
+/** Whether one reply is right: answered correctly, or abstained on an unanswerable question. */
+export function isRight(q: EvalItem, r: EvalReply): boolean {
+  if (q.kind === "unanswerable") return r.answer === null;
+  return r.answer !== null && answerHolds(q, r.answer) && r.answer.length <= (q.kind === "list" ? MAX_LIST_ANSWER : MAX_FACTOID_ANSWER);
+}
+
+/** The answer names the gold answer (an alias, or 80% of a list's members), whatever its length. */
+function answerHolds(q: Exclude<EvalItem, { kind: "unanswerable" }>, answer: string): boolean {
+  const has = (text: string, alias: string): boolean => normalise(text).includes(normalise(alias));
+  return q.kind === "list"
+    ? q.members.filter((m) => m.some((a) => has(answer, a))).length / q.members.length >= LIST_RECALL
+    : q.answers.some((a) => has(answer, a));
+}
+
+/** One row of a reliability table: answers given with confidence in [from, to), and how many were right. */
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  n: number;
+  right: number;
+  meanConfidence: number;
+}
+
+/**
+ * How well `confidence` predicts a right answer: the answered replies (abstentions aside) in
+ * `bins` equal bins of confidence, each with its share of right answers.
+ */
+export function reliability(items: EvalItem[], replies: EvalReply[], bins = 5): ReliabilityBin[] {
+  const rows = Array.from({ length: bins }, (_, i) => ({ from: i / bins, to: (i + 1) / bins, n: 0, right: 0, meanConfidence: 0 }));
+  items.forEach((q, i) => {
+    const r = replies[i];
+    if (!r || r.answer === null) return;
+    const c = r.confidence ?? 0;
+    const row = rows[Math.min(bins - 1, Math.floor(c * bins))] as ReliabilityBin;
+    row.n++;
+    row.meanConfidence += c;
+    if (isRight(q, r)) row.right++;
+  });
+  for (const row of rows) row.meanConfidence = row.n ? row.meanConfidence / row.n : 0;
+  return rows;
 }
 
 export interface EvalReport {
@@ -79,10 +122,7 @@ export function scoreReplies(items: EvalItem[], replies: EvalReply[], corpusText
     const limit = q.kind === "list" ? MAX_LIST_ANSWER : MAX_FACTOID_ANSWER;
     if (r.answer.length > limit) tooLong++;
     const answer = r.answer;
-    const ok =
-      q.kind === "list"
-        ? q.members.filter((m) => m.some((a) => has(answer, a))).length / q.members.length >= LIST_RECALL
-        : q.answers.some((a) => has(answer, a));
+    const ok = answerHolds(q, answer);
     if (ok) lenient++;
     if (ok && answer.length <= limit) ans++;
     else misses.push(`${id} answer: ${answer.slice(0, 100)}`);

@@ -79,6 +79,8 @@ const MIN_PREFIX_LENGTH = 5;
  * 1 to 2 per 1,000. Close reading of the passages (answer/) still checks every word of the
  * question.
  */
+/** Terms of a question word's stem searched besides it (alternativesOf): the commonest few, so a stem that over-merges does not flood the query. */
+const MAX_STEM_ALTERNATIVES = 2;
 export const QUERY_BUDGET = 0.03;
 export const MAX_QUERY_TERMS = 5;
 export const MIN_QUERY_TERMS = 3;
@@ -387,6 +389,10 @@ export class SearchIndex {
     for (const candidate of inflectionBases(term)) {
       if (candidate.length >= 3 && candidate !== term && !out.includes(candidate) && this.documentFrequency(candidate) > df) out.push(candidate);
     }
+    // Derivations a lemma leaves apart ("originate" / "originally"): the commonest terms of the same stem.
+    const related = this.vocab.sameStem(term).filter((t) => t !== term && !out.includes(t) && this.documentFrequency(t) > 0);
+    related.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a));
+    out.push(...related.slice(0, MAX_STEM_ALTERNATIVES));
     return out;
   }
 

@@ -4,6 +4,7 @@
  * about 12 MB where one object and one string per passage took about 30 MB, and it is what
  * MiniSearch's index is rebuilt from when a saved index is loaded.
  */
+import { stemOf } from "../nlp/stem.js";
 
 /** A growable column of 32-bit integers. */
 export class IntColumn {
@@ -68,6 +69,9 @@ export class Vocabulary {
   /** Passages holding each term, by term id. */
   readonly df = new IntColumn(4096);
 
+  /** Term ids by stem (see stemOf), built on first use and kept up to date after. */
+  private stems?: Map<string, number[]>;
+
   /** The id of `term`, added if new. */
   intern(term: string): number {
     let id = this.ids.get(term);
@@ -75,8 +79,18 @@ export class Vocabulary {
       id = this.terms.push(term) - 1;
       this.ids.set(term, id);
       this.df.set(id, 0);
+      if (this.stems) addTo(this.stems, stemOf(term), id);
     }
     return id;
+  }
+
+  /** The terms that share `term`'s stem (itself included when known). */
+  sameStem(term: string): string[] {
+    if (!this.stems) {
+      this.stems = new Map();
+      this.terms.forEach((t, id) => addTo(this.stems as Map<string, number[]>, stemOf(t), id));
+    }
+    return (this.stems.get(stemOf(term)) ?? []).map((id) => this.terms[id] ?? "");
   }
 
   /** The id of `term`, or -1 when no passage ever held it. */
@@ -89,6 +103,12 @@ export class Vocabulary {
     const id = this.ids.get(term);
     return id === undefined ? 0 : this.df.get(id);
   }
+}
+
+function addTo(map: Map<string, number[]>, key: string, id: number): void {
+  const ids = map.get(key);
+  if (ids) ids.push(id);
+  else map.set(key, [id]);
 }
 
 /** Sorts term ids in place. */

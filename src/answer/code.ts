@@ -1,0 +1,85 @@
+/**
+ * Extraction for technical questions: code identifiers, commands, flags, paths, environment
+ * variables, versions and defaults, as documentation writes them — in `code spans`, as
+ * `--flags` and `dotted.names()`, after "Default:" or "defaults to".
+ */
+import type { Question } from "./question.js";
+import type { Reading } from "./rerank.js";
+
+/** One code-like candidate: its text, where it stands in the document, how well it fits. */
+export interface CodeCandidate {
+  text: string;
+  start: number;
+  fit: number;
+}
+
+/** A value after "Default:", "defaults to", "default is", "by default, X" (as documentation states defaults). */
+const DEFAULT_VALUE = /\b(?:default(?:\s+value)?\s*(?:is|:|=|of)|defaults?\s+to)\s*\**\s*(`[^`\n]{1,60}`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|[-+]?\d[\w.:%-]*|[A-Za-z_][\w.-]*)/gi;
+const CODE_SPAN = /`([^`\n]{1,80})`/g;
+/** Words that look like code outside code spans: --flags, dotted.names, snake_case, paths, CONSTANTS, calls(). */
+const CODE_WORD = /(?<![\w`])(--?[a-zA-Z][\w-]*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?|[a-z]+_[a-z_\d]+|\/?(?:[\w.-]+\/)+[\w.-]+|[A-Z][A-Z\d]*_[A-Z\d_]+|\w+\(\))(?![\w`])/g;
+const VERSION = /(?<![\w.])v?\d+\.\d+(?:\.\d+)?(?![\w.]*\w)/g;
+
+/** A default is asked for: "what is the default …", "default port". */
+export function asksDefault(q: Question): boolean {
+  return /\bdefault/i.test(q.text);
+}
+
+/** Code-like candidates in a passage, best fit first; none that merely repeats the question. */
+export function codeCandidates(q: Question, r: Reading): CodeCandidate[] {
+  const text = r.body.text;
+  const offset = r.hit.passage.start;
+  const out: CodeCandidate[] = [];
+  const question = q.text.toLowerCase();
+  const offer = (raw: string, at: number, fit: number): void => {
+    const value = raw.replace(/^[`"']|[`"']$/g, "").replace(/[.,;:]+$/, "").trim();
+    if (!value || value.length > 80) return;
+    // A candidate the question already names is what it asks about, not the answer.
+    if (question.includes(value.toLowerCase())) return;
+    out.push({ text: value, start: offset + at, fit });
+  };
+  const defaults = asksDefault(q);
+  if (defaults) for (const m of text.matchAll(DEFAULT_VALUE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 3);
+  for (const m of text.matchAll(CODE_SPAN)) offer(m[1] ?? "", m.index ?? 0, 1);
+  for (const m of text.matchAll(CODE_WORD)) offer(m[1] ?? "", m.index ?? 0, 0.6);
+  if (/\bversion|release|since\b/i.test(q.text)) for (const m of text.matchAll(VERSION)) offer(m[0], m.index ?? 0, 1.5);
+  return out;
+}
+
+/** In a list of code items, an item needs this share of the top item's vote (as vote.ts's lists). */
+const LIST_SHARE = 0.3;
+const MAX_CODE_ITEMS = 8;
+
+/** Characters from the nearest question word at which a candidate's vote halves. */
+const PROXIMITY_HALF_CHARS = 60;
+
+/**
+ * Votes over the code candidates of the best readings: rank × fit × nearness to the question's
+ * words. Returns the winner and its share of all votes, or undefined when there is none.
+ */
+export function voteCode(q: Question, readings: Reading[]): { text: string; items: string[]; margin: number } | undefined {
+  const votes = new Map<string, { text: string; vote: number }>();
+  for (const r of readings.slice(0, 5)) {
+    const anchors = r.body.tokens.filter((_, i) => {
+      const term = r.body.terms[i];
+      return term != null && q.lemmas.has(term);
+    }).map((t) => t.start);
+    const seen = new Set<string>();
+    for (const c of codeCandidates(q, r)) {
+      const key = c.text.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const distance = anchors.length ? Math.min(...anchors.map((a) => Math.abs(a - c.start))) : 4 * PROXIMITY_HALF_CHARS;
+      const vote = r.rank * c.fit / (1 + distance / PROXIMITY_HALF_CHARS);
+      const had = votes.get(key);
+      if (had) had.vote += vote;
+      else votes.set(key, { text: c.text, vote });
+    }
+  }
+  const ranked = [...votes.values()].sort((a, b) => b.vote - a.vote);
+  const top = ranked[0];
+  if (!top) return undefined;
+  const total = ranked.reduce((s, c) => s + c.vote, 0);
+  const items = q.plurality === "many" ? ranked.filter((c) => c.vote >= LIST_SHARE * top.vote).slice(0, MAX_CODE_ITEMS).map((c) => c.text) : [top.text];
+  return { text: items.join(", "), items, margin: items.length > 1 ? 1 : top.vote / total };
+}

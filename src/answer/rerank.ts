@@ -1,0 +1,212 @@
+/**
+ * Rerank: the retrieved passages read closely (see reading.ts) and scored by how much of the
+ * question each holds — with its heading and its document's title — and how its heading fits.
+ * Plain data in (question, hits), plain data out (readings, best first).
+ */
+import type { Token } from "../nlp/analyse.js";
+import { nameSpans, surnameKey } from "../nlp/names.js";
+import { stemOf } from "../nlp/stem.js";
+import type { IndexedDoc, SearchIndex } from "../search/build.js";
+import type { Passage, ScoredPassage } from "../types.js";
+import type { Question } from "./question.js";
+import { readPassages, type ReadText } from "./reading.js";
+
+/**
+ * Passages read closely (~0.07 ms each; each group with one wink call): READ_FIRST, then up to
+ * READ_MORE when the answer may be a list spread over passages, or none of the first covers
+ * the question well.
+ */
+export const READ_FIRST = 8;
+export const READ_MORE = 16;
+/** Below this soft IDF coverage no passage of the first group covers the question: read more. */
+const READ_MORE_BELOW = 0.8;
+/** Words apart within which a subject question's verb and object must stand ("won … election"). */
+const RELATION_WINDOW = 8;
+/** A passage that holds the words but not the relation ("won plaudits … election debates") answers less. */
+const RELATION_PENALTY = 0.7;
+/** Names a document is mostly about count, in its passages, as half-present ("she" is often her). */
+const TOPIC_CREDIT = 0.5;
+/** A prefix match ("leader" in "leadership") is partial evidence. */
+const PREFIX_CREDIT = 0.7;
+/**
+ * A word matched only by its Porter2 stem ("configure" for "configuration", "limiting" for
+ * "limits") is nearly as good as the word: lemmas miss derivations, stems over-merge a little.
+ */
+const STEM_CREDIT = 0.8;
+
+/** A passage as read and scored against the question. */
+export interface Reading {
+  hit: ScoredPassage;
+  doc: IndexedDoc;
+  /** The passage's text and tokens, and its heading's. */
+  body: ReadText;
+  heading: ReadText;
+  /** Share of the question's part-of-speech-weighted terms the passage holds (0-1). */
+  coverage: number;
+  /** Share of the question's IDF mass the passage holds, soft matches in part (0-1). */
+  idfCoverage: number;
+  /** The IDF of the rarest question word the passage (heading, title) lacks entirely, over the corpus's highest IDF (0-1). */
+  missing: number;
+  /** The question asks "who <verb> <object>" and the passage does not hold the two together. */
+  relationMissing: boolean;
+  /** Retrieval score over the best score, times coverage and heading fit: the reranked order. */
+  rank: number;
+}
+
+/** Reads the top hits closely and ranks them. Best first. */
+export function rerank(index: SearchIndex, q: Question, hits: ScoredPassage[], wantMore = false): Reading[] {
+  const top = hits[0]?.score ?? 1;
+  const entities = q.kind === "date" || q.kind === "number";
+  const readings: Reading[] = [];
+  const idf = idfOf(index, q);
+  const maxIdf = Math.log(1 + (Math.max(1, index.passageCount) + 0.5) / 0.5);
+  const readAll = (batch: ScoredPassage[]): void => {
+    const found: Array<{ hit: ScoredPassage; doc: IndexedDoc; passage: Passage }> = [];
+    for (const hit of batch) {
+      const doc = index.docs.get(hit.passage.doc);
+      if (doc) found.push({ hit, doc, passage: hit.passage });
+    }
+    readPassages(found, entities).forEach(({ body, heading }, i) => {
+      const { hit, doc } = found[i] as (typeof found)[number];
+      const { coverage, idfCoverage, missing, relationMissing } = coverageOf(q, idf, body, heading, doc);
+      const blended = (coverage + idfCoverage) / 2;
+      // Coverage counts twice: a passage that holds all of the question beats a higher BM25 score.
+      const rank = (hit.score / top) * blended * blended * headingFactor(q, heading, doc);
+      readings.push({ hit, doc, body, heading, coverage, idfCoverage, missing: missing / maxIdf, relationMissing, rank });
+    });
+  };
+  readAll(hits.slice(0, READ_FIRST));
+  if (wantMore || !readings.some((r) => r.idfCoverage >= READ_MORE_BELOW)) readAll(hits.slice(READ_FIRST, READ_MORE));
+  return readings.sort((a, b) => b.rank - a.rank);
+}
+
+/** Each question term's inverse document frequency in the index (BM25's form, ≥ 0). */
+export function idfOf(index: SearchIndex, q: Question): Map<string, number> {
+  const n = Math.max(1, index.passageCount);
+  const out = new Map<string, number>();
+  for (const { term, surface } of q.terms) {
+    const df = Math.max(index.documentFrequency(term), surface ? index.documentFrequency(surface) : 0);
+    out.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  }
+  return out;
+}
+
+/** The reading that covers most of the question (the first of equals, so the better ranked). */
+export function bestCovering(readings: Reading[]): Reading | undefined {
+  const score = (r: Reading): number => r.coverage + r.idfCoverage;
+  return readings.reduce<Reading | undefined>((best, r) => (!best || score(r) > score(best) ? r : best), undefined);
+}
+
+/** A heading's own terms (see headingFactor), per document: they depend on its words in lower case. */
+const headingTerms = new WeakMap<IndexedDoc, Map<string, string[]>>();
+
+/**
+ * A passage under a heading about something more specific than the question ("Deputy
+ * leadership" for a question on "the Labour leadership") ranks lower: half of its rank rides on
+ * the share of the heading's own words (names and numbering aside) that the question uses.
+ */
+function headingFactor(q: Question, heading: ReadText, doc: IndexedDoc): number {
+  let byHeading = headingTerms.get(doc);
+  if (!byHeading) headingTerms.set(doc, (byHeading = new Map()));
+  let own = byHeading.get(heading.text);
+  if (!own) {
+    const inName = new Set<number>();
+    for (const span of nameSpans(heading.tokens)) {
+      if (isCommonWord(doc, span.text)) continue;
+      for (let i = span.first; i <= span.last; i++) inName.add(i);
+    }
+    own = heading.terms.filter((t, i): t is string => t !== null && !inName.has(i) && (heading.tokens[i] as Token).type === "word");
+    byHeading.set(heading.text, own);
+  }
+  if (own.length === 0) return 1;
+  const used = own.filter((h) => q.terms.some(({ term }) => term === h || (term.length >= 5 && h.startsWith(term)) || stemOf(term) === stemOf(h)));
+  return 0.5 + (0.5 * used.length) / own.length;
+}
+
+/**
+ * How much of the question a passage (with its heading, title and topics) holds: by part of
+ * speech weight (`coverage`) and by IDF (`idfCoverage`), a word matched exactly counting in
+ * full, by prefix or stem in part.
+ */
+function coverageOf(q: Question, idf: Map<string, number>, body: ReadText, heading: ReadText, doc: IndexedDoc): { coverage: number; idfCoverage: number; missing: number; relationMissing: boolean } {
+  const pools = [body.terms, heading.terms, doc.titleTerms];
+  const has = (term: string): boolean => pools.some((p) => p.includes(term));
+  const extended = (term: string): boolean => term.length >= 5 && pools.some((p) => startsAny(p, term));
+  const stemmed = (term: string): boolean => {
+    const s = stemOf(term);
+    return pools.some((p) => p.some((t) => t !== null && t.length >= 3 && stemOf(t) === s));
+  };
+  let got = 0, total = 0, idfGot = 0, idfTotal = 0, missing = 0;
+  for (const { term, weight, name } of q.terms) {
+    const w = idf.get(term) ?? 1;
+    total += weight;
+    idfTotal += w;
+    let credit = 0;
+    if (has(term) || (name && surnameParts(name).some(has))) credit = 1;
+    else if (name && doc.topics.includes(surnameKey(name))) credit = TOPIC_CREDIT;
+    else if (extended(term)) credit = PREFIX_CREDIT;
+    else if (stemmed(term)) credit = STEM_CREDIT;
+    got += weight * credit;
+    idfGot += w * credit;
+    if (credit === 0) missing = Math.max(missing, w);
+  }
+  const relationHeld = !q.relation || holdsRelation(q.relation, body, heading);
+  const factor = relationHeld ? 1 : RELATION_PENALTY;
+  return { coverage: total ? (factor * got) / total : 0, idfCoverage: idfTotal ? (factor * idfGot) / idfTotal : 0, missing, relationMissing: !relationHeld };
+}
+
+/** Some of `terms` starts with `prefix`. */
+function startsAny(terms: ReadonlyArray<string | null>, prefix: string): boolean {
+  for (const t of terms) if (t?.startsWith(prefix)) return true;
+  return false;
+}
+
+/** The verb and its object within RELATION_WINDOW words of each other, or the object in the heading. */
+function holdsRelation(relation: NonNullable<Question["relation"]>, body: ReadText, heading: ReadText): boolean {
+  const matches = (own: string | null, term: string): boolean => own !== null && (own === term || (term.length >= 5 && own.startsWith(term)));
+  if (heading.terms.some((own) => matches(own, relation.object))) return true;
+  // Positions count words only: punctuation and spaces between them do not part a verb from its object.
+  const verbs: number[] = [];
+  const objects: number[] = [];
+  let word = 0;
+  body.tokens.forEach((t, i) => {
+    const own = body.terms[i] ?? null;
+    if (own === null && t.type !== "word") return;
+    if (matches(own, relation.verb)) verbs.push(word);
+    if (matches(own, relation.object)) objects.push(word);
+    word++;
+  });
+  return verbs.some((v) => objects.some((o) => Math.abs(o - v) <= RELATION_WINDOW));
+}
+
+/** The parts of a surname key ("allin-khan" → "allin", "khan"). */
+export function surnameParts(name: string): string[] {
+  return surnameKey(name).split("-").filter(Boolean);
+}
+
+const commonWords = new WeakMap<IndexedDoc, Map<string, boolean>>();
+/**
+ * A capitalised single word that the document also writes in lower case ("Shadow" at the start
+ * of a sentence, "Deputy" in a heading) is an ordinary word, not a name.
+ */
+export function isCommonWord(doc: IndexedDoc, text: string): boolean {
+  if (/\s/.test(text)) return false;
+  let cache = commonWords.get(doc);
+  if (!cache) commonWords.set(doc, (cache = new Map()));
+  let common = cache.get(text);
+  if (common === undefined) {
+    const lower = text.toLowerCase();
+    common = lower !== text && containsWord(doc.text, lower);
+    cache.set(text, common);
+  }
+  return common;
+}
+
+/** `word` stands in `text` as a whole word (indexOf is far cheaper than a Unicode regex over a long document). */
+function containsWord(text: string, word: string): boolean {
+  const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isLetter(text[at - 1]) && !isLetter(text[at + word.length])) return true;
+  }
+  return false;
+}

@@ -1,0 +1,105 @@
+/**
+ * The document structure an answer may need around a sentence, read from the raw text (Markdown
+ * or plain): the block a lead-in ("… run the following command:") introduces, and the items of
+ * a list a passage stands in.
+ */
+
+/** A block after a lead-in: its text, and its items when it is a list. */
+export interface Block {
+  text: string;
+  items?: string[];
+}
+
+/** Characters of a block taken at most (a short answer shows its start). */
+const MAX_BLOCK_CHARS = 400;
+/** Items of a list taken at most. */
+export const MAX_ITEMS = 12;
+
+const BULLET = /^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
+const FENCE = /^\s*(```|~~~)/;
+
+/**
+ * What follows `at` (the end of a lead-in sentence): the rest of its line, when there is one,
+ * else the next block — a fenced or indented code block, a list (with its items), or a paragraph.
+ */
+export function blockAfter(text: string, at: number): Block | undefined {
+  const lineEnd = text.indexOf("\n", at);
+  const rest = text.slice(at, lineEnd === -1 ? undefined : lineEnd).trim();
+  if (rest) return { text: rest.slice(0, MAX_BLOCK_CHARS) };
+  if (lineEnd === -1) return undefined;
+  const lines = text.slice(lineEnd + 1, lineEnd + 1 + 8 * MAX_BLOCK_CHARS).split("\n");
+  let i = 0;
+  while (i < lines.length && !(lines[i] as string).trim()) i++;
+  const first = lines[i];
+  if (first === undefined) return undefined;
+  if (FENCE.test(first)) {
+    const body: string[] = [];
+    for (i++; i < lines.length && !FENCE.test(lines[i] as string); i++) body.push(lines[i] as string);
+    return { text: body.join("\n").trim().slice(0, MAX_BLOCK_CHARS) };
+  }
+  if (BULLET.test(first)) {
+    const items = listItems(lines.slice(i));
+    return { text: items.join("; ").slice(0, MAX_BLOCK_CHARS), items };
+  }
+  const body: string[] = [];
+  for (; i < lines.length && (lines[i] as string).trim(); i++) body.push((lines[i] as string).trim());
+  return { text: body.join(" ").slice(0, MAX_BLOCK_CHARS) };
+}
+
+/** The items of the list whose line holds `at`, if that line is a list item (or its continuation). */
+export function listAround(text: string, at: number): string[] | undefined {
+  const lineStart = text.lastIndexOf("\n", Math.max(0, at - 1)) + 1;
+  // Walk back to the list's first line: items, their continuations, blank lines between items.
+  let start = lineStart;
+  let sawItem = BULLET.test(lineOf(text, lineStart));
+  if (!sawItem && !/^\s{2,}\S/.test(lineOf(text, lineStart))) return undefined;
+  while (start > 0) {
+    const prevStart = text.lastIndexOf("\n", start - 2) + 1;
+    const prev = lineOf(text, prevStart);
+    if (BULLET.test(prev)) sawItem = true;
+    else if (prev.trim() && !/^\s{2,}\S/.test(prev)) break;
+    start = prevStart;
+    if (start === 0) break;
+  }
+  if (!sawItem) return undefined;
+  const lines = text.slice(start, start + 16 * MAX_BLOCK_CHARS).split("\n");
+  while (lines.length && !BULLET.test(lines[0] as string)) lines.shift();
+  const items = listItems(lines);
+  return items.length >= 2 ? items : undefined;
+}
+
+function lineOf(text: string, start: number): string {
+  const end = text.indexOf("\n", start);
+  return text.slice(start, end === -1 ? undefined : end);
+}
+
+/** The top-level items of the list `lines` begins with: each item's first line, markdown marks dropped. */
+function listItems(lines: string[]): string[] {
+  const first = BULLET.exec(lines[0] ?? "");
+  if (!first) return [];
+  const indent = (first[1] ?? "").length;
+  const items: string[] = [];
+  let blank = false;
+  for (const line of lines) {
+    const m = BULLET.exec(line);
+    if (m && (m[1] ?? "").length === indent) {
+      items.push(plain(m[2] ?? ""));
+      if (items.length >= MAX_ITEMS) break;
+      blank = false;
+    } else if (!line.trim()) blank = true;
+    else if (blank && !/^\s/.test(line)) break;
+    else if (!m && !/^\s/.test(line) && !blank) {
+      // A lazy continuation of the item's paragraph.
+      continue;
+    }
+  }
+  return items;
+}
+
+/** An item's text without link targets and emphasis marks, cut at its first sentence end past 80 characters. */
+function plain(item: string): string {
+  const text = item.replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\*\*|__/g, "").trim();
+  if (text.length <= 100) return text;
+  const stop = text.slice(0, 100).search(/[.;:](\s|$)/);
+  return stop > 10 ? text.slice(0, stop) : `${text.slice(0, 97)}…`;
+}

@@ -1,0 +1,77 @@
+/**
+ * Answers over documents that are not news: an API reference and a FAQ written for these tests,
+ * asked the way people ask (documents' words, chat, keywords). Each expectation names the answer
+ * itself, so a stub that always abstains fails, and so does one that returns the top passage's
+ * first sentence.
+ */
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { composeAnswer } from "../../src/answer/compose.js";
+import { loadCorpus } from "../../src/corpus/load.js";
+import { buildIndex, type SearchIndex } from "../../src/search/build.js";
+import type { Answer } from "../../src/types.js";
+
+const FIXTURES = join(import.meta.dirname, "../fixtures/docs");
+let index: SearchIndex;
+beforeAll(async () => {
+  const { docs } = await loadCorpus(FIXTURES);
+  index = buildIndex(docs);
+});
+const ask = (q: string): Answer => composeAnswer(index, q);
+
+describe("composeAnswer on an API reference", () => {
+  it("answers a default with the value after **Default:**", () => {
+    expect(ask("What is the default timeout?").answer).toMatch(/^`?30`?$/);
+    expect(ask("default retries kettle").answer).toMatch(/3/);
+  });
+
+  it("answers a which-variable question with the identifier, not the sentence", () => {
+    const reply = ask("which environment variable holds the token");
+    expect(reply.answer).toBe("KETTLE_TOKEN");
+  });
+
+  it("answers a list question with the items of the list its lead-in introduces", () => {
+    const reply = ask("What are the status values of a brew?");
+    for (const item of ["queued", "heating", "steeping", "done"]) expect(reply.answer).toContain(item);
+  });
+
+  it("answers a why question with the sentence that gives the reason", () => {
+    const reply = ask("why can't I pause a brew while steeping");
+    expect(reply.answer).toMatch(/over-extract/);
+  });
+});
+
+describe("composeAnswer on a FAQ", () => {
+  it("leads a yes/no answer with yes or no, and quotes the deciding sentence", () => {
+    const guests = ask("can members bring guests");
+    expect(guests.answer).toMatch(/^Yes\b/);
+    expect(guests.answer).toMatch(/two guests/);
+    const august = ask("is the club open in august?");
+    expect(august.answer).toMatch(/^No\b/);
+  });
+
+  it("finds the answer under a question heading when asked in other words", () => {
+    expect(ask("how do i call off my booking").answer).toMatch(/48 hours/);
+    expect(ask("thursday tastings reason").answer).toMatch(/cheaply|fee/);
+  });
+
+  it("abstains on a question whose words the documents never use", () => {
+    expect(ask("What is the parking policy for motorbikes?").answer).toBeNull();
+  });
+});
+
+describe("composeAnswer over a glossary in plain text", () => {
+  it("reads a term over an indented definition as the heading of its definition", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "verbatim-glossary-"));
+    await writeFile(
+      join(dir, "glossary.txt"),
+      "Glossary of brewing words\n\nsteep\n n.\n\n    To soak leaves in hot water until the flavour is drawn out of them.\n\nkettle\n n.\n\n    A vessel in which water is boiled, usually with a spout and a lid.\n",
+    );
+    const glossary = buildIndex((await loadCorpus(dir)).docs);
+    const reply = composeAnswer(glossary, "what does steep mean");
+    expect(reply.answer).toMatch(/soak leaves/);
+    expect(reply.excerpts[0]?.heading).toBe("steep");
+  });
+});
