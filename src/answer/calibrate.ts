@@ -26,13 +26,15 @@ export interface Signals {
   typed: number;
   /** How clearly the typed answer won its vote (0-1; 0 without one). */
   vote: number;
+  /** How strongly the typed answer stands in the best passages: its vote over the best rank (0-1; 0 without one). */
+  support: number;
   /** Share of the question's words the answer sentence holds. */
   sentence: number;
   /** The question wants a name, date, number or code: 1, else 0. */
   wantsTyped: number;
 }
 
-export const SIGNAL_NAMES = ["coverage", "idfCoverage", "missing", "relation", "unknown", "strength", "margin", "typed", "vote", "sentence", "wantsTyped"] as const satisfies ReadonlyArray<keyof Signals>;
+export const SIGNAL_NAMES = ["coverage", "idfCoverage", "missing", "relation", "unknown", "strength", "margin", "typed", "vote", "support", "sentence", "wantsTyped"] as const satisfies ReadonlyArray<keyof Signals>;
 
 /** A fitted logistic model: a bias and a weight per signal. */
 export interface Logistic {

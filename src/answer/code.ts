@@ -57,7 +57,7 @@ const PROXIMITY_HALF_CHARS = 60;
  * Votes over the code candidates of the best readings: rank × fit × nearness to the question's
  * words. Returns the winner and its share of all votes, or undefined when there is none.
  */
-export function voteCode(q: Question, readings: Reading[]): { text: string; items: string[]; margin: number } | undefined {
+export function voteCode(q: Question, readings: Reading[]): { text: string; items: string[]; margin: number; support: number } | undefined {
   const votes = new Map<string, { text: string; vote: number }>();
   for (const r of readings.slice(0, 5)) {
     const anchors = r.body.tokens.filter((_, i) => {
@@ -81,5 +81,7 @@ export function voteCode(q: Question, readings: Reading[]): { text: string; item
   if (!top) return undefined;
   const total = ranked.reduce((s, c) => s + c.vote, 0);
   const items = q.plurality === "many" ? ranked.filter((c) => c.vote >= LIST_SHARE * top.vote).slice(0, MAX_CODE_ITEMS).map((c) => c.text) : [top.text];
-  return { text: items.join(", "), items, margin: items.length > 1 ? 1 : top.vote / total };
+  const bestRank = Math.max(...readings.map((r) => r.rank), Number.EPSILON);
+  // A default stated outright ("Default: 30") fits 3: support reaches 1 only for such a value near the question's words.
+  return { text: items.join(", "), items, margin: items.length > 1 ? 1 : top.vote / total, support: Math.min(1, top.vote / bestRank / 3) };
 }

@@ -74,6 +74,7 @@ export function draftAnswer(index: SearchIndex, question: string): Draft | Refus
     margin: first && second ? Math.max(0, (first.score - second.score) / first.score) : 1,
     typed: extracted.typed ? 1 : 0,
     vote: extracted.margin,
+    support: extracted.support,
     sentence: extracted.sentence ? Math.min(1, extracted.sentence.matched / q.terms.length) : 0,
     wantsTyped: VOTED_KINDS.has(q.kind) || q.kind === "code" ? 1 : 0,
   };
@@ -87,6 +88,7 @@ interface Extracted {
   /** Whether the answer is of the wanted kind (a name, a date, code…), not a sentence. */
   typed: boolean;
   margin: number;
+  support: number;
   sentence?: PickedSentence;
 }
 
@@ -97,15 +99,15 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   const wantsList = q.plurality === "many";
   if (wantsList) {
     const list = listOf(readings, sentence);
-    if (list) return { answer: cut(list.join("; "), MAX_LIST_ANSWER), items: list, typed: true, margin: 1, ...withSentence };
+    if (list) return { answer: cut(list.join("; "), MAX_LIST_ANSWER), items: list, typed: true, margin: 1, support: 1, ...withSentence };
   }
   const voted = voteCandidates(index, q, readings);
-  if (voted) return { answer: joinList(voted.items), items: voted.items, typed: true, margin: voted.margin, ...withSentence };
+  if (voted) return { answer: joinList(voted.items), items: voted.items, typed: true, margin: voted.margin, support: voted.support, ...withSentence };
   if (q.kind === "code") {
     const code = voteCode(q, readings);
-    if (code) return { answer: cut(code.text, code.items.length > 1 ? MAX_LIST_ANSWER : MAX_TYPED_ANSWER), items: code.items, typed: true, margin: code.margin, ...withSentence };
+    if (code) return { answer: cut(code.text, code.items.length > 1 ? MAX_LIST_ANSWER : MAX_TYPED_ANSWER), items: code.items, typed: true, margin: code.margin, support: code.support, ...withSentence };
   }
-  return { answer: sentence ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, ...withSentence };
+  return { answer: sentence ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
 }
 
 /** The items of the list the answer stands in, or that its sentence leads in to. */

@@ -51,7 +51,7 @@ addType("place", "constituency seat city town country place region county state 
 addType("date", "year date day month time decade century week");
 addType("number", "percentage percent number amount proportion share age price cost figure total count size limit maximum minimum");
 // Documentation answers: an identifier, a command, a flag, a path, a version — shown as code.
-addType("code", "function method class module command option flag switch parameter argument attribute property variable setting keyword exception error package file directory folder path field extension tool utility program script operator statement clause macro constant library format syntax version header");
+addType("code", "function method class module command option flag switch parameter argument attribute property variable setting keyword exception error package file directory folder path field extension tool utility program script operator statement clause macro constant library format syntax version header signal mode level suffix prefix port");
 
 /**
  * How much a missing word fails a passage, by part of speech: names and nouns carry the
@@ -167,6 +167,7 @@ function kindOf(lower: string, typeNoun: string | undefined): AnswerKind {
  */
 function findTypeNoun(tokens: Token[]): string | undefined {
   const at = tokens.findIndex((t) => /^(which|what)$/i.test(t.text));
+  // Keywords ("max number of columns in an index", "work_mem default"): the first typed noun says what is wanted.
   if (at === -1) return undefined;
   let found: string | undefined;
   for (let i = at + 1; i < Math.min(tokens.length, at + 5); i++) {

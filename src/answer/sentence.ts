@@ -128,6 +128,19 @@ function unbalanced(text: string): boolean {
   return count("[") > count("]") || count("(") > count(")") || count("`") % 2 === 1;
 }
 
+/** The item holding most of the question's words by stem (the first of equals), if any holds one. */
+function bestItem(q: Question, items: string[]): string | undefined {
+  const stems = new Set(q.terms.map((t) => stemOf(t.term)));
+  let best: string | undefined;
+  let most = 0;
+  for (const item of items) {
+    const words = item.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+    const held = new Set(words.map(stemOf).filter((w) => stems.has(w))).size;
+    if (held > most) [best, most] = [item, held];
+  }
+  return best;
+}
+
 /** Negations that make a yes/no question's deciding sentence a "no". */
 const NEGATION = /\b(not|no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|mustn't|shouldn't|neither|nor)\b|n't\b/i;
 
@@ -140,7 +153,10 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
   let text = readable(picked.text);
   if (/:\s*$/.test(text)) {
     const block = blockAfter(picked.reading.doc.text, picked.end);
-    if (block) text = `${text} ${readable(block.text)}`;
+    // One item of a list is wanted: the one that holds most of the question's words.
+    const item = block?.items && q.plurality !== "many" ? bestItem(q, block.items) : undefined;
+    if (item) text = readable(item);
+    else if (block) text = `${text} ${readable(block.text)}`;
   }
   if (q.kind === "yesno") {
     // A FAQ often answers in one word first ("No. The club closes…"): that word decides; else a negation does.

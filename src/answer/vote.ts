@@ -40,6 +40,8 @@ interface Vote {
 export interface Voted {
   items: string[];
   margin: number;
+  /** The top candidate's vote over the best passage's rank: how near and fitting it stands (0-1). */
+  support: number;
 }
 
 /** Votes over the candidates of `readings`; undefined when no passage offers one. */
@@ -71,7 +73,8 @@ export function voteCandidates(index: SearchIndex, q: Question, readings: Readin
     : ranked.filter((c) => c.vote >= share * top.vote).slice(0, MAX_LIST_ITEMS).map((c) => c.text);
   const chosen = items.length ? items : [top.text];
   const total = ranked.reduce((s, c) => s + c.vote, 0);
-  return { items: chosen, margin: chosen.length > 1 ? 1 : top.vote / total };
+  const bestRank = Math.max(...readings.map((r) => r.rank), Number.EPSILON);
+  return { items: chosen, margin: chosen.length > 1 ? 1 : top.vote / total, support: Math.min(1, top.vote / bestRank) };
 }
 
 /**
