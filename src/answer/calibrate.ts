@@ -30,11 +30,13 @@ export interface Signals {
   support: number;
   /** Share of the question's words the answer sentence holds. */
   sentence: number;
+  /** IDF-weighted share of the question the answer sentence (with its heading) holds. */
+  sentenceIdf: number;
   /** The question wants a name, date, number or code: 1, else 0. */
   wantsTyped: number;
 }
 
-export const SIGNAL_NAMES = ["coverage", "idfCoverage", "missing", "relation", "unknown", "strength", "margin", "typed", "vote", "support", "sentence", "wantsTyped"] as const satisfies ReadonlyArray<keyof Signals>;
+export const SIGNAL_NAMES = ["coverage", "idfCoverage", "missing", "relation", "unknown", "strength", "margin", "typed", "vote", "support", "sentence", "sentenceIdf", "wantsTyped"] as const satisfies ReadonlyArray<keyof Signals>;
 
 /** A fitted logistic model: a bias and a weight per signal. */
 export interface Logistic {

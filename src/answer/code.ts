@@ -20,6 +20,11 @@ const CODE_SPAN = /`([^`\n]{1,80})`/g;
 const CODE_WORD = /(?<![\w`])(--?[a-zA-Z][\w-]*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?|[a-z]+_[a-z_\d]+|\/?(?:[\w.-]+\/)+[\w.-]+|[A-Z][A-Z\d]*_[A-Z\d_]+|\w+\(\))(?![\w`])/g;
 const VERSION = /(?<![\w.])v?\d+\.\d+(?:\.\d+)?(?![\w.]*\w)/g;
 
+/** Characters around a candidate within which the question's type noun ("variable", "option") names its kind. */
+const TYPE_NOUN_REACH = 24;
+/** A candidate named as the kind asked for counts this many times (as vote.ts's typed names count 1.5). */
+const TYPED_FIT = 2;
+
 /** A default is asked for: "what is the default …", "default port". */
 export function asksDefault(q: Question): boolean {
   return /\bdefault/i.test(q.text);
@@ -27,7 +32,8 @@ export function asksDefault(q: Question): boolean {
 
 /** Code-like candidates in a passage, best fit first; none that merely repeats the question. */
 export function codeCandidates(q: Question, r: Reading): CodeCandidate[] {
-  const text = r.body.text;
+  // Link targets ("](../using/cmdline.html#envvar-X)") are addresses, not text: blanked, offsets kept.
+  const text = r.body.text.replace(/\]\([^)\s]*\)/g, (m) => `]${" ".repeat(m.length - 1)}`);
   const offset = r.hit.passage.start;
   const out: CodeCandidate[] = [];
   const question = q.text.toLowerCase();
@@ -36,7 +42,10 @@ export function codeCandidates(q: Question, r: Reading): CodeCandidate[] {
     if (!value || value.length > 80) return;
     // A candidate the question already names is what it asks about, not the answer.
     if (question.includes(value.toLowerCase())) return;
-    out.push({ text: value, start: offset + at, fit });
+    // Named next to the kind the question asks for ("the `X` environment variable", "option `-j`").
+    const near = text.slice(Math.max(0, at - TYPE_NOUN_REACH), at + raw.length + TYPE_NOUN_REACH).toLowerCase();
+    const typed = q.typeNoun !== undefined && near.includes(q.typeNoun) ? TYPED_FIT : 1;
+    out.push({ text: value, start: offset + at, fit: fit * typed });
   };
   const defaults = asksDefault(q);
   if (defaults) for (const m of text.matchAll(DEFAULT_VALUE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 3);

@@ -146,6 +146,8 @@ function mainVerbWeight(tokens: Token[]): { at: number; weight: number } {
 
 function kindOf(lower: string, typeNoun: string | undefined): AnswerKind {
   const q = lower.trim();
+  // "Which environment variable, when set, …": the question's own head decides before a later "when".
+  if (/^(in |on |for |from |to |at |by |with )?(which|what)\b/.test(q) && typeNoun) return TYPE_NOUNS[typeNoun] ?? "thing";
   if (/\bhow (many|much|old|long|far|big|large|tall|often)\b/.test(q)) return "number";
   if (/\b(when|what time)\b/.test(q)) return "date";
   if (/\bwhere\b/.test(q)) return "place";

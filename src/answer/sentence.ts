@@ -32,6 +32,8 @@ export interface PickedSentence {
   text: string;
   /** Distinctive question words it holds, and the pool's total (see bestSentence). */
   matched: number;
+  /** The question terms it holds, with those of its passage's heading. */
+  terms: string[];
 }
 
 /**
@@ -94,20 +96,9 @@ export function bestSentence(q: Question, readings: Reading[]): PickedSentence |
   }
   if (!best) return undefined;
   const { tokens } = best.r.body;
-  const start = (tokens[best.first] as Token).start;
-  let end = (tokens[best.last] as Token).end;
-  // wink ends sentences at a dot inside a link target or code span ("[`poll()`](#subprocess.Popen.poll)"):
-  // a sentence with an open bracket or code span runs on to where it closes, within its passage.
-  const passageEnd = best.r.hit.passage.end;
-  for (let more = 0; more < MAX_RUN_ON && unbalanced(best.r.doc.text.slice(start, end)); more++) {
-    const next = tokens.findIndex((t) => t.start >= end && t.sentence > (tokens[best.last] as Token).sentence + more);
-    const last = next === -1 ? tokens.length - 1 : next - 1;
-    const to = last >= 0 ? Math.min(passageEnd, (tokens[last] as Token).end) : end;
-    if (to <= end) break;
-    end = to;
-  }
+  const { start, end } = wholeSentence(best.r, (tokens[best.first] as Token).sentence);
   const text = best.r.doc.text.slice(start, end).replace(/\s+/g, " ").trim();
-  return { reading: best.r, start, end, text, matched: best.terms.size };
+  return { reading: best.r, start, end, text, matched: best.terms.size, terms: [...best.terms, ...(best.headingTerms ?? [])] };
 }
 
 /** A sentence of fewer words is a fragment, never an answer. */
@@ -121,6 +112,36 @@ function wordsIn(r: Reading, first: number, last: number): number {
 
 /** Sentences a run-on sentence (see bestSentence) may take in. */
 const MAX_RUN_ON = 3;
+
+/**
+ * The offsets of sentence `index` of a reading, joined with its neighbours where wink split it at
+ * a dot inside a link target or code span ("[`poll()`](#subprocess.Popen.poll)"): a piece that
+ * leaves a bracket or code span open runs on into the next, within the passage.
+ */
+function wholeSentence(r: Reading, index: number): { start: number; end: number } {
+  const spans = new Map<number, { start: number; end: number }>();
+  for (const t of r.body.tokens) {
+    if (t.type === "tabCRLF" || !t.text.trim()) continue;
+    const span = spans.get(t.sentence);
+    if (span) span.end = t.end;
+    else spans.set(t.sentence, { start: t.start, end: t.end });
+  }
+  const text = r.doc.text;
+  let first = index;
+  let last = index;
+  for (let i = 0; i < MAX_RUN_ON; i++) {
+    const prev = spans.get(first - 1);
+    if (!prev || !unbalanced(text.slice(prev.start, (spans.get(first) as { start: number }).start))) break;
+    first--;
+  }
+  for (let i = 0; i < MAX_RUN_ON; i++) {
+    const next = spans.get(last + 1);
+    const from = (spans.get(first) as { start: number }).start;
+    if (!next || !unbalanced(text.slice(from, (spans.get(last) as { end: number }).end))) break;
+    last++;
+  }
+  return { start: (spans.get(first) as { start: number }).start, end: (spans.get(last) as { end: number }).end };
+}
 
 /** An open "[", "(" or code span that the text does not close. */
 function unbalanced(text: string): boolean {
