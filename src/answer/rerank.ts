@@ -3,7 +3,7 @@
  * question each holds — with its heading and its document's title — and how its heading fits.
  * Plain data in (question, hits), plain data out (readings, best first).
  */
-import type { Token } from "../nlp/analyse.js";
+import { termsOf, type Token } from "../nlp/analyse.js";
 import { nameSpans, surnameKey } from "../nlp/names.js";
 import { stemOf } from "../nlp/stem.js";
 import type { IndexedDoc, SearchIndex } from "../search/build.js";
@@ -41,6 +41,8 @@ export interface Reading {
   /** The passage's text and tokens, and its heading's. */
   body: ReadText;
   heading: ReadText;
+  /** Terms of the term line its paragraph opens with, if any (see leadTerms). */
+  lead: string[];
   /** Share of the question's part-of-speech-weighted terms the passage holds (0-1). */
   coverage: number;
   /** Share of the question's IDF mass the passage holds, soft matches in part (0-1). */
@@ -68,11 +70,12 @@ export function rerank(index: SearchIndex, q: Question, hits: ScoredPassage[], w
     }
     readPassages(found, entities).forEach(({ body, heading }, i) => {
       const { hit, doc } = found[i] as (typeof found)[number];
-      const { coverage, idfCoverage, missing, relationMissing } = coverageOf(q, idf, body, heading, doc);
+      const lead = leadTerms(doc.text, hit.passage.start);
+      const { coverage, idfCoverage, missing, relationMissing } = coverageOf(q, idf, body, heading, doc, lead);
       const blended = (coverage + idfCoverage) / 2;
       // Coverage counts twice: a passage that holds all of the question beats a higher BM25 score.
       const rank = (hit.score / top) * blended * blended * headingFactor(q, heading, doc);
-      readings.push({ hit, doc, body, heading, coverage, idfCoverage, missing: missing / maxIdf, relationMissing, rank });
+      readings.push({ hit, doc, body, heading, lead, coverage, idfCoverage, missing: missing / maxIdf, relationMissing, rank });
     });
   };
   readAll(hits.slice(0, READ_FIRST));
@@ -89,6 +92,32 @@ export function idfOf(index: SearchIndex, q: Question): Map<string, number> {
     out.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
   return out;
+}
+
+/** A term line: short, ending in a Markdown hard break (two spaces or a backslash) — "`work_mem` (`integer`)  ". */
+const TERM_LINE = /^[^\n]{1,100}(?: {2,}|\\)$/;
+const leads = new Map<string, string[]>();
+/** Kept term lines' terms at most; the cache starts over past it. */
+const MAX_LEADS = 5000;
+
+/**
+ * The terms of the term line that opens the paragraph holding `at`, when it has one: a
+ * definition list written as "term  \n description" names its subject once, above passages
+ * that only say "this parameter".
+ */
+function leadTerms(text: string, at: number): string[] {
+  const start = text.lastIndexOf("\n\n", at) + 2;
+  const end = text.indexOf("\n", start);
+  if (end === -1 || end > at + 200) return [];
+  const line = text.slice(start, end);
+  if (!TERM_LINE.test(line)) return [];
+  let terms = leads.get(line);
+  if (!terms) {
+    terms = termsOf(line);
+    if (leads.size >= MAX_LEADS) leads.clear();
+    leads.set(line, terms);
+  }
+  return terms;
 }
 
 /** The reading that covers most of the question (the first of equals, so the better ranked). */
@@ -128,8 +157,8 @@ function headingFactor(q: Question, heading: ReadText, doc: IndexedDoc): number 
  * speech weight (`coverage`) and by IDF (`idfCoverage`), a word matched exactly counting in
  * full, by prefix or stem in part.
  */
-function coverageOf(q: Question, idf: Map<string, number>, body: ReadText, heading: ReadText, doc: IndexedDoc): { coverage: number; idfCoverage: number; missing: number; relationMissing: boolean } {
-  const pools = [body.terms, heading.terms, doc.titleTerms];
+function coverageOf(q: Question, idf: Map<string, number>, body: ReadText, heading: ReadText, doc: IndexedDoc, lead: string[]): { coverage: number; idfCoverage: number; missing: number; relationMissing: boolean } {
+  const pools = [body.terms, heading.terms, doc.titleTerms, lead];
   const has = (term: string): boolean => pools.some((p) => p.includes(term));
   const extended = (term: string): boolean => term.length >= 5 && pools.some((p) => startsAny(p, term));
   const stemmed = (term: string): boolean => {

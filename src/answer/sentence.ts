@@ -70,9 +70,7 @@ export function bestSentence(q: Question, readings: Reading[]): PickedSentence |
     });
     // The heading's question words belong to every sentence under it ("LART" over "Luser Attitude Readjustment Tool."), at half weight.
     const fromHeading = new Set<string>();
-    r.heading.terms.forEach((term) => {
-      if (term && q.lemmas.has(term)) fromHeading.add(term);
-    });
+    for (const term of [...r.heading.terms, ...r.lead]) if (term && q.lemmas.has(term)) fromHeading.add(term);
     for (const s of bySentence.values()) s.headingTerms = fromHeading;
     sentences.push(...bySentence.values());
   }
