@@ -13,12 +13,11 @@ import { createHmac, randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { DEFAULT_RETENTION_DAYS } from "../config.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 
 /** The file inside `DATA_DIR`. */
 export const STORE_FILE = "verbatim.db";
-/** Why: a quarter of a year covers a season of use for `/gaps` and `/stats` without keeping questions indefinitely. */
-export const DEFAULT_RETENTION_DAYS = 90;
 /** Why: another process (a second `npm run gaps`, the bot) may hold the write lock for a moment; wait for it rather than fail. */
 const BUSY_TIMEOUT_MS = 5_000;
 const DAY_MS = 86_400_000;

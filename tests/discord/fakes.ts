@@ -110,6 +110,8 @@ export function fakeEngine(overrides: Partial<Engine> = {}): Engine {
   return {
     answer: (question) => answer({ question }),
     search: () => [],
+    excerpts: () => [],
+    topics: () => [],
     reindex: vi.fn(async () => REPORT),
     stats: () => STATS,
     ...overrides,
