@@ -8,6 +8,7 @@ import { type Bot, startBot } from "../discord/bot.js";
 import { describeDiscordFailure } from "../discord/describe-failure.js";
 import { createLogger } from "../discord/logger.js";
 import { createEngine } from "../engine.js";
+import { type Store, StoreError, openStore } from "../store/store.js";
 import { formatProgress } from "./format.js";
 
 const config = await loadConfigOrExit();
@@ -29,9 +30,18 @@ try {
   process.exit(1);
 }
 
+let store: Store;
+try {
+  store = openStore({ dir: config.dataDir, retentionDays: config.retentionDays });
+} catch (error) {
+  if (!(error instanceof StoreError)) throw error;
+  logger.error(`Cannot start: ${error.message}`);
+  process.exit(1);
+}
+
 let bot: Bot;
 try {
-  bot = await startBot({ config, engine, logger });
+  bot = await startBot({ config, engine, logger, store });
 } catch (error) {
   const known = describeDiscordFailure(error, config.apiBase);
   if (known) logger.error(known);

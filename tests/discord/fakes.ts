@@ -53,6 +53,12 @@ export class FakeInteraction {
   isChatInputCommand(): boolean {
     return true;
   }
+  isAutocomplete(): boolean {
+    return false;
+  }
+  isButton(): boolean {
+    return false;
+  }
   inGuild(): boolean {
     return this.member !== null;
   }
