@@ -120,6 +120,9 @@ export class Store {
     }
     try {
       this.#db.pragma("journal_mode = WAL");
+      // In WAL mode NORMAL syncs at checkpoints, not at every commit: a power cut may lose the last
+      // questions, never corrupt the file; an answer no longer waits for the disk.
+      this.#db.pragma("synchronous = NORMAL");
       this.#db.pragma("foreign_keys = ON");
       this.#migrate();
       this.#db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('salt', ?)").run(randomBytes(32).toString("hex"));
