@@ -1,5 +1,5 @@
 /**
- * `npm start`: loads `.env`, checks the settings, builds the answer engine, and runs the bot until
+ * `npm start`: loads `.env`, checks the settings, opens the store (`DATA_DIR`), builds the answer engine, and runs the bot until
  * SIGINT/SIGTERM, when it finishes the replies in flight, disconnects and exits 0.
  * A bad setting or a rejected token ends with a short message and exit code 1, never a stack trace.
  */
@@ -16,6 +16,15 @@ const config = await loadConfigOrExit();
 const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
 process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", reason));
 
+let store: Store;
+try {
+  store = openStore({ dir: config.dataDir, retentionDays: config.retentionDays });
+} catch (error) {
+  if (!(error instanceof StoreError)) throw error;
+  logger.error(`Cannot start: ${error.message}`);
+  process.exit(1);
+}
+
 let engine;
 try {
   engine = await createEngine({
@@ -27,15 +36,6 @@ try {
   });
 } catch (error) {
   logger.error(`Cannot build the index from CORPUS_DIR (${config.corpusDir}): ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-}
-
-let store: Store;
-try {
-  store = openStore({ dir: config.dataDir, retentionDays: config.retentionDays });
-} catch (error) {
-  if (!(error instanceof StoreError)) throw error;
-  logger.error(`Cannot start: ${error.message}`);
   process.exit(1);
 }
 
