@@ -76,7 +76,8 @@ function summarise(members: AskedQuestion[]): Gap {
   const wordings = new Map<string, { text: string; count: number }>();
   const docs = new Map<string, number>();
   for (const q of members) {
-    const key = q.text.trim().toLowerCase().replace(/\s+/g, " ");
+    // The same wording, case, spacing and punctuation aside.
+    const key = q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
     const seen = wordings.get(key);
     if (seen) seen.count++;
     else wordings.set(key, { text: q.text.trim(), count: 1 });
