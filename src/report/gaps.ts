@@ -38,9 +38,11 @@ export interface Gap {
 
 /**
  * Why: two questions ask the same thing when at least half of their combined search terms
- * (lemmas, stop words out) are shared: "Who is the deputy leader?" and "who's deputy leader now"
- * group, "Who resigned as leader?" does not. Chosen by hand on the 50 questions of the closing
- * note's run over the default corpus.
+ * (lemmas, stop words out) are shared: "Who is the Labour leader?" and "Who is the leader of the
+ * Labour Party?" group, "Is Keir Starmer standing for leader?" does not join them. Chosen by hand
+ * on the closing note's 50 questions over the default corpus, against two alternatives: half of
+ * the shorter question's terms (joined every question about the deputy leadership) and terms
+ * weighted by rarity (split "leader" from "Labour leader" pairs).
  */
 export const SAME_QUESTION_SIMILARITY = 0.5;
 export const MAX_OTHER_WORDINGS = 3;

@@ -34,6 +34,10 @@ describe("findGaps", () => {
     expect(gaps[2]?.nearestDoc).toBeUndefined();
   });
 
+  it("keeps questions apart that share only a word of several", () => {
+    expect(findGaps([asked("Who is the Labour leader?", 1), asked("Is Keir Starmer standing for leader?", 2)])).toHaveLength(2);
+  });
+
   it("keeps questions apart that share only a word", () => {
     const gaps = findGaps([asked("Who resigned as leader?", 1), asked("Who is deputy leader?", 2)]);
     expect(gaps).toHaveLength(2);
