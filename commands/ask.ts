@@ -1,7 +1,7 @@
 /** `/ask question:<text>`: the short answer with verbatim quotes, and buttons to vote or see more passages. */
 import { InteractionContextType, SlashCommandBuilder } from "discord.js";
 import type { Command } from "../src/discord/command.js";
-import { completeQuestion, MAX_CHOICES } from "../src/discord/autocomplete.js";
+import { completeQuestion, popularQuestions } from "../src/discord/autocomplete.js";
 import { recordAnswer, withButtons } from "../src/discord/feedback.js";
 import { renderAnswer } from "../src/discord/render-answer.js";
 import { respond } from "../src/discord/respond.js";
@@ -37,7 +37,7 @@ export default {
   },
   async autocomplete(interaction, { engine, store }) {
     const typed = interaction.options.getFocused();
-    const popular = store ? store.helpfulQuestions(MAX_CHOICES).map((q) => q.text) : [];
+    const popular = store ? popularQuestions(store) : [];
     await interaction.respond(completeQuestion(typed, popular, engine.topics()));
   },
 } satisfies Command;

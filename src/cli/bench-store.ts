@@ -2,7 +2,8 @@
  * `npm run bench:store`: what recording an answer adds to answering it, in ms. Answers questions
  * over the default corpus with a store on a real SQLite file (a temporary DATA_DIR), and times
  * the two steps the Discord edge adds per answer: storing the question (`recordAnswer`) and
- * deciding the buttons (`withButtons`, one extra search), next to `answer()` itself; then a vote.
+ * deciding the buttons (`withButtons`, one extra search), next to `answer()` itself; then a vote,
+ * and one `/ask` autocomplete answer (popular questions from the store, topics from the index).
  *
  *   npm run bench:store -- [--answers N] [--corpus DIR]
  */
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { summarizeLatencies } from "../bench/stats.js";
+import { completeQuestion, popularQuestions } from "../discord/autocomplete.js";
 import { recordAnswer, withButtons } from "../discord/feedback.js";
 import { createLogger } from "../discord/logger.js";
 import { renderAnswer } from "../discord/render-answer.js";
@@ -34,7 +36,7 @@ const engine = await createEngine({ corpusDir: values.corpus, cacheDir: null });
 const dir = mkdtempSync(join(tmpdir(), "verbatim-bench-store-"));
 const store = openStore({ dir });
 const logger = createLogger({ level: "warn" });
-const times = { answer: [] as number[], record: [] as number[], buttons: [] as number[], vote: [] as number[] };
+const times = { answer: [] as number[], record: [] as number[], buttons: [] as number[], vote: [] as number[], suggest: [] as number[] };
 try {
   for (let i = 0; i < n; i++) {
     const question = QUESTIONS[i % QUESTIONS.length] ?? "";
@@ -50,6 +52,9 @@ try {
     t = performance.now();
     if (id !== undefined) store.vote(id, String(i % 50), i % 3 === 0 ? -1 : 1);
     times.vote.push(performance.now() - t);
+    t = performance.now();
+    completeQuestion(question.slice(0, 1 + (i % 12)), popularQuestions(store), engine.topics());
+    times.suggest.push(performance.now() - t);
   }
   const line = (name: string, ms: number[]): string => {
     const s = summarizeLatencies(ms.slice(Math.min(100, ms.length / 10))); // the first ones warm the JIT and SQLite's cache
@@ -62,6 +67,12 @@ try {
       line("recordAnswer (1 INSERT)", times.record),
       line("withButtons (1 search)", times.buttons),
       line("vote (upsert + count)", times.vote),
+      line("autocomplete (cached popular)", times.suggest),
+      line(`popular questions, uncached (${n} rows)`, Array.from({ length: 200 }, () => {
+        const t = performance.now();
+        store.helpfulQuestions(25);
+        return performance.now() - t;
+      })),
       `one recorded answer costs recordAnswer + withButtons ≈ ${(mean(times.record) + mean(times.buttons)).toFixed(3)} ms on top of answer()`,
     ].join("\n") + "\n",
   );

@@ -4,6 +4,7 @@
  * a button to the page after it. Every reply is ephemeral: a click never posts in the channel.
  */
 import { type ButtonInteraction, MessageFlags } from "discord.js";
+import { forgetPopularQuestions } from "./autocomplete.js";
 import type { CommandContext } from "./command.js";
 import { UserError } from "./errors.js";
 import { MAX_RANKED_PASSAGES, formatVotes, pageButtons, parseCustomId, passagePage } from "./feedback.js";
@@ -32,6 +33,7 @@ export async function handleButton(interaction: ButtonInteraction, { store, engi
       throw new UserError("Your vote could not be saved just now. Please try again in a moment.");
     }
     if (!counts) throw new UserError(expiredMessage(store.retentionDays));
+    forgetPopularQuestions(store);
     const said = action.vote === 1 ? "helpful" : "not helpful";
     await respond(interaction, { content: `Thanks: you marked this answer ${said}. ${formatVotes(counts)}. Click the other button to change your vote.` }, { ephemeral: true });
     return;

@@ -89,10 +89,8 @@ interface QuestionRow {
 }
 
 const SELECT_QUESTION = `
-  SELECT q.*,
-    (SELECT count(*) FROM votes v WHERE v.question_id = q.id AND v.vote = 1) AS up,
-    (SELECT count(*) FROM votes v WHERE v.question_id = q.id AND v.vote = -1) AS down
-  FROM questions q`;
+  SELECT q.*, count(v.vote) FILTER (WHERE v.vote = 1) AS up, count(v.vote) FILTER (WHERE v.vote = -1) AS down
+  FROM questions q LEFT JOIN votes v ON v.question_id = q.id`;
 
 /** Opens (creating and migrating) the store. @throws {StoreError} when the folder or file cannot be used. */
 export function openStore(options: StoreOptions): Store {
@@ -158,7 +156,7 @@ export class Store {
 
   /** The question `id` with its votes; undefined when it was never stored, was pruned, or is past the retention period. */
   question(id: number): StoredQuestion | undefined {
-    const row = this.#db.prepare(`${SELECT_QUESTION} WHERE q.id = ? AND q.asked_at >= ?`).get(id, this.#cutoff()) as QuestionRow | undefined;
+    const row = this.#db.prepare(`${SELECT_QUESTION} WHERE q.id = ? AND q.asked_at >= ? GROUP BY q.id`).get(id, this.#cutoff()) as QuestionRow | undefined;
     return row && toQuestion(row);
   }
 
@@ -190,7 +188,7 @@ export class Store {
   /** Questions asked since `since` (within the retention period), oldest first, with their votes. */
   questionsSince(since: Date): StoredQuestion[] {
     const from = Math.max(since.getTime(), this.#cutoff());
-    return (this.#db.prepare(`${SELECT_QUESTION} WHERE q.asked_at >= ? ORDER BY q.asked_at, q.id`).all(from) as QuestionRow[]).map(toQuestion);
+    return (this.#db.prepare(`${SELECT_QUESTION} WHERE q.asked_at >= ? GROUP BY q.id ORDER BY q.asked_at, q.id`).all(from) as QuestionRow[]).map(toQuestion);
   }
 
   /**
@@ -200,8 +198,10 @@ export class Store {
   helpfulQuestions(limit: number): Array<{ text: string; asked: number }> {
     const rows = this.#db
       .prepare(
-        `SELECT min(text) AS text, count(*) AS asked FROM (${SELECT_QUESTION} WHERE q.asked_at >= ? AND q.answered = 1)
-         GROUP BY lower(trim(text)) HAVING sum(up) > sum(down) ORDER BY asked DESC, text LIMIT ?`,
+        `SELECT min(q.text) AS text, count(DISTINCT q.id) AS asked
+         FROM questions q LEFT JOIN votes v ON v.question_id = q.id
+         WHERE q.asked_at >= ? AND q.answered = 1
+         GROUP BY lower(trim(q.text)) HAVING coalesce(sum(v.vote), 0) > 0 ORDER BY asked DESC, text LIMIT ?`,
       )
       .all(this.#cutoff(), limit) as Array<{ text: string; asked: number }>;
     return rows.map(({ text, asked }) => ({ text, asked }));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { completeQuestion } from "../../src/discord/autocomplete.js";
+import { completeQuestion, forgetPopularQuestions, popularQuestions } from "../../src/discord/autocomplete.js";
 
 const TOPICS = ["Labour deputy leadership hopeful Rosena Allin-Khan", "Apology to women", "5/10 Angela Rayner – Deputy leadership", "Deputy leadership"];
 
@@ -26,5 +26,25 @@ describe("completeQuestion", () => {
         }
       }),
     );
+  });
+});
+
+describe("popularQuestions", () => {
+  it("reads the store at most once a minute", () => {
+    let reads = 0;
+    const store = { helpfulQuestions: () => [{ text: `q${++reads}` }] };
+    expect(popularQuestions(store, 0)).toEqual(["q1"]);
+    expect(popularQuestions(store, 59_999)).toEqual(["q1"]);
+    expect(popularQuestions(store, 60_000)).toEqual(["q2"]);
+  });
+});
+
+describe("forgetPopularQuestions", () => {
+  it("makes the next read go to the store", () => {
+    let reads = 0;
+    const store = { helpfulQuestions: () => [{ text: `q${++reads}` }] };
+    popularQuestions(store, 0);
+    forgetPopularQuestions(store);
+    expect(popularQuestions(store, 1)).toEqual(["q2"]);
   });
 });
