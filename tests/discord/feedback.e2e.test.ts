@@ -4,7 +4,7 @@
  * /stats for moderators, and a rate limit that counts questions only.
  */
 import { ButtonStyle, ComponentType, InteractionResponseType, MessageFlags } from "discord.js";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_RANKED_PASSAGES, PAGE_SIZE } from "../../src/discord/feedback.js";
 import { type Harness, startHarness } from "./harness.js";
 import { MANAGE_SERVER, type RecordedRequest, type SentInteraction } from "./stand-in/stand-in.js";
@@ -163,6 +163,36 @@ describe("answer buttons", () => {
       "reply to the mention",
     );
     expect(h.store.question(idOf(answer))).toMatchObject({ via: "mention", guildId: h.discord.world.guildId, channelId: h.discord.world.channelId });
+  });
+});
+
+describe("a store that fails to write", () => {
+  it("never holds up an answer: it goes out without buttons, and the failure is logged", async () => {
+    const diskFull = vi.spyOn(h.store, "recordQuestion").mockImplementation(() => {
+      throw new Error("SQLITE_FULL: database or disk is full");
+    });
+    try {
+      const answer = await ask(DEPUTY);
+      expect(JSON.stringify(body(answer).embeds)).toMatch(/Rayner|Allin-Khan|Butler|Burgon/);
+      expect(body(answer).components).toBeUndefined();
+      expect(h.logs.join("\n")).toMatch(/WARN .*store: could not record a question \(answered without buttons\): SQLITE_FULL/);
+    } finally {
+      diskFull.mockRestore();
+    }
+  });
+
+  it("tells a voter privately that the vote was not saved", async () => {
+    const answer = await ask(DEPUTY);
+    const diskFull = vi.spyOn(h.store, "vote").mockImplementation(() => {
+      throw new Error("SQLITE_FULL: database or disk is full");
+    });
+    try {
+      const reply = await h.discord.waitFor(isCallback(click(answer, /Helpful/, member())), "vote");
+      expect(body(reply)).toMatchObject({ data: { flags: MessageFlags.Ephemeral, content: expect.stringMatching(/could not be saved just now/) } });
+      expect(JSON.stringify(body(reply))).not.toMatch(/SQLITE/);
+    } finally {
+      diskFull.mockRestore();
+    }
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { answerButtons, customIdOf, pageButtons, parseCustomId, passagePage, withButtons } from "../../src/discord/feedback.js";
+import { answerButtons, customIdOf, pageButtons, parseCustomId, passagePage, recordAnswer, withButtons } from "../../src/discord/feedback.js";
+import { createLogger } from "../../src/discord/logger.js";
+import { openStore } from "../../src/store/store.js";
 import type { Excerpt, ScoredPassage } from "../../src/types.js";
 import { answer } from "./answers.js";
 import { limitViolations } from "./stand-in/discord-rules.js";
@@ -64,5 +66,33 @@ describe("withButtons", () => {
     expect(more([hit("a.md", 0), hit("b.md", 0)])).toMatchObject({ disabled: false });
     expect(more([hit("a.md", 5)])).toMatchObject({ disabled: true });
     expect(more([])).toMatchObject({ disabled: true });
+  });
+});
+
+describe("recordAnswer", () => {
+  const asker = { userId: "123456789012345678", via: "slash" as const, guildId: "1", channelId: "2" };
+  const logged = () => {
+    const lines: string[] = [];
+    return { lines, logger: createLogger({ level: "debug", write: (line) => lines.push(line) }) };
+  };
+
+  it("stores the question, answered or not, with the documents quoted", () => {
+    const store = openStore({ dir: null });
+    const { logger } = logged();
+    const id = recordAnswer(store, logger, answer({ question: "Who?", answer: null, excerpts: [ex("a.md", 0), ex("b.md", 5)] }), asker);
+    expect(store.question(id!)).toMatchObject({ text: "Who?", answered: false, docs: ["a.md", "b.md"], via: "slash", guildId: "1", channelId: "2" });
+    store.close();
+  });
+
+  it("logs a failed write and returns undefined, so the answer goes out without buttons", () => {
+    const store = openStore({ dir: null });
+    store.close();
+    const { logger, lines } = logged();
+    expect(recordAnswer(store, logger, answer({ question: "Who?" }), asker)).toBeUndefined();
+    expect(lines.join("\n")).toMatch(/WARN .*store: could not record a question \(answered without buttons\): The database connection is not open/);
+  });
+
+  it("records nothing without a store", () => {
+    expect(recordAnswer(undefined, logged().logger, answer({ question: "Who?" }), asker)).toBeUndefined();
   });
 });
