@@ -1,6 +1,8 @@
-/** `/ask question:<text>`: the short answer with verbatim quotes. */
+/** `/ask question:<text>`: the short answer with verbatim quotes, and buttons to vote or see more passages. */
 import { InteractionContextType, SlashCommandBuilder } from "discord.js";
 import type { Command } from "../src/discord/command.js";
+import { completeQuestion, popularQuestions } from "../src/discord/autocomplete.js";
+import { recordAnswer, withButtons } from "../src/discord/feedback.js";
 import { renderAnswer } from "../src/discord/render-answer.js";
 import { respond } from "../src/discord/respond.js";
 
@@ -17,12 +19,25 @@ export default {
         .setName("question")
         .setDescription("Your question, in plain words")
         .setRequired(true)
-        .setMaxLength(MAX_QUESTION_CHARS),
+        .setMaxLength(MAX_QUESTION_CHARS)
+        .setAutocomplete(true),
     ),
-  async execute(interaction, { engine }) {
+  countsAsQuestion: true,
+  async execute(interaction, { engine, store, logger }) {
     const question = interaction.options.getString("question", true);
     // Acknowledge within Discord's 3 seconds before any work.
     await interaction.deferReply();
-    await respond(interaction, renderAnswer(engine.answer(question)));
+    const answer = engine.answer(question);
+    const id = recordAnswer(store, logger, answer, {
+      userId: interaction.user.id,
+      via: "slash",
+      ...(interaction.guildId && { guildId: interaction.guildId, channelId: interaction.channelId }),
+    });
+    await respond(interaction, withButtons(renderAnswer(answer), answer, id, engine));
+  },
+  async autocomplete(interaction, { engine, store }) {
+    const typed = interaction.options.getFocused();
+    const popular = store ? popularQuestions(store) : [];
+    await interaction.respond(completeQuestion(typed, popular, engine.topics()));
   },
 } satisfies Command;

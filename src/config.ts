@@ -44,6 +44,10 @@ export interface Config {
   cacheDir: string | null;
   /** Worker threads to index in (`INDEX_THREADS`); 0 indexes in the main thread. Unset: by corpus size and cores. */
   indexThreads?: number;
+  /** Folder of the question and vote store (`DATA_DIR`). Default {@link DEFAULT_DATA_DIR}. */
+  dataDir: string;
+  /** Days questions and votes are kept (`RETENTION_DAYS`). Default {@link DEFAULT_RETENTION_DAYS}. */
+  retentionDays: number;
 }
 
 /** Why: a reader asks a few questions a minute; 6 allows a quick follow-up burst but stops a script from hogging the bot. */
@@ -51,6 +55,12 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 6;
 export const DEFAULT_CORPUS_DIR = "corpus";
 /** Where the saved index lives by default: git-ignored, beside the working directory's corpus. */
 export const DEFAULT_CACHE_DIR = ".cache/index";
+/** Where questions and votes are stored by default: git-ignored, in the working directory. */
+export const DEFAULT_DATA_DIR = ".data";
+/** Why: a quarter of a year covers a season of use for `/gaps` and `/stats` without keeping questions indefinitely. */
+export const DEFAULT_RETENTION_DAYS = 90;
+/** Why: ten years; a longer "keep" is a typo, not a policy. */
+export const MAX_RETENTION_DAYS = 3650;
 
 /**
  * Shape of a bot token: three base64url parts joined by dots (user id, timestamp, HMAC).
@@ -100,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const perMinute = readCount("RATE_LIMIT_PER_MINUTE", get("RATE_LIMIT_PER_MINUTE"), DEFAULT_RATE_LIMIT_PER_MINUTE, problems);
   const logLevel = readLogLevel(get("LOG_LEVEL"), problems);
   const indexThreads = readIndexThreads(get("INDEX_THREADS"), problems);
+  const retentionDays = readRetentionDays(get("RETENTION_DAYS"), problems);
 
   if (problems.length > 0 || token === undefined || clientId === undefined) throw new ConfigError(problems);
   return {
@@ -113,7 +124,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     rateLimit: { perMinute },
     logLevel,
     ...(indexThreads !== undefined && { indexThreads }),
+    dataDir: get("DATA_DIR") ?? DEFAULT_DATA_DIR,
+    retentionDays,
   };
+}
+
+/** `RETENTION_DAYS`: whole days from 1 to {@link MAX_RETENTION_DAYS}. A bad value adds a problem to `problems`. */
+export function readRetentionDays(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined) return DEFAULT_RETENTION_DAYS;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_RETENTION_DAYS) {
+    problems.push(`RETENTION_DAYS must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, got "${raw}".`);
+    return DEFAULT_RETENTION_DAYS;
+  }
+  return Number(raw);
 }
 
 /** Most worker threads `INDEX_THREADS` may ask for. */

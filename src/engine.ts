@@ -13,11 +13,12 @@ import { join, resolve } from "node:path";
 import { composeAnswer } from "./answer/compose.js";
 import { DEFAULT_CACHE_DIR } from "./config.js";
 import { loadCorpus } from "./corpus/load.js";
+import { rankedExcerpts, topicsOf } from "./excerpts.js";
 import { SearchIndex } from "./search/build.js";
 import type { CompactCut } from "./search/compact.js";
 import { cutInThreads, threadsFor } from "./search/cut-threads.js";
 import { IndexCacheError, loadIndex, saveIndex } from "./search/persist.js";
-import type { Answer, Doc, IndexStats, ReindexReport, ScoredPassage, Skipped } from "./types.js";
+import type { Answer, Doc, Excerpt, IndexStats, ReindexReport, ScoredPassage, Skipped } from "./types.js";
 
 export interface EngineOptions {
   /** Folder of `.md`/`.markdown`/`.txt` files, read recursively. */
@@ -50,6 +51,10 @@ export interface Engine {
   answer(question: string): Answer;
   /** Ranked passages for a question, best first. */
   search(question: string, limit?: number): ScoredPassage[];
+  /** The best `limit` passages for a question as verbatim quotes, best first: more than an answer's three. */
+  excerpts(question: string, limit: number): Excerpt[];
+  /** Document titles and section headings, each once: what questions may be about. */
+  topics(): string[];
   /**
    * Rebuilds the index from the corpus folder and swaps it in atomically. Questions are answered
    * from the old index meanwhile; concurrent calls share one rebuild; on failure the old index
@@ -211,6 +216,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
 
   let serving: Serving = await open();
+  /** Topics of the serving index, listed on first use after each (re)index. */
+  let topics: { of: SearchIndex; list: string[] } | undefined;
   let running: Promise<ReindexReport> | undefined;
 
   const reindex = async (): Promise<ReindexReport> => {
@@ -225,6 +232,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   return {
     answer: (question) => composeAnswer(serving.index, question),
     search: (question, limit = 10) => serving.index.search(question, limit),
+    excerpts: (question, limit) => rankedExcerpts(serving.index, question, limit),
+    topics() {
+      if (topics?.of !== serving.index) topics = { of: serving.index, list: topicsOf(serving.index) };
+      return topics.list;
+    },
     reindex() {
       running ??= reindex().finally(() => {
         running = undefined;

@@ -25,7 +25,17 @@ describe("loadConfig", () => {
       cacheDir: ".cache/index",
       rateLimit: { perMinute: DEFAULT_RATE_LIMIT_PER_MINUTE },
       logLevel: "info",
+      dataDir: ".data",
+      retentionDays: 90,
     });
+  });
+
+  it("reads DATA_DIR and RETENTION_DAYS, refusing a retention that is not 1 to 3650 days", () => {
+    const config = loadConfig({ ...MINIMAL, DATA_DIR: "/var/lib/verbatim", RETENTION_DAYS: "30" });
+    expect(config).toMatchObject({ dataDir: "/var/lib/verbatim", retentionDays: 30 });
+    for (const bad of ["0", "-3", "thirty", "1.5", "4000"]) {
+      expect(() => loadConfig({ ...MINIMAL, RETENTION_DAYS: bad })).toThrow(/RETENTION_DAYS must be a whole number of days from 1 to 3650/);
+    }
   });
 
   it("reads INDEX_CACHE_DIR, and 'off' keeps no index on disk", () => {

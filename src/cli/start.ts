@@ -1,5 +1,5 @@
 /**
- * `npm start`: loads `.env`, checks the settings, builds the answer engine, and runs the bot until
+ * `npm start`: loads `.env`, checks the settings, opens the store (`DATA_DIR`), builds the answer engine, and runs the bot until
  * SIGINT/SIGTERM, when it finishes the replies in flight, disconnects and exits 0.
  * A bad setting or a rejected token ends with a short message and exit code 1, never a stack trace.
  */
@@ -8,12 +8,22 @@ import { type Bot, startBot } from "../discord/bot.js";
 import { describeDiscordFailure } from "../discord/describe-failure.js";
 import { createLogger } from "../discord/logger.js";
 import { createEngine } from "../engine.js";
+import { type Store, StoreError, openStore } from "../store/store.js";
 import { formatProgress } from "./format.js";
 
 const config = await loadConfigOrExit();
 
 const logger = createLogger({ level: config.logLevel, secrets: [config.token] });
 process.on("unhandledRejection", (reason) => logger.error("unhandled promise rejection", reason));
+
+let store: Store;
+try {
+  store = openStore({ dir: config.dataDir, retentionDays: config.retentionDays });
+} catch (error) {
+  if (!(error instanceof StoreError)) throw error;
+  logger.error(`Cannot start: ${error.message}`);
+  process.exit(1);
+}
 
 let engine;
 try {
@@ -31,7 +41,7 @@ try {
 
 let bot: Bot;
 try {
-  bot = await startBot({ config, engine, logger });
+  bot = await startBot({ config, engine, logger, store });
 } catch (error) {
   const known = describeDiscordFailure(error, config.apiBase);
   if (known) logger.error(known);

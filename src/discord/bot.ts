@@ -9,6 +9,7 @@
 import { type Client, Events } from "discord.js";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine.js";
+import type { Store } from "../store/store.js";
 import { createClient } from "./client.js";
 import type { Command } from "./command.js";
 import { createDispatcher } from "./dispatcher.js";
@@ -22,6 +23,8 @@ export interface BotOptions {
   logger: Logger;
   /** Default: the modules in `commands/`. */
   commands?: ReadonlyMap<string, Command>;
+  /** Where questions and votes are recorded; without it answers carry no buttons. Closed by `stop()`. */
+  store?: Store;
 }
 
 export interface Bot {
@@ -34,18 +37,20 @@ export interface Bot {
 
 /** Why: one minute, to match `RATE_LIMIT_PER_MINUTE`. */
 const RATE_WINDOW_MS = 60_000;
+/** Why: retention is counted in days; pruning hourly keeps rows at most an hour past it, at the cost of one DELETE. */
+const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * Logs in and resolves once the client is ready (every server received).
  *
  * @throws discord.js's error when login fails (`TokenInvalid` for a rejected token).
  */
-export async function startBot({ config, engine, logger, commands }: BotOptions): Promise<Bot> {
+export async function startBot({ config, engine, logger, commands, store }: BotOptions): Promise<Bot> {
   const loaded = commands ?? (await loadCommands());
   const client = createClient({ ...(config.apiBase && { apiBase: config.apiBase }) });
   const dispatcher = createDispatcher({
     commands: loaded,
-    context: { engine, logger, commands: loaded, ...(config.moderatorRoleId && { moderatorRoleId: config.moderatorRoleId }) },
+    context: { engine, logger, commands: loaded, ...(store && { store }), ...(config.moderatorRoleId && { moderatorRoleId: config.moderatorRoleId }) },
     limiter: new RateLimiter({ limit: config.rateLimit.perMinute, windowMs: RATE_WINDOW_MS }),
     logger,
   });
@@ -73,6 +78,17 @@ export async function startBot({ config, engine, logger, commands }: BotOptions)
     );
   }
 
+  const pruning = store
+    ? setInterval(() => {
+        try {
+          const pruned = store.prune();
+          if (pruned > 0) logger.info(`store: pruned ${pruned} questions older than ${store.retentionDays} days`);
+        } catch (error) {
+          logger.warn(`store: pruning failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }, PRUNE_EVERY_MS).unref()
+    : undefined;
+
   let stopping: Promise<void> | undefined;
   return {
     client: readyClient,
@@ -81,8 +97,10 @@ export async function startBot({ config, engine, logger, commands }: BotOptions)
     },
     stop() {
       stopping ??= (async () => {
+        clearInterval(pruning);
         await dispatcher.drain();
         await client.destroy();
+        store?.close();
       })();
       return stopping;
     },

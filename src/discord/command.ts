@@ -2,8 +2,9 @@
  * What a slash command module is: `export default { data, execute } satisfies Command;`, the
  * shape of discord.js's official TypeScript starter, plus the shared context every command gets.
  */
-import type { ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Engine } from "../engine.js";
+import type { Store } from "../store/store.js";
 import type { Logger } from "./logger.js";
 
 /** Everything a command may use, handed in rather than imported, so tests can swap any of it. */
@@ -15,6 +16,8 @@ export interface CommandContext {
   logger: Logger;
   /** Every loaded command by name (for `/help`). */
   commands: ReadonlyMap<string, Command>;
+  /** Questions and votes; absent when nothing is recorded (answers then have no buttons). */
+  store?: Store;
 }
 
 /** One slash command. */
@@ -26,6 +29,10 @@ export interface Command {
    * anything else thrown is logged and answered with a generic line.
    */
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  /** True for commands that ask a question: only those count against the per-user rate limit. Default false. */
+  countsAsQuestion?: boolean;
+  /** Answers an autocomplete request for one of the command's options (within Discord's 3 s). */
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
 }
 
 /** Checks, at load time, that a module's default export is a {@link Command}. */

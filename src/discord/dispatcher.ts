@@ -1,12 +1,15 @@
 /**
- * The one place where Discord events become work: slash commands are routed to their module,
- * questions in direct messages and mentions go to the engine, every request passes the per-user
- * rate limit, and every failure is sorted (see `errors.ts`) and answered.
+ * The one place where Discord events become work: slash commands, their autocomplete requests and
+ * button clicks are routed to their module, questions in direct messages and mentions go to the
+ * engine, questions (and only questions) pass the per-user rate limit, and every failure is
+ * sorted (see `errors.ts`) and answered.
  */
-import type { Interaction, Message } from "discord.js";
+import type { Interaction, Message, RepliableInteraction } from "discord.js";
+import { handleButton } from "./buttons.js";
 import type { Command, CommandContext } from "./command.js";
 import { GENERIC_FAILURE, UserError } from "./errors.js";
 import type { Logger } from "./logger.js";
+import { recordAnswer, withButtons } from "./feedback.js";
 import { questionFrom } from "./question.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { type Reply, renderAnswer } from "./render-answer.js";
@@ -20,7 +23,7 @@ export interface DispatcherOptions {
 }
 
 export interface Dispatcher {
-  /** Runs the slash command an interaction invokes; other interaction kinds are ignored. */
+  /** Runs the slash command, autocomplete or button click an interaction carries; other kinds are ignored. */
   handleInteraction(interaction: Interaction): Promise<void>;
   /** Answers a message if it is a question for the bot (see `questionFrom`). */
   handleMessage(message: Message, botUserId: string): Promise<void>;
@@ -53,22 +56,45 @@ export function createDispatcher({ commands, context, limiter, logger }: Dispatc
     }
   };
 
+  /** Tells the user about a failure: a UserError as is, anything else logged and answered generically. */
+  const reportFailure = async (interaction: RepliableInteraction, what: string, error: unknown): Promise<void> => {
+    const userFacing = error instanceof UserError;
+    if (!userFacing) logger.error(`${what} failed (user ${interaction.user.id})`, error);
+    try {
+      await respondPrivately(interaction, userFacing ? error.message : GENERIC_FAILURE);
+    } catch (replyError) {
+      logger.warn(`${what}: could not tell the user about a failure: ${String(replyError)}`);
+    }
+  };
+
   const runCommand = async (interaction: Interaction): Promise<void> => {
+    if (interaction.isAutocomplete()) {
+      const name = interaction.commandName;
+      try {
+        await commands.get(name)?.autocomplete?.(interaction, context);
+      } catch (error) {
+        // Suggestions are a nicety: Discord shows none, and the member types on.
+        logger.warn(`/${name} autocomplete failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return;
+    }
+    if (interaction.isButton()) {
+      try {
+        await handleButton(interaction, context);
+      } catch (error) {
+        await reportFailure(interaction, `button ${interaction.customId}`, error);
+      }
+      return;
+    }
     if (!interaction.isChatInputCommand()) return;
     const name = interaction.commandName;
     try {
       const command = commands.get(name);
       if (!command) throw new UserError(`I don't know /${name}: it may have been removed. Try /help.`);
-      checkRate(interaction.user.id);
+      if (command.countsAsQuestion) checkRate(interaction.user.id);
       await command.execute(interaction, context);
     } catch (error) {
-      const userFacing = error instanceof UserError;
-      if (!userFacing) logger.error(`/${name} failed (user ${interaction.user.id})`, error);
-      try {
-        await respondPrivately(interaction, userFacing ? error.message : GENERIC_FAILURE);
-      } catch (replyError) {
-        logger.warn(`/${name}: could not tell the user about a failure: ${String(replyError)}`);
-      }
+      await reportFailure(interaction, `/${name}`, error);
     }
   };
 
@@ -84,7 +110,18 @@ export function createDispatcher({ commands, context, limiter, logger }: Dispatc
     };
     try {
       checkRate(message.author.id);
-      await reply(question === "" ? { content: emptyMentionReply(botUserId) } : renderAnswer(context.engine.answer(question)));
+      if (question === "") {
+        await reply({ content: emptyMentionReply(botUserId) });
+        return;
+      }
+      const answer = context.engine.answer(question);
+      const inGuild = message.inGuild();
+      const id = recordAnswer(context.store, logger, answer, {
+        userId: message.author.id,
+        via: inGuild ? "mention" : "dm",
+        ...(inGuild && { guildId: message.guildId, channelId: message.channelId }),
+      });
+      await reply(withButtons(renderAnswer(answer), answer, id, context.engine));
     } catch (error) {
       const userFacing = error instanceof UserError;
       if (!userFacing) logger.error(`question in message ${message.id} failed (user ${message.author.id})`, error);

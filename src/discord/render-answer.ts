@@ -3,7 +3,7 @@
  * none), up to three verbatim quotes with matched words in bold and their sources, and the
  * confidence. Always within Discord's limits, whatever the corpus holds.
  */
-import type { APIEmbed, APIEmbedField } from "discord.js";
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed, APIEmbedField } from "discord.js";
 import type { Answer, Excerpt } from "../types.js";
 import {
   MAX_EMBED_DESCRIPTION_CHARS,
@@ -21,6 +21,8 @@ import { blockQuote, escapeInline, highlight } from "./markdown.js";
 export interface Reply {
   content?: string;
   embeds?: APIEmbed[];
+  /** Rows of buttons under the message (see `feedback.ts`). */
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
 /** Why: three quotes back an answer without burying it (the engine returns at most three). */
@@ -59,7 +61,8 @@ function renderNoAnswer(answer: Answer, room: number): string {
   return fitRendered(why, room - hint.length, escapeInline) + hint;
 }
 
-function renderExcerpt(excerpt: Excerpt, index: number): APIEmbedField {
+/** One quote as an embed field, numbered `index + 1`, with its source line. */
+export function renderExcerpt(excerpt: Excerpt, index: number): APIEmbedField {
   const prefix = `${index + 1}. `;
   const name = prefix + fitRendered(excerpt.title.trim() || excerpt.doc, MAX_FIELD_NAME_CHARS - prefix.length, escapeInline);
   const meta = renderSourceLine(excerpt);

@@ -74,6 +74,8 @@ export function renderHelp(stats: IndexStats, commands: readonly CommandSummary[
     `Ask a question in plain words: I answer from ${plural(stats.documents.length, "document")} and quote them ` +
       "verbatim, with the words that matched your question in **bold**.",
     ["**Where to ask**", "• `/ask` with your question, in a server or here", "• a direct message to me", "• a message that mentions me"].join("\n"),
+    "Under each answer, 👍 and 👎 tell the moderators whether it helped (only you see your vote), and " +
+      "**More passages** shows you the next quotes.",
   ];
   if (examples.length > 0) sections.push(["**Try**", ...examples.map((q) => `• ${escapeInline(q)}`)].join("\n"));
   if (commands.length > 0) {

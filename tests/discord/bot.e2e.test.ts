@@ -46,6 +46,8 @@ function wrap(engine: Engine): Engine {
       return engine.answer(question);
     },
     search: (question, limit) => engine.search(question, limit),
+    excerpts: (question, limit) => engine.excerpts(question, limit),
+    topics: () => engine.topics(),
     reindex: () => engine.reindex(),
     stats: () => engine.stats(),
   };

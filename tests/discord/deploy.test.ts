@@ -27,11 +27,11 @@ describe("deployCommands", () => {
       apiBase: discord.apiBase,
       commands: commands.values(),
     });
-    expect(result).toEqual({ scope: "global", count: 4 });
+    expect(result).toEqual({ scope: "global", count: 6 });
     const [put] = discord.requests;
     expect(put).toMatchObject({ method: "PUT", path: `/applications/${discord.world.applicationId}/commands` });
     const body = put!.body as { name: string; default_member_permissions?: string | null; contexts?: number[] }[];
-    expect(body.map((c) => c.name)).toEqual(["ask", "help", "reindex", "sources"]);
+    expect(body.map((c) => c.name)).toEqual(["ask", "gaps", "help", "reindex", "sources", "stats"]);
     expect(body.find((c) => c.name === "reindex")).toMatchObject({
       default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
       contexts: [InteractionContextType.Guild],
@@ -50,7 +50,7 @@ describe("npm run deploy-commands", () => {
       DISCORD_API_BASE: discord.apiBase,
     });
     expect(await running.exited).toBe(0);
-    expect(running.output()).toMatch(new RegExp(`Registered 4 commands on server ${guildId}: /ask /help /reindex /sources`));
+    expect(running.output()).toMatch(new RegExp(`Registered 6 commands on server ${guildId}: /ask /gaps /help /reindex /sources /stats`));
     expect(discord.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`PUT /applications/${applicationId}/guilds/${guildId}/commands`]);
   });
 });

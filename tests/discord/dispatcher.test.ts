@@ -76,12 +76,24 @@ describe("createDispatcher", () => {
     expect(interaction.calls).toEqual([{ method: "reply", arg: privately("I don't know /gone: it may have been removed. Try /help.") }]);
   });
 
-  it("rate-limits per user, with a friendly private message", async () => {
-    const { dispatcher } = setUp([command("ping", async () => {})], 1);
+  it("rate-limits questions per user, with a friendly private message", async () => {
+    const { dispatcher } = setUp([{ ...command("ping", async () => {}), countsAsQuestion: true }], 1);
     await dispatcher.handleInteraction(new FakeInteraction({ commandName: "ping" }).asInteraction);
     const second = new FakeInteraction({ commandName: "ping" });
     await dispatcher.handleInteraction(second.asInteraction);
     expect(second.calls).toEqual([{ method: "reply", arg: privately("You're asking faster than I can keep up with. Please try again in 60 s.") }]);
+  });
+
+  it("lets commands that ask nothing through after the question limit is used up", async () => {
+    let ran = 0;
+    const { dispatcher } = setUp([{ ...command("ask", async () => {}), countsAsQuestion: true }, command("reindex", async () => void ran++)], 1);
+    await dispatcher.handleInteraction(new FakeInteraction({ commandName: "ask" }).asInteraction);
+    const refused = new FakeInteraction({ commandName: "ask" });
+    await dispatcher.handleInteraction(refused.asInteraction);
+    expect(refused.calls[0]?.arg).toMatchObject({ content: expect.stringMatching(/asking faster/) });
+    await dispatcher.handleInteraction(new FakeInteraction({ commandName: "reindex" }).asInteraction);
+    await dispatcher.handleInteraction(new FakeInteraction({ commandName: "reindex" }).asInteraction);
+    expect(ran).toBe(2);
   });
 
   it("drain waits for work in flight, then takes no more", async () => {

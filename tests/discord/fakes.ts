@@ -53,6 +53,12 @@ export class FakeInteraction {
   isChatInputCommand(): boolean {
     return true;
   }
+  isAutocomplete(): boolean {
+    return false;
+  }
+  isButton(): boolean {
+    return false;
+  }
   inGuild(): boolean {
     return this.member !== null;
   }
@@ -110,6 +116,8 @@ export function fakeEngine(overrides: Partial<Engine> = {}): Engine {
   return {
     answer: (question) => answer({ question }),
     search: () => [],
+    excerpts: () => [],
+    topics: () => [],
     reindex: vi.fn(async () => REPORT),
     stats: () => STATS,
     ...overrides,

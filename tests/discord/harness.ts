@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { type Bot, startBot } from "../../src/discord/bot.js";
 import { createLogger } from "../../src/discord/logger.js";
 import { type Engine, createEngine } from "../../src/engine.js";
+import { type Store, openStore } from "../../src/store/store.js";
 import { DiscordStandIn } from "./stand-in/stand-in.js";
 
 /** Shaped like a bot token (so configuration accepts it) and plainly fake. */
@@ -24,6 +25,10 @@ export interface HarnessOptions {
   /** Default 1000: high enough that only a test about rate limits meets it. */
   rateLimitPerMinute?: number;
   heartbeatIntervalMs?: number;
+  /** The store's clock (ms since the epoch), to age answers. Default `Date.now`. */
+  storeNow?: () => number;
+  /** Default 90. */
+  retentionDays?: number;
 }
 
 export interface Harness {
@@ -33,6 +38,8 @@ export interface Harness {
   engine: Engine;
   /** The temporary corpus folder. */
   corpusDir: string;
+  /** The bot's store, a real SQLite file in the temporary folder. */
+  store: Store;
   /** Every log line the bot wrote. */
   logs: string[];
   /** Stops the bot, then the stand-in, then removes the corpus copy. */
@@ -50,6 +57,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     token: TEST_TOKEN,
     ...(options.heartbeatIntervalMs && { heartbeatIntervalMs: options.heartbeatIntervalMs }),
   });
+  const store = openStore({ dir: join(root, "data"), retentionDays: options.retentionDays ?? 90, ...(options.storeNow && { now: options.storeNow }) });
   const logs: string[] = [];
   const logger = createLogger({ level: "debug", secrets: [TEST_TOKEN], write: (line) => logs.push(line) });
   let bot: Bot;
@@ -64,8 +72,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       },
       engine: options.wrapEngine ? options.wrapEngine(engine) : engine,
       logger,
+      store,
     });
   } catch (error) {
+    store.close();
     await discord.stop();
     await rm(root, { recursive: true, force: true });
     throw error;
@@ -75,6 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     bot,
     engine,
     corpusDir,
+    store,
     logs,
     async stop() {
       await bot.stop();

@@ -22,7 +22,7 @@ const COMMAND = (name: string) =>
 describe("loadCommands", () => {
   it("loads the repository's commands by name", async () => {
     const commands = await loadCommands();
-    expect([...commands.keys()]).toEqual(["ask", "help", "reindex", "sources"]);
+    expect([...commands.keys()]).toEqual(["ask", "gaps", "help", "reindex", "sources", "stats"]);
   });
 
   it("ignores declaration files, tests and other files", async () => {

@@ -74,6 +74,7 @@ describe("renderHelp", () => {
     const description = renderHelp(stats(), [{ name: "ask", description: "Ask a question" }]).embeds?.[0]?.description ?? "";
     expect(description).toContain("2 documents");
     expect(description).toContain("a direct message to me");
+    expect(description).toContain("**More passages** shows you the next quotes");
     expect(description).toContain("• Who is Ivan Lewis?");
     expect(description).toContain("• Who is Rosena Allin-Khan?");
     expect(description).toContain("• `/ask` — Ask a question");

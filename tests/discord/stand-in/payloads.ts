@@ -7,7 +7,9 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
+  type APIApplicationCommandAutocompleteInteraction,
   type APIChatInputApplicationCommandInteraction,
+  type APIMessageComponentButtonInteraction,
   type APIEntitlement,
   type APIInteractionGuildMember,
   type APIMessage,
@@ -26,6 +28,7 @@ import {
   GuildSystemChannelFlags,
   GuildVerificationLevel,
   InteractionContextType,
+  ComponentType,
   InteractionType,
   Locale,
   MessageType,
@@ -168,36 +171,31 @@ export interface SlashCommandSpec {
   id: string;
   token: string;
   name: string;
-  options: Record<string, string>;
+  /** Option values: strings are STRING options, whole numbers INTEGER ones. */
+  options: Record<string, string | number>;
   place: Place;
   /** DM channel id, used when `place` is a DM. */
   dmChannelId: string;
 }
 
-export function makeSlashCommand(world: World, spec: SlashCommandSpec): APIChatInputApplicationCommandInteraction {
+/** What every interaction carries, and where it comes from (a server channel as a member, or a DM). */
+function interactionBase(world: World, spec: Pick<SlashCommandSpec, "id" | "token" | "place" | "dmChannelId">) {
   const base = {
     id: spec.id,
     application_id: world.applicationId,
-    type: InteractionType.ApplicationCommand as const,
     token: spec.token,
     version: 1 as const,
     locale: Locale.EnglishGB,
     app_permissions: (MEMBER_PERMISSIONS | PermissionFlagsBits.EmbedLinks).toString(),
     entitlements: [] as APIEntitlement[],
     attachment_size_limit: 10_485_760,
-    data: {
-      id: `${spec.name}-command`,
-      name: spec.name,
-      type: ApplicationCommandType.ChatInput as const,
-      options: Object.entries(spec.options).map(([name, value]) => ({ name, type: ApplicationCommandOptionType.String as const, value })),
-    },
   };
   if ("guild" in spec.place) {
     return {
       ...base,
       guild_id: world.guildId,
       guild: { id: world.guildId, locale: Locale.EnglishGB, features: [] },
-      channel: { id: world.channelId, type: ChannelType.GuildText, guild_id: world.guildId, name: "questions" },
+      channel: { id: world.channelId, type: ChannelType.GuildText as const, guild_id: world.guildId, name: "questions" },
       channel_id: world.channelId,
       member: spec.place.guild,
       guild_locale: Locale.EnglishGB,
@@ -208,11 +206,49 @@ export function makeSlashCommand(world: World, spec: SlashCommandSpec): APIChatI
   return {
     ...base,
     user: spec.place.dm,
-    channel: { id: spec.dmChannelId, type: ChannelType.DM, recipients: [spec.place.dm] },
+    channel: { id: spec.dmChannelId, type: ChannelType.DM as const, recipients: [spec.place.dm] },
     channel_id: spec.dmChannelId,
     authorizing_integration_owners: {},
     context: InteractionContextType.BotDM,
   };
+}
+
+function commandOptions(options: Record<string, string | number>, focused?: string) {
+  return Object.entries(options).map(([name, value]) =>
+    typeof value === "number"
+      ? { name, type: ApplicationCommandOptionType.Integer as const, value }
+      : { name, type: ApplicationCommandOptionType.String as const, value, ...(name === focused && { focused: true }) },
+  );
+}
+
+export function makeSlashCommand(world: World, spec: SlashCommandSpec): APIChatInputApplicationCommandInteraction {
+  return {
+    ...interactionBase(world, spec),
+    type: InteractionType.ApplicationCommand,
+    data: { id: `${spec.name}-command`, name: spec.name, type: ApplicationCommandType.ChatInput, options: commandOptions(spec.options) },
+  } as APIChatInputApplicationCommandInteraction;
+}
+
+/** A member typing in `spec.focused`, one of the command's options: Discord asks the bot for suggestions. */
+export function makeAutocomplete(world: World, spec: SlashCommandSpec & { focused: string }): APIApplicationCommandAutocompleteInteraction {
+  return {
+    ...interactionBase(world, spec),
+    type: InteractionType.ApplicationCommandAutocomplete,
+    data: { id: `${spec.name}-command`, name: spec.name, type: ApplicationCommandType.ChatInput, options: commandOptions(spec.options, spec.focused) },
+  } as APIApplicationCommandAutocompleteInteraction;
+}
+
+/** A click on the button `customId` of `message`. */
+export function makeButtonClick(
+  world: World,
+  spec: Pick<SlashCommandSpec, "id" | "token" | "place" | "dmChannelId"> & { customId: string; message: APIMessage },
+): APIMessageComponentButtonInteraction {
+  return {
+    ...interactionBase(world, spec),
+    type: InteractionType.MessageComponent,
+    message: spec.message,
+    data: { custom_id: spec.customId, component_type: ComponentType.Button },
+  } as APIMessageComponentButtonInteraction;
 }
 
 export interface MessageSpec {
@@ -273,6 +309,7 @@ export function makeSentMessage(
     mention_roles: [],
     attachments: [],
     embeds: Array.isArray(body.embeds) ? (body.embeds as APIMessage["embeds"]) : [],
+    ...(Array.isArray(body.components) && { components: body.components as APIMessage["components"] }),
     pinned: false,
     type: init.viaInteraction ? MessageType.ChatInputCommand : body.message_reference ? MessageType.Reply : MessageType.Default,
     flags: typeof body.flags === "number" ? body.flags : 0,

@@ -5,7 +5,7 @@
  * anyone are flagged.
  */
 import { InteractionResponseType } from "discord.js";
-import { limitViolations, pingsNoOne } from "./discord-rules.js";
+import { choiceViolations, limitViolations, pingsNoOne } from "./discord-rules.js";
 import { type Ids, type World, makeSentMessage, makeUser } from "./payloads.js";
 
 /** One REST call the bot made. `path` is decoded and relative to `/api/v10`. */
@@ -17,6 +17,21 @@ export interface RecordedRequest {
   /** Position in arrival order. */
   seq: number;
 }
+
+/** What an interaction is: each kind allows its own response types. */
+export type InteractionKind = "command" | "autocomplete" | "component";
+
+/** The response types Discord accepts per kind of interaction. */
+const ALLOWED_RESPONSES: Record<InteractionKind, readonly number[]> = {
+  command: [InteractionResponseType.ChannelMessageWithSource, InteractionResponseType.DeferredChannelMessageWithSource],
+  autocomplete: [InteractionResponseType.ApplicationCommandAutocompleteResult],
+  component: [
+    InteractionResponseType.ChannelMessageWithSource,
+    InteractionResponseType.DeferredChannelMessageWithSource,
+    InteractionResponseType.DeferredMessageUpdate,
+    InteractionResponseType.UpdateMessage,
+  ],
+};
 
 export interface RestResponse {
   status: number;
@@ -39,7 +54,7 @@ export interface RestState {
   /** `host:port`, for the gateway URL. */
   origin: () => string;
   /** Interactions sent to the bot, by token. */
-  interactions: Map<string, { channelId: string; acknowledged: boolean }>;
+  interactions: Map<string, { channelId: string; acknowledged: boolean; kind: InteractionKind }>;
   /** The DM channel id with a user, created on first use. */
   dmChannel: (userId: string) => string;
   isKnownChannel: (channelId: string) => boolean;
@@ -73,12 +88,20 @@ export function discordRoutes(state: RestState): Route[] {
       return { status: 400, json: { message: "Interaction has already been acknowledged.", code: 40060 } };
     }
     const body = (request.body ?? {}) as Json;
-    if (body.type === InteractionResponseType.ChannelMessageWithSource) {
+    if (typeof body.type !== "number" || !ALLOWED_RESPONSES[interaction.kind].includes(body.type)) {
+      state.problem(`unexpected response type ${String(body.type)} to a ${interaction.kind} interaction`);
+      return { status: 400, json: { message: "Invalid Form Body", code: 50035 } };
+    }
+    if (body.type === InteractionResponseType.ChannelMessageWithSource || body.type === InteractionResponseType.UpdateMessage) {
       const refused = checkMessage(request, (body.data ?? {}) as Json);
       if (refused) return refused;
-    } else if (body.type !== InteractionResponseType.DeferredChannelMessageWithSource) {
-      state.problem(`unexpected interaction response type ${String(body.type)}`);
-      return { status: 400, json: { message: "Invalid Form Body", code: 50035 } };
+    }
+    if (body.type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
+      const violations = choiceViolations((body.data ?? {}) as Json);
+      if (violations.length > 0) {
+        state.problem(`autocomplete answer refused: ${violations.join("; ")}`);
+        return { status: 400, json: { message: "Invalid Form Body", code: 50035, errors: violations } };
+      }
     }
     interaction.acknowledged = true;
     if (request.query.with_response === "true") return { status: 200, json: { interaction: { id: token, type: 2 }, resource: { type: body.type } } };

@@ -14,19 +14,22 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type APIUser, GatewayDispatchEvents, PermissionFlagsBits } from "discord.js";
+import { type APIMessage, type APIUser, GatewayDispatchEvents, PermissionFlagsBits } from "discord.js";
 import { FakeGateway } from "./gateway.js";
 import {
   Ids,
   MEMBER_PERMISSIONS,
   type Place,
   type World,
+  makeAutocomplete,
+  makeButtonClick,
   makeInteractionMember,
   makeMessageCreate,
+  makeSentMessage,
   makeSlashCommand,
   makeUser,
 } from "./payloads.js";
-import { type RecordedRequest, type RestResponse, type Route, discordRoutes } from "./rest.js";
+import { type InteractionKind, type RecordedRequest, type RestResponse, type Route, discordRoutes } from "./rest.js";
 
 export type { RecordedRequest } from "./rest.js";
 
@@ -71,7 +74,7 @@ export class DiscordStandIn {
   readonly #server: Server;
   readonly #gateway: FakeGateway;
   readonly #routes: Route[];
-  readonly #interactions = new Map<string, { channelId: string; acknowledged: boolean }>();
+  readonly #interactions = new Map<string, { channelId: string; acknowledged: boolean; kind: InteractionKind }>();
   readonly #dmChannels = new Map<string, string>();
   readonly #waiters = new Set<Waiter>();
   #held: (() => void)[] = [];
@@ -155,13 +158,33 @@ export class DiscordStandIn {
     return id;
   }
 
-  /** Dispatches a slash command interaction (INTERACTION_CREATE). */
-  slashCommand(name: string, options: Record<string, string>, place: Place): SentInteraction {
+  /** Dispatches a slash command interaction (INTERACTION_CREATE). Whole-number options are sent as INTEGER options. */
+  slashCommand(name: string, options: Record<string, string | number>, place: Place): SentInteraction {
+    return this.#interaction(place, "command", (spec) => makeSlashCommand(this.world, { ...spec, name, options }));
+  }
+
+  /** Dispatches an autocomplete request for option `focused` of `/name`, as Discord does while a member types. */
+  autocomplete(name: string, options: Record<string, string>, focused: string, place: Place): SentInteraction {
+    return this.#interaction(place, "autocomplete", (spec) => makeAutocomplete(this.world, { ...spec, name, options, focused }));
+  }
+
+  /**
+   * Dispatches a click on the button `customId` of the message the bot sent with `sent` (the body
+   * of its POST or PATCH), as `place` clicks it.
+   */
+  clickButton(customId: string, sent: RecordedRequest, place: Place): SentInteraction {
+    const body = (sent.body ?? {}) as Record<string, unknown>;
+    const channelId = "dm" in place ? this.dmChannelOf(place.dm.id) : this.world.channelId;
+    const message: APIMessage = makeSentMessage(this.world, { id: this.#ids.next(), channelId, body, viaInteraction: sent.path.startsWith("/webhooks/") });
+    return this.#interaction(place, "component", (spec) => makeButtonClick(this.world, { ...spec, customId, message }));
+  }
+
+  #interaction(place: Place, kind: InteractionKind, make: (spec: { id: string; token: string; place: Place; dmChannelId: string }) => unknown): SentInteraction {
     const id = this.#ids.next();
     const token = `interaction-token-${id}`;
     const dmChannelId = "dm" in place ? this.dmChannelOf(place.dm.id) : "";
-    this.#interactions.set(token, { channelId: dmChannelId || this.world.channelId, acknowledged: false });
-    this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, makeSlashCommand(this.world, { id, token, name, options, place, dmChannelId }));
+    this.#interactions.set(token, { channelId: dmChannelId || this.world.channelId, acknowledged: false, kind });
+    this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, make({ id, token, place, dmChannelId }));
     const app = this.world.applicationId;
     return {
       id,
