@@ -15,7 +15,7 @@ import { makeExcerpt } from "./excerpt.js";
 import { parseQuestion, type Question } from "./question.js";
 import { bestCovering, idfOf, rerank, type Reading } from "./rerank.js";
 import { bestSentence, cut, sentenceAnswer, type PickedSentence } from "./sentence.js";
-import { blockAfter, listAround } from "./structure.js";
+import { blockAfter, isLeadIn, listAround } from "./structure.js";
 import { checkQuestion } from "./validate.js";
 import { joinList, MAX_LIST_ITEMS, VOTED_KINDS, voteCandidates } from "./vote.js";
 
@@ -113,13 +113,13 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
 
 /** The items of the list the answer stands in, or that its sentence leads in to. */
 function listOf(readings: Reading[], sentence: PickedSentence | undefined): string[] | undefined {
-  if (sentence && /:\s*$/.test(sentence.text)) {
-    const items = blockAfter(sentence.reading.doc.text, sentence.end)?.items;
+  if (sentence && isLeadIn(sentence.text, sentence.reading.doc.text, sentence.end)) {
+    const items = blockAfter(sentence.reading.doc.text, sentence.end, !/:\s*$/.test(sentence.text))?.items;
     if (items && items.length >= 2) return items.slice(0, MAX_LIST_ITEMS);
   }
   for (const r of [sentence?.reading, ...readings.slice(0, 2)]) {
     if (!r) continue;
-    const items = listAround(r.doc.text, r.hit.passage.start) ?? (/:\s*$/.test(r.body.text) ? blockAfter(r.doc.text, r.hit.passage.end)?.items : undefined);
+    const items = listAround(r.doc.text, r.hit.passage.start) ?? (isLeadIn(r.body.text, r.doc.text, r.hit.passage.end) ? blockAfter(r.doc.text, r.hit.passage.end)?.items : undefined);
     if (items && items.length >= 2) return items.slice(0, MAX_LIST_ITEMS);
   }
   return undefined;

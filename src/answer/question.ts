@@ -186,9 +186,22 @@ function findTypeNoun(tokens: Token[]): string | undefined {
 
 function pluralityOf(lower: string, tokens: Token[], typeNoun: string | undefined): Question["plurality"] {
   if (/\b(list|name all|all the|which \w+s (are|were|have)|what are the|kinds of|types of|steps)\b/.test(lower) || /\bwho (are|were)\b/.test(lower)) return "many";
-  if (typeNoun) {
-    const noun = tokens.find((t) => t.lemma === typeNoun);
-    if (noun && noun.text.toLowerCase() !== noun.lemma && /s$/i.test(noun.text)) return "many";
+  const plural = (t: Token | undefined): boolean => t !== undefined && (t.pos === "NOUN" || t.pos === "PROPN") && t.text.toLowerCase() !== t.lemma && /s$/i.test(t.text);
+  if (typeNoun && plural(tokens.find((t) => t.lemma === typeNoun))) return "many";
+  // "which bug severities …", "what values can … take": the noun run after which/what ends in a plural.
+  const wh = tokens.findIndex((t) => /^(which|what)$/i.test(t.text));
+  if (wh !== -1) {
+    let head: Token | undefined;
+    for (const t of tokens.slice(wh + 1, wh + 5)) {
+      if (t.pos === "NOUN" || t.pos === "PROPN") head = t;
+      else if (head || !["ADJ", "DET", "PUNCT"].includes(t.pos)) break;
+    }
+    if (plural(head)) return "many";
+  }
+  // Keywords ending in a plural noun ("Wizard Book authors", "whitespace control options").
+  if (!tokens.some((t) => WH.test(t.text) || AUX_START.test(t.text))) {
+    const words = tokens.filter((t) => t.type === "word");
+    if (plural(words[words.length - 1])) return "many";
   }
   if (/\bthe (first|last|only|main|\w+est)\b|\b(most|least)\b|\bhow (many|much|long|old|often)\b/.test(lower)) return "one";
   // "Who is the author?": one person, asked in the singular.

@@ -10,6 +10,7 @@ import type { IndexedDoc, SearchIndex } from "../search/build.js";
 import type { Passage, ScoredPassage } from "../types.js";
 import type { Question } from "./question.js";
 import { readPassages, type ReadText } from "./reading.js";
+import { TERM_LINE } from "./structure.js";
 
 /**
  * Passages read closely (~0.07 ms each; each group with one wink call): READ_FIRST, then up to
@@ -94,8 +95,6 @@ export function idfOf(index: SearchIndex, q: Question): Map<string, number> {
   return out;
 }
 
-/** A term line: short, ending in a Markdown hard break (two spaces or a backslash) — "`work_mem` (`integer`)  ". */
-const TERM_LINE = /^[^\n]{1,100}(?: {2,}|\\)$/;
 const leads = new Map<string, string[]>();
 /** Kept term lines' terms at most; the cache starts over past it. */
 const MAX_LEADS = 5000;

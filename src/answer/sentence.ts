@@ -8,7 +8,7 @@ import type { Token } from "../nlp/analyse.js";
 import type { Question } from "./question.js";
 import { stemOf } from "../nlp/stem.js";
 import { surnameParts, type Reading } from "./rerank.js";
-import { blockAfter } from "./structure.js";
+import { blockAfter, isLeadIn } from "./structure.js";
 
 /** Readings whose sentences compete to be a sentence answer. */
 const SENTENCE_POOL = 5;
@@ -170,8 +170,8 @@ const NEGATION = /\b(not|no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|
  */
 export function sentenceAnswer(q: Question, picked: PickedSentence): string {
   let text = readable(picked.text);
-  if (/:\s*$/.test(text)) {
-    const block = blockAfter(picked.reading.doc.text, picked.end);
+  if (isLeadIn(picked.text, picked.reading.doc.text, picked.end)) {
+    const block = blockAfter(picked.reading.doc.text, picked.end, !/:\s*$/.test(picked.text));
     // One item of a list is wanted: the one that holds most of the question's words.
     const item = block?.items && q.plurality !== "many" ? bestItem(q, block.items) : undefined;
     if (item) text = readable(item);

@@ -4,6 +4,23 @@
  * a list a passage stands in.
  */
 
+/**
+ * A sentence ending at `end` of `text` leads in to the block after it: it ends in ":", or it
+ * announces what follows ("… are listed below.", "as follows") and ends its paragraph.
+ */
+export function isLeadIn(sentence: string, text: string, end: number): boolean {
+  if (/:\s*$/.test(sentence)) return true;
+  if (/\b(listed|shown|described|given) (as )?below\b/i.test(sentence)) return true;
+  if (!/\b(following|below|as follows)\b/i.test(sentence)) return false;
+  return /^[ \t]*\n[ \t]*\n/.test(text.slice(end, end + 200)) || /^[ \t]*\n[ \t]*(?:[-*+]|\d{1,3}[.)])\s/.test(text.slice(end, end + 200));
+}
+
+/** Where the paragraph holding `at` ends (its last character's end). */
+export function paragraphEnd(text: string, at: number): number {
+  const m = /\n[ \t]*\n/.exec(text.slice(at));
+  return m ? at + m.index : text.length;
+}
+
 /** A block after a lead-in: its text, and its items when it is a list. */
 export interface Block {
   text: string;
@@ -17,12 +34,45 @@ export const MAX_ITEMS = 12;
 
 const BULLET = /^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
 const FENCE = /^\s*(```|~~~)/;
+const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+/** Characters after a lead-in searched for the sections it introduces. */
+const MAX_SECTION_SCAN = 20_000;
+
+/** A term line of a definition list: short, ending in a Markdown hard break (two spaces or a backslash). */
+export const TERM_LINE = /^[^\n]{1,100}(?: {2,}|\\)$/;
+
+/** The term lines that open the paragraphs of `text`, until a heading. */
+function termLines(text: string): string[] {
+  const items: string[] = [];
+  for (const para of text.split(/\n[ \t]*\n/)) {
+    const line = para.replace(/^\s*\n/, "").split("\n")[0] ?? "";
+    if (ATX.test(line)) break;
+    if (TERM_LINE.test(line)) items.push(plain(line.trim().replace(/\\$/, "")));
+    if (items.length >= MAX_ITEMS) break;
+  }
+  return items;
+}
+
+/** The headings of `level` in `text` until one of a higher rank: the sections a lead-in introduces. */
+function siblingHeadings(text: string, level: number): string[] {
+  const items: string[] = [];
+  for (const line of text.split("\n")) {
+    const m = ATX.exec(line);
+    if (!m) continue;
+    const at = (m[1] ?? "").length;
+    if (at < level) break;
+    if (at === level) items.push(plain(m[2] ?? ""));
+    if (items.length >= MAX_ITEMS) break;
+  }
+  return items;
+}
 
 /**
- * What follows `at` (the end of a lead-in sentence): the rest of its line, when there is one,
- * else the next block — a fenced or indented code block, a list (with its items), or a paragraph.
+ * What follows `at` (the end of a lead-in sentence; with `skipParagraph`, the end of its
+ * paragraph, for "… are listed below"): the rest of its line, when there is one, else the next block — a fenced or indented code block, a list (with its items), or a paragraph.
  */
-export function blockAfter(text: string, at: number): Block | undefined {
+export function blockAfter(text: string, at: number, skipParagraph = false): Block | undefined {
+  if (skipParagraph) at = paragraphEnd(text, at);
   const lineEnd = text.indexOf("\n", at);
   const rest = text.slice(at, lineEnd === -1 ? undefined : lineEnd).trim();
   if (rest) return { text: rest.slice(0, MAX_BLOCK_CHARS) };
@@ -36,6 +86,22 @@ export function blockAfter(text: string, at: number): Block | undefined {
     const body: string[] = [];
     for (i++; i < lines.length && !FENCE.test(lines[i] as string); i++) body.push(lines[i] as string);
     return { text: body.join("\n").trim().slice(0, MAX_BLOCK_CHARS) };
+  }
+  // A caption line ("**Row-Level Lock Modes**") over the block is skipped.
+  if (/^\s*\*\*[^*]+\*\*\s*$/.test(first)) {
+    const after = text.indexOf(first, lineEnd) + first.length;
+    return blockAfter(text, after);
+  }
+  if (TERM_LINE.test(first)) {
+    // A definition list ("`FOR UPDATE`  \n description"): its terms are the items.
+    const items = termLines(text.slice(lineEnd + 1, lineEnd + 1 + MAX_SECTION_SCAN));
+    if (items.length >= 2) return { text: items.join("; ").slice(0, MAX_BLOCK_CHARS), items };
+  }
+  const heading = ATX.exec(first);
+  if (heading) {
+    // "… are listed below." over sections: the sibling headings are the items.
+    const items = siblingHeadings(text.slice(lineEnd + 1, lineEnd + 1 + MAX_SECTION_SCAN), (heading[1] ?? "").length);
+    return { text: items.join("; ").slice(0, MAX_BLOCK_CHARS), items };
   }
   if (BULLET.test(first)) {
     const items = listItems(lines.slice(i));
