@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockAfter, listAround } from "../../src/answer/structure.js";
+import { blockAfter, isLeadIn, listAround } from "../../src/answer/structure.js";
 
 describe("blockAfter", () => {
   it("gives the list a lead-in introduces, item by item, without link targets", () => {
@@ -25,5 +25,23 @@ describe("listAround", () => {
   it("gives nothing for a line of prose", () => {
     const text = "Just a paragraph.\n\n- a\n- b\n";
     expect(listAround(text, 3)).toBeUndefined();
+  });
+});
+
+describe("blockAfter over definition lists and sections", () => {
+  it("gives the terms of a definition list under a caption, for a lead-in that points below", () => {
+    const text = "Two modes exist, which are listed below. More prose follows here.\n\n**Modes**\n\n`FAST`  \nSkips checks.\n\n`SAFE`  \nRuns every check.\n\n# Next chapter\n";
+    expect(isLeadIn("Two modes exist, which are listed below.", text, 40)).toBe(true);
+    expect(blockAfter(text, 40, true)?.items).toEqual(["`FAST`", "`SAFE`"]);
+  });
+
+  it("gives the sibling headings a lead-in introduces, up to a heading of higher rank", () => {
+    const text = "The formats are:\n\n### CSV\nComma separated.\n\n### JSON\nObjects.\n\n## Other\n### XML\n";
+    expect(blockAfter(text, text.indexOf(":") + 1)?.items).toEqual(["CSV", "JSON"]);
+  });
+
+  it("does not take a sentence that merely mentions what follows, mid-paragraph, as a lead-in", () => {
+    const text = "See the following chapter for details, which go on. And more.\n\nNext.";
+    expect(isLeadIn("See the following chapter for details, which go on.", text, 51)).toBe(false);
   });
 });
