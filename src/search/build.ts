@@ -389,11 +389,19 @@ export class SearchIndex {
     for (const candidate of inflectionBases(term)) {
       if (candidate.length >= 3 && candidate !== term && !out.includes(candidate) && this.documentFrequency(candidate) > df) out.push(candidate);
     }
-    // Derivations a lemma leaves apart ("originate" / "originally"): the commonest terms of the same stem.
-    const related = this.vocab.sameStem(term).filter((t) => t !== term && !out.includes(t) && this.documentFrequency(t) > 0);
-    related.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a));
-    out.push(...related.slice(0, MAX_STEM_ALTERNATIVES));
+    out.push(...this.stemRelatives(term, out));
     return out;
+  }
+
+  /**
+   * Derivations a lemma leaves apart ("originate" / "originally"): the commonest terms of the
+   * same Porter2 stem, besides `term` and `taken`. They widen a query's matches but not its plan
+   * (planGroups counts a word's passages without them).
+   */
+  private stemRelatives(term: string, taken: readonly string[] = []): string[] {
+    const related = this.vocab.sameStem(term).filter((t) => t !== term && !taken.includes(t) && this.documentFrequency(t) > 0);
+    related.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a));
+    return related.slice(0, MAX_STEM_ALTERNATIVES);
   }
 
   /**
@@ -419,7 +427,8 @@ export class SearchIndex {
   private planGroups(groups: string[][]): string[] {
     const n = this.passageCount;
     if (n < PLAN_ABOVE_PASSAGES) return [...new Set(groups.flat())];
-    const dfOf = (group: string[]): number => group.reduce((sum, t) => sum + this.documentFrequency(t), 0);
+    const relatives = new Set(groups.flatMap((g) => this.stemRelatives(g[0] as string, g)));
+    const dfOf = (group: string[]): number => group.reduce((sum, t) => sum + (relatives.has(t) ? 0 : this.documentFrequency(t)), 0);
     // A word no passage holds exactly can still match by prefix ("leader" → "leadership").
     const known = groups.filter((g) => dfOf(g) > 0 || (g[0] as string).length >= MIN_PREFIX_LENGTH);
     const byRarity = known.sort((a, b) => dfOf(a) - dfOf(b));
