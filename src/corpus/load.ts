@@ -40,7 +40,8 @@ export class CorpusError extends Error {
 
 /**
  * Loads every `.md`, `.markdown` and `.txt` file under `dir`, recursively, in a stable order.
- * Throws a `CorpusError` only when `dir` itself cannot be read.
+ * Throws a `CorpusError` when `dir` or any folder under it cannot be read: a folder that cannot
+ * be listed would otherwise look empty, and every document in it would vanish from the index.
  */
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -58,7 +59,7 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     skipped.push({ path, reason });
     options.onWarning?.(`corpus: skipped ${path}: ${reason}`);
   };
-  for (const file of await listFiles(root, root, skip)) {
+  for (const file of await listFiles(root, root, skip, dir)) {
     const path = relative(root, file).split(sep).join("/");
     const result = await readDoc(file, path, maxBytes, options.known?.get(path));
     if ("reason" in result) skip(path, result.reason);
@@ -67,14 +68,14 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
   return { docs, skipped };
 }
 
-async function listFiles(root: string, dir: string, skip: (path: string, reason: string) => void): Promise<string[]> {
+async function listFiles(root: string, dir: string, skip: (path: string, reason: string) => void, given: string): Promise<string[]> {
   const found: string[] = [];
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    skip(relative(root, dir) || ".", `cannot read folder: ${codeOf(err)}`);
-    return found;
+    const name = relative(root, dir).split(sep).join("/") || given;
+    throw new CorpusError(`corpus: cannot read folder ${name}: ${codeOf(err)}`);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -96,7 +97,7 @@ async function listFiles(root: string, dir: string, skip: (path: string, reason:
       continue;
     }
     if (entry.isDirectory()) {
-      if (!IGNORED_DIRS.has(entry.name)) found.push(...(await listFiles(root, full, skip)));
+      if (!IGNORED_DIRS.has(entry.name)) found.push(...(await listFiles(root, full, skip, given)));
     } else if (entry.isFile() && DOC_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
       found.push(full);
     }

@@ -2,7 +2,7 @@
  * The bot end to end: the real engine and the real discord.js client, talking REST and gateway
  * to the Discord stand-in over loopback.
  */
-import { writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GatewayIntentBits, InteractionResponseType, MessageFlags } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -46,7 +46,7 @@ function wrap(engine: Engine): Engine {
       return engine.answer(question);
     },
     search: (question, limit) => engine.search(question, limit),
-    reindex: () => engine.reindex(),
+    reindex: (options) => engine.reindex(options),
     stats: () => engine.stats(),
   };
 }
@@ -206,6 +206,39 @@ describe("/reindex", () => {
     expect(body(edit).content).toMatch(/^\*\*Reindexed\*\* in .*: 1 added, 0 changed, 0 removed · \d+ passages\.\nAdded: zebra\.md$/);
 
     expect(await answerOf(question)).toContain("Stripey");
+  });
+
+  it("amid 100 questions, answers 100/100 and all of them from an index", async () => {
+    const moderator = h.discord.member(h.discord.newUser("moderator"), { permissions: MANAGE_SERVER });
+    await writeFile(join(h.corpusDir, "amid.md"), "# Amid\n\nThe reading room opens at nine on Saturdays.\n");
+    const asks = Array.from({ length: 100 }, (_, i) => {
+      if (i === 50) h.discord.slashCommand("reindex", {}, moderator);
+      return askAs(DEPUTY);
+    });
+    const edits = await Promise.all(asks.map((ask) => h.discord.waitFor(isEdit(ask), "edit of /ask amid a reindex")));
+    expect(edits.filter((edit) => CANDIDATES.test(JSON.stringify(edit.body)))).toHaveLength(100);
+  });
+
+  it("refuses to drop most documents, then drops them with force:true", async () => {
+    const moderator = h.discord.member(h.discord.newUser("moderator"), { permissions: MANAGE_SERVER });
+    const hidden = join(h.corpusDir, "..", "hidden");
+    await rename(h.corpusDir, hidden);
+    await mkdir(h.corpusDir);
+    try {
+      const refused = h.discord.slashCommand("reindex", {}, moderator);
+      // Deferred privately, so the refusal is the edit of that deferral.
+      const refusal = await h.discord.waitFor(isEdit(refused), "refusal");
+      expect(body(refusal).content).toMatch(/Reindex refused: \d+ of \d+ documents would vanish.*`\/reindex force:true`/);
+      expect(await answerOf(DEPUTY)).toMatch(CANDIDATES);
+
+      const forced = h.discord.slashCommand("reindex", { force: true }, moderator);
+      const edit = await h.discord.waitFor(isEdit(forced), "forced reindex report");
+      expect(body(edit).content).toMatch(/0 added, 0 changed, \d+ removed · 0 passages/);
+    } finally {
+      await rm(h.corpusDir, { recursive: true });
+      await rename(hidden, h.corpusDir);
+      await h.engine.reindex({ force: true });
+    }
   });
 
   it("is done for a member with Manage Server", async () => {

@@ -168,7 +168,7 @@ export interface SlashCommandSpec {
   id: string;
   token: string;
   name: string;
-  options: Record<string, string>;
+  options: Record<string, string | boolean>;
   place: Place;
   /** DM channel id, used when `place` is a DM. */
   dmChannelId: string;
@@ -189,7 +189,11 @@ export function makeSlashCommand(world: World, spec: SlashCommandSpec): APIChatI
       id: `${spec.name}-command`,
       name: spec.name,
       type: ApplicationCommandType.ChatInput as const,
-      options: Object.entries(spec.options).map(([name, value]) => ({ name, type: ApplicationCommandOptionType.String as const, value })),
+      options: Object.entries(spec.options).map(([name, value]) =>
+        typeof value === "boolean"
+          ? { name, type: ApplicationCommandOptionType.Boolean as const, value }
+          : { name, type: ApplicationCommandOptionType.String as const, value },
+      ),
     },
   };
   if ("guild" in spec.place) {

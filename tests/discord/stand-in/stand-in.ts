@@ -156,7 +156,7 @@ export class DiscordStandIn {
   }
 
   /** Dispatches a slash command interaction (INTERACTION_CREATE). */
-  slashCommand(name: string, options: Record<string, string>, place: Place): SentInteraction {
+  slashCommand(name: string, options: Record<string, string | boolean>, place: Place): SentInteraction {
     const id = this.#ids.next();
     const token = `interaction-token-${id}`;
     const dmChannelId = "dm" in place ? this.dmChannelOf(place.dm.id) : "";
