@@ -16,7 +16,7 @@ import { BBC, INDEPENDENT, copyRealCorpus, tempDirs, writeFiles } from "./suppor
 const locked = new Set<string>();
 
 vi.mock("node:fs/promises", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("node:fs/promises")>();
+  const actual = await importOriginal<typeof fs>();
   const readdir = (async (path: Parameters<typeof actual.readdir>[0], options?: unknown) => {
     if (locked.has(String(path))) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: "EACCES" });
     return actual.readdir(path, options as never);
