@@ -6,7 +6,7 @@
  * by `readdir` itself (mocked for the paths a test names); the chmod test runs where it can.
  */
 import * as fs from "node:fs/promises";
-import { chmod, readFile, rm, unlink } from "node:fs/promises";
+import { chmod, mkdir, readFile, rename, rm, symlink, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MAX_VANISHING_SHARE, ShrinkError, createEngine } from "../src/engine.js";
@@ -14,19 +14,28 @@ import { BBC, INDEPENDENT, copyRealCorpus, tempDirs, writeFiles } from "./suppor
 
 /** Folders whose `readdir` fails with EACCES, as they would for a bot not running as root. */
 const locked = new Set<string>();
+/** Run once right after a folder is listed: a change made between listing and reading. */
+const afterListing = new Map<string, () => Promise<void>>();
 
 vi.mock("node:fs/promises", async (importOriginal) => {
   const actual = await importOriginal<typeof fs>();
   const readdir = (async (path: Parameters<typeof actual.readdir>[0], options?: unknown) => {
     if (locked.has(String(path))) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: "EACCES" });
-    return actual.readdir(path, options as never);
+    const entries = await actual.readdir(path, options as never);
+    const change = afterListing.get(String(path));
+    afterListing.delete(String(path));
+    await change?.();
+    return entries;
   }) as typeof actual.readdir;
   return { ...actual, readdir, default: { ...actual, readdir } };
 });
 
 const newDir = tempDirs();
 
-afterEach(() => locked.clear());
+afterEach(() => {
+  locked.clear();
+  afterListing.clear();
+});
 
 const QUESTION = "When was Ivan Lewis suspended from the party?";
 
@@ -152,5 +161,49 @@ describe("reindex that would drop most documents", () => {
     await restarted.reindex({ force: true });
     expect(await savedIndex(cacheDir)).not.toBe(saved);
     expect((await createEngine({ corpusDir: dir, cacheDir })).stats().documents).toEqual([]);
+  });
+});
+
+describe("reads that cannot be redirected", () => {
+  const SECRET = "The vault combination is 7-31-4 and nobody outside may read it.\n";
+
+  it("does not quote a file swapped for a link to outside the corpus between listing and reading", async () => {
+    const outside = await newDir();
+    await writeFiles(outside, { "secret.md": SECRET });
+    const { dir, engine } = await engineOver({ "notes.md": "# Notes\n\nThe reading room opens at nine.\n" });
+    afterListing.set(dir, async () => {
+      await unlink(join(dir, "notes.md"));
+      await symlink(join(outside, "secret.md"), join(dir, "notes.md"));
+    });
+    const report = await engine.reindex();
+    expect(report.skipped).toEqual([{ path: "notes.md", reason: expect.stringMatching(/link/) }]);
+    expect(JSON.stringify(engine.answer("What is the vault combination?"))).not.toContain("7-31-4");
+  });
+
+  it("does not read through a sub-folder swapped for a link to outside the corpus", async () => {
+    const outside = await newDir();
+    await writeFiles(outside, { "notes.md": SECRET });
+    const { dir, engine } = await engineOver({ "sub/notes.md": "# Notes\n\nThe reading room opens at nine.\n" });
+    afterListing.set(join(dir, "sub"), async () => {
+      await rename(join(dir, "sub"), join(dir, "..", `gone-${Date.now()}`));
+      await symlink(outside, join(dir, "sub"));
+    });
+    const report = await engine.reindex();
+    expect(report.skipped).toEqual([{ path: "sub/notes.md", reason: expect.stringMatching(/outside the corpus/) }]);
+    expect(JSON.stringify(engine.answer("What is the vault combination?"))).not.toContain("7-31-4");
+  });
+
+  it("skips files named .env*, which hold secrets rather than documents", async () => {
+    const dir = await newDir();
+    await mkdir(join(dir, "deploy"));
+    await writeFile(join(dir, ".env.md"), "DISCORD_TOKEN is kept in this file for the vault.\n");
+    await writeFile(join(dir, "deploy", ".env.production.txt"), "The vault password lives here.\n");
+    await writeFile(join(dir, "readme.md"), "# Readme\n\nThe vault opens on Mondays.\n");
+    const engine = await createEngine({ corpusDir: dir, cacheDir: null });
+    expect(engine.stats().documents.map((d) => d.path)).toEqual(["readme.md"]);
+    expect(engine.stats().skipped).toEqual([
+      { path: ".env.md", reason: expect.stringMatching(/secrets/) },
+      { path: "deploy/.env.production.txt", reason: expect.stringMatching(/secrets/) },
+    ]);
   });
 });
