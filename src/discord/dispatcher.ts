@@ -10,7 +10,8 @@ import type { Logger } from "./logger.js";
 import { questionFrom } from "./question.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { type Reply, renderAnswer } from "./render-answer.js";
-import { NO_MENTIONS, respondPrivately } from "./respond.js";
+import { NO_MENTIONS, respondPrivately, secretsOf } from "./respond.js";
+import { redactReply } from "./secrets.js";
 
 export interface DispatcherOptions {
   commands: ReadonlyMap<string, Command>;
@@ -80,7 +81,7 @@ export function createDispatcher({ commands, context, limiter, logger }: Dispatc
     );
     if (question === null) return;
     const reply = async (payload: Reply): Promise<void> => {
-      await message.reply({ ...payload, allowedMentions: NO_MENTIONS });
+      await message.reply({ ...redactReply(payload, secretsOf(message)), allowedMentions: NO_MENTIONS });
     };
     try {
       checkRate(message.author.id);

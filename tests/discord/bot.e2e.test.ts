@@ -30,6 +30,13 @@ source: https://example.org/tooting/notice
 The branch secretary wrote: @everyone the hustings for the deputy leadership candidates move to Thursday at Tooting library.
 `;
 
+/** Deploy notes that hold the bot's own token, as a pasted `.env` would. */
+const DEPLOY_NOTES = `# Deploy notes
+
+The reading-room bot logs in every morning with the token ${TEST_TOKEN} from the vault.
+`;
+const TOKEN_QUESTION = "What does the reading-room bot log in with every morning?";
+
 /** An answer far over every Discord limit. */
 function giantAnswer(question: string): Answer {
   const text = "The deputy leadership **contest** ".repeat(400);
@@ -54,7 +61,7 @@ function wrap(engine: Engine): Engine {
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ extraDocs: { "notice.md": NOTICE }, wrapEngine: wrap, heartbeatIntervalMs: 100 });
+  h = await startHarness({ extraDocs: { "notice.md": NOTICE, "deploy-notes.md": DEPLOY_NOTES }, wrapEngine: wrap, heartbeatIntervalMs: 100 });
 });
 
 afterAll(async () => {
@@ -140,6 +147,20 @@ describe("/ask", () => {
     expect(followUp.body).toMatchObject({ content: GENERIC_FAILURE, flags: MessageFlags.Ephemeral });
     expect(JSON.stringify(followUp.body)).not.toMatch(/boom|\/srv/);
     expect(h.logs.join("\n")).toMatch(/ERROR \/ask failed \(user \d+\)\nError: boom while reading \/srv\/verbatim\/secret\/index\.bin\n\s+at /);
+  });
+});
+
+describe("secrets", () => {
+  it("never quote the bot's token from the corpus, in /ask or in a message reply", async () => {
+    const asked = await answerOf(TOKEN_QUESTION);
+    expect(asked).toContain("from the vault");
+    expect(asked).toContain("[redacted]");
+    const message = h.discord.message(h.discord.newUser(), TOKEN_QUESTION, { dm: true });
+    const reply = await h.discord.waitFor((r) => r.method === "POST" && r.path === `/channels/${message.channelId}/messages`, "reply");
+    expect(JSON.stringify(reply.body)).toContain("from the vault");
+    for (const text of [asked, JSON.stringify(reply.body)]) {
+      for (const part of TEST_TOKEN.split(".")) expect(text).not.toContain(part);
+    }
   });
 });
 
