@@ -83,4 +83,39 @@ describe("npm start", () => {
     expect(running.output()).not.toContain(wrong.slice(0, 24));
     expect(running.output()).not.toMatch(STACK_LINE);
   });
+
+  it.each([
+    [4004, /Discord rejected DISCORD_TOKEN .*gateway.*4004/],
+    [4014, /Discord refused the gateway intents .*4014/],
+  ])("exits 1 with a one-line reason when the gateway closes with %i", async (code, reason) => {
+    discord = await DiscordStandIn.start({ token: TEST_TOKEN, refuseIdentifyWith: code });
+    running = await runScript("start", {
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_CLIENT_ID: discord.world.applicationId,
+      DISCORD_API_BASE: discord.apiBase,
+      CORPUS_DIR,
+    });
+    expect(await running.exited).toBe(1);
+    if (process.env.SHOW_OUTPUT) console.log(running.output());
+    const errors = running.output().split("\n").filter((line) => / ERROR /.test(line));
+    expect(errors).toEqual([expect.stringMatching(reason)]);
+    expect(running.output()).not.toMatch(STACK_LINE);
+    expect(running.output()).not.toContain(TEST_TOKEN.split(".")[0]);
+  });
+
+  it("exits 1 with a one-line reason when Discord ends a running session with 4004", async () => {
+    discord = await DiscordStandIn.start({ token: TEST_TOKEN });
+    running = await runScript("start", {
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_CLIENT_ID: discord.world.applicationId,
+      DISCORD_API_BASE: discord.apiBase,
+      CORPUS_DIR,
+    });
+    await running.waitForOutput(/Logged in as Verbatim/);
+    discord.closeGateway(4004);
+    expect(await running.exited).toBe(1);
+    const errors = running.output().split("\n").filter((line) => / ERROR /.test(line));
+    expect(errors).toEqual([expect.stringMatching(/Discord rejected DISCORD_TOKEN .*gateway.*4004/)]);
+    expect(running.output()).not.toMatch(STACK_LINE);
+  });
 });

@@ -18,7 +18,12 @@ export interface GatewayOptions {
   origin: () => string;
   /** Records something Discord would refuse. */
   problem: (text: string) => void;
+  /** Close code every IDENTIFY gets instead of READY (see `StandInOptions.refuseIdentifyWith`). */
+  refuseIdentifyWith?: number;
 }
+
+/** Discord's reasons for the close codes a stand-in may refuse an IDENTIFY with. */
+const CLOSE_REASONS: Record<number, string> = { 4004: "Authentication failed.", 4013: "Invalid intent(s).", 4014: "Disallowed intent(s)." };
 
 export class FakeGateway {
   /** Intents sent with each IDENTIFY. */
@@ -48,6 +53,11 @@ export class FakeGateway {
     const ready = [...this.#sockets].filter((s) => this.#identified.has(s) && s.readyState === WebSocket.OPEN);
     if (ready.length === 0) throw new Error("stand-in: no identified gateway connection to dispatch to (start the bot first)");
     for (const socket of ready) this.#send(socket, event, data);
+  }
+
+  /** Closes every connection with `code`, as Discord does when it ends a session (a token reset: 4004). */
+  closeConnections(code: number): void {
+    for (const socket of this.#sockets) socket.close(code, CLOSE_REASONS[code] ?? "Closed.");
   }
 
   async close(): Promise<void> {
@@ -90,9 +100,13 @@ export class FakeGateway {
   }
 
   #identify(socket: WebSocket, d: Record<string, unknown>): void {
-    const { world, token, origin, problem } = this.#options;
+    const { world, token, origin, problem, refuseIdentifyWith } = this.#options;
     if (d.token !== token) {
       socket.close(4004, "Authentication failed.");
+      return;
+    }
+    if (refuseIdentifyWith !== undefined) {
+      socket.close(refuseIdentifyWith, CLOSE_REASONS[refuseIdentifyWith] ?? "Refused.");
       return;
     }
     const intents = Number(d.intents);

@@ -45,6 +45,11 @@ export interface StandInOptions {
   token: string;
   /** Gateway heartbeat interval, ms. Default 41 250 (Discord's). */
   heartbeatIntervalMs?: number;
+  /**
+   * Close every IDENTIFY with this code instead of READY, as Discord does for a token revoked
+   * since REST accepted it (4004) or intents not enabled for the application (4014).
+   */
+  refuseIdentifyWith?: number;
 }
 
 /** A member with Manage Server. */
@@ -78,7 +83,7 @@ export class DiscordStandIn {
   #holdMatch: ((request: RecordedRequest) => boolean) | undefined;
   #seq = 0;
 
-  private constructor({ token, heartbeatIntervalMs = 41_250 }: StandInOptions) {
+  private constructor({ token, heartbeatIntervalMs = 41_250, refuseIdentifyWith }: StandInOptions) {
     this.#token = token;
     const applicationId = this.#ids.next();
     this.world = {
@@ -91,7 +96,15 @@ export class DiscordStandIn {
     const origin = (): string => this.#origin;
     const problem = (text: string): void => this.#problem(text);
     this.#server = createServer((req, res) => void this.#onHttp(req, res));
-    this.#gateway = new FakeGateway({ server: this.#server, world: this.world, token, heartbeatIntervalMs, origin, problem });
+    this.#gateway = new FakeGateway({
+      server: this.#server,
+      world: this.world,
+      token,
+      heartbeatIntervalMs,
+      origin,
+      problem,
+      ...(refuseIdentifyWith !== undefined && { refuseIdentifyWith }),
+    });
     this.#routes = discordRoutes({
       world: this.world,
       ids: this.#ids,
@@ -127,6 +140,11 @@ export class DiscordStandIn {
   /** Resolves once the client has sent a heartbeat (and been acknowledged). */
   whenHeartbeat(): Promise<void> {
     return this.#gateway.whenHeartbeat();
+  }
+
+  /** Ends every gateway session with a close `code` (4004: the token was reset). */
+  closeGateway(code: number): void {
+    this.#gateway.closeConnections(code);
   }
 
   /** A new user, distinct from every other. */
