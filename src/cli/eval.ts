@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { createEngine } from "../engine.js";
 import { formatReport, scoreReplies, type EvalItem } from "../eval/metrics.js";
 import { parseCliArgs } from "./args.js";
+import { stripControls } from "./terminal.js";
 
 const USAGE = "usage: npm run eval -- FILE.jsonl [--corpus DIR]";
 
@@ -33,13 +34,13 @@ async function main(): Promise<number> {
     process.stderr.write(`eval: cannot read ${file}: ${(err as Error).message}\n`);
     return 1;
   }
-  const engine = await createEngine({ corpusDir: args.corpusDir, cacheDir: args.cacheDir, ...(args.indexThreads !== undefined && { indexThreads: args.indexThreads }), onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+  const engine = await createEngine({ corpusDir: args.corpusDir, cacheDir: args.cacheDir, ...(args.indexThreads !== undefined && { indexThreads: args.indexThreads }), onWarning: (m) => process.stderr.write(`warning: ${stripControls(m)}\n`) });
   const started = performance.now();
   const replies = items.map((item) => engine.answer(item.question));
   const ms = performance.now() - started;
   const report = scoreReplies(items, replies, await corpusText(args.corpusDir));
   process.stdout.write(`${formatReport(report)} in ${(ms / 1000).toFixed(2)}s\n`);
-  for (const miss of report.misses) process.stdout.write(`  miss ${miss}\n`);
+  for (const miss of report.misses) process.stdout.write(`  miss ${stripControls(miss)}\n`);
   return 0;
 }
 
