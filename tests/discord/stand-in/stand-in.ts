@@ -26,7 +26,7 @@ import {
   makeSlashCommand,
   makeUser,
 } from "./payloads.js";
-import { type RecordedRequest, type RestResponse, type Route, discordRoutes } from "./rest.js";
+import { type InteractionState, type RecordedRequest, type RestResponse, type Route, discordRoutes } from "./rest.js";
 
 export type { RecordedRequest } from "./rest.js";
 
@@ -50,6 +50,21 @@ export interface StandInOptions {
    * since REST accepted it (4004) or intents not enabled for the application (4014).
    */
   refuseIdentifyWith?: number;
+  /**
+   * How long after an interaction is sent its acknowledgement may arrive, ms. Default 3000, as
+   * Discord: a later one is refused with 404 "Unknown interaction" (code 10062) and recorded.
+   */
+  ackWindowMs?: number;
+  /** Clock, ms. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** How the bot kept Discord's acknowledgement window. */
+export interface Acknowledgements {
+  inTime: number;
+  late: number;
+  /** From dispatch to callback, ms, in arrival order. */
+  delaysMs: number[];
 }
 
 /** A member with Manage Server. */
@@ -76,15 +91,19 @@ export class DiscordStandIn {
   readonly #server: Server;
   readonly #gateway: FakeGateway;
   readonly #routes: Route[];
-  readonly #interactions = new Map<string, { channelId: string; acknowledged: boolean }>();
+  readonly #interactions = new Map<string, InteractionState>();
+  readonly #now: () => number;
+  /** Acknowledgements counted against Discord's window (see `StandInOptions.ackWindowMs`). */
+  readonly acknowledgements: Acknowledgements = { inTime: 0, late: 0, delaysMs: [] };
   readonly #dmChannels = new Map<string, string>();
   readonly #waiters = new Set<Waiter>();
   #held: (() => void)[] = [];
   #holdMatch: ((request: RecordedRequest) => boolean) | undefined;
   #seq = 0;
 
-  private constructor({ token, heartbeatIntervalMs = 41_250, refuseIdentifyWith }: StandInOptions) {
+  private constructor({ token, heartbeatIntervalMs = 41_250, refuseIdentifyWith, ackWindowMs = 3000, now = Date.now }: StandInOptions) {
     this.#token = token;
+    this.#now = now;
     const applicationId = this.#ids.next();
     this.world = {
       applicationId,
@@ -113,6 +132,9 @@ export class DiscordStandIn {
       dmChannel: (userId) => this.dmChannelOf(userId),
       isKnownChannel: (id) => id === this.world.channelId || [...this.#dmChannels.values()].includes(id),
       problem,
+      ackWindowMs,
+      now,
+      acknowledgements: this.acknowledgements,
     });
   }
 
@@ -178,7 +200,7 @@ export class DiscordStandIn {
     const id = this.#ids.next();
     const token = `interaction-token-${id}`;
     const dmChannelId = "dm" in place ? this.dmChannelOf(place.dm.id) : "";
-    this.#interactions.set(token, { channelId: dmChannelId || this.world.channelId, acknowledged: false });
+    this.#interactions.set(token, { channelId: dmChannelId || this.world.channelId, acknowledged: false, sentAt: this.#now() });
     this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, makeSlashCommand(this.world, { id, token, name, options, place, dmChannelId }));
     const app = this.world.applicationId;
     return {
