@@ -9,6 +9,7 @@
 import { type Client, Events } from "discord.js";
 import type { Config } from "../config.js";
 import type { Engine } from "../engine.js";
+import { AnswerQueue } from "./answer-queue.js";
 import { createClient } from "./client.js";
 import type { Command } from "./command.js";
 import { GatewayClosedError, describeGatewayClose } from "./describe-failure.js";
@@ -52,7 +53,13 @@ export async function startBot({ config, engine, logger, commands, onFatal }: Bo
   const client = createClient({ ...(config.apiBase && { apiBase: config.apiBase }) });
   const dispatcher = createDispatcher({
     commands: loaded,
-    context: { engine, logger, commands: loaded, ...(config.moderatorRoleId && { moderatorRoleId: config.moderatorRoleId }) },
+    context: {
+      engine,
+      logger,
+      commands: loaded,
+      answers: new AnswerQueue({ logger }),
+      ...(config.moderatorRoleId && { moderatorRoleId: config.moderatorRoleId }),
+    },
     limiter: new RateLimiter({ limit: config.rateLimit.perMinute, windowMs: RATE_WINDOW_MS }),
     logger,
   });

@@ -4,6 +4,8 @@
  */
 import type { ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Engine } from "../engine.js";
+import type { Answer } from "../types.js";
+import type { AnswerQueue } from "./answer-queue.js";
 import type { Logger } from "./logger.js";
 
 /** Everything a command may use, handed in rather than imported, so tests can swap any of it. */
@@ -15,6 +17,8 @@ export interface CommandContext {
   logger: Logger;
   /** Every loaded command by name (for `/help`). */
   commands: ReadonlyMap<string, Command>;
+  /** Where answers wait their turn (see `answer-queue.ts`); without one, they are computed at once. */
+  answers?: AnswerQueue;
 }
 
 /** One slash command. */
@@ -26,6 +30,11 @@ export interface Command {
    * anything else thrown is logged and answered with a generic line.
    */
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+}
+
+/** `engine.answer(question)`, in the answer queue's turn when there is one (rejects with `BusyError` when it is full). */
+export async function answerInTurn({ engine, answers }: Pick<CommandContext, "engine" | "answers">, question: string): Promise<Answer> {
+  return answers ? answers.run(() => engine.answer(question)) : engine.answer(question);
 }
 
 /** Checks, at load time, that a module's default export is a {@link Command}. */

@@ -4,7 +4,7 @@
  * rate limit, and every failure is sorted (see `errors.ts`) and answered.
  */
 import type { Interaction, Message } from "discord.js";
-import type { Command, CommandContext } from "./command.js";
+import { type Command, type CommandContext, answerInTurn } from "./command.js";
 import { GENERIC_FAILURE, UserError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import { questionFrom } from "./question.js";
@@ -85,7 +85,7 @@ export function createDispatcher({ commands, context, limiter, logger }: Dispatc
     };
     try {
       checkRate(message.author.id);
-      await reply(question === "" ? { content: emptyMentionReply(botUserId) } : renderAnswer(context.engine.answer(question)));
+      await reply(question === "" ? { content: emptyMentionReply(botUserId) } : renderAnswer(await answerInTurn(context, question)));
     } catch (error) {
       const userFacing = error instanceof UserError;
       if (!userFacing) logger.error(`question in message ${message.id} failed (user ${message.author.id})`, error);

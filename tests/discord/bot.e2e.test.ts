@@ -18,6 +18,10 @@ const DEPUTY = "Who is standing for deputy leader?";
 /** Any of these in the reply shows the engine's answer about the deputy race reached Discord. */
 const CANDIDATES = /Rayner|Allin-Khan|Butler|Burgon|Murray/;
 const EXPLODE = "please explode";
+/** Answered after a few milliseconds of work, noting whether the event loop turned since the last answer. */
+const SLOW = "Who is standing for deputy leader, slowly?";
+const SLOW_WORK_MS = 5;
+const loop = { answers: 0, backToBack: 0, turned: true };
 const GIANT = "please answer at enormous length";
 
 const NOTICE = `---
@@ -50,6 +54,13 @@ function wrap(engine: Engine): Engine {
     answer: (question) => {
       if (question === EXPLODE) throw new Error("boom while reading /srv/verbatim/secret/index.bin");
       if (question === GIANT) return giantAnswer(question);
+      if (question === SLOW) {
+        loop.answers++;
+        if (!loop.turned) loop.backToBack++;
+        loop.turned = false;
+        setImmediate(() => (loop.turned = true));
+        for (const end = performance.now() + SLOW_WORK_MS; performance.now() < end; );
+      }
       return engine.answer(question);
     },
     search: (question, limit) => engine.search(question, limit),
@@ -147,6 +158,16 @@ describe("/ask", () => {
     expect(followUp.body).toMatchObject({ content: GENERIC_FAILURE, flags: MessageFlags.Ephemeral });
     expect(JSON.stringify(followUp.body)).not.toMatch(/boom|\/srv/);
     expect(h.logs.join("\n")).toMatch(/ERROR \/ask failed \(user \d+\)\nError: boom while reading \/srv\/verbatim\/secret\/index\.bin\n\s+at /);
+  });
+});
+
+describe("a burst of questions", () => {
+  it("is all acknowledged, and the event loop turns between any two answers, so later acknowledgements are never stuck behind answers", async () => {
+    const asks = Array.from({ length: 60 }, () => askAs(SLOW));
+    const edits = await Promise.all(asks.map((ask) => h.discord.waitFor(isEdit(ask), "edit of a burst /ask")));
+    expect(edits.filter((edit) => CANDIDATES.test(JSON.stringify(edit.body)))).toHaveLength(60);
+    expect(loop.answers).toBe(60);
+    expect(loop.backToBack).toBe(0);
   });
 });
 
