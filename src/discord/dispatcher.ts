@@ -3,7 +3,7 @@
  * questions in direct messages and mentions go to the engine, every request passes the per-user
  * rate limit, and every failure is sorted (see `errors.ts`) and answered.
  */
-import type { Interaction, Message } from "discord.js";
+import { DiscordAPIError, type Interaction, type Message } from "discord.js";
 import { type Command, type CommandContext, answerInTurn } from "./command.js";
 import { GENERIC_FAILURE, UserError } from "./errors.js";
 import type { Logger } from "./logger.js";
@@ -33,6 +33,20 @@ export interface Dispatcher {
 
 const emptyMentionReply = (botUserId: string): string =>
   `Ask me a question after the mention, like <@${botUserId}> who signed the letter? (or try \`/help\`).`;
+const EMPTY_DM_REPLY = "Type a question and I'll answer it from the documents, like: who signed the letter? (or try `/help`).";
+const ATTACHMENT_REPLY = "I can't read attached files: type your question as text, and I'll answer it from the documents.";
+
+/**
+ * Discord's refusals that happen in normal running (an interaction that expired: 10062; a
+ * message or channel deleted meanwhile: 10008, 10003; permissions taken away: 50001, 50013):
+ * logged as one warning, not as a bug with its stack.
+ */
+const EXPECTED_API_CODES = new Set([10003, 10008, 10062, 50001, 50013]);
+
+function expectedRefusal(error: unknown): string | undefined {
+  if (!(error instanceof DiscordAPIError) || !EXPECTED_API_CODES.has(Number(error.code))) return undefined;
+  return `Discord refused a request: ${error.message} (code ${error.code})`;
+}
 
 /** Builds the dispatcher; wire its handlers to the client's events. */
 export function createDispatcher({ commands, context, limiter, logger }: DispatcherOptions): Dispatcher {
@@ -64,11 +78,14 @@ export function createDispatcher({ commands, context, limiter, logger }: Dispatc
       await command.execute(interaction, context);
     } catch (error) {
       const userFacing = error instanceof UserError;
-      if (!userFacing) logger.error(`/${name} failed (user ${interaction.user.id})`, error);
+      const refusal = expectedRefusal(error);
+      if (refusal) logger.warn(`/${name}: ${refusal} (user ${interaction.user.id})`);
+      else if (!userFacing) logger.error(`/${name} failed (user ${interaction.user.id})`, error);
       try {
         await respondPrivately(interaction, userFacing ? error.message : GENERIC_FAILURE);
       } catch (replyError) {
-        logger.warn(`/${name}: could not tell the user about a failure: ${String(replyError)}`);
+        // An expired interaction cannot be told anything: already logged once above.
+        if (!refusal) logger.warn(`/${name}: could not tell the user about a failure: ${String(replyError)}`);
       }
     }
   };
@@ -85,10 +102,14 @@ export function createDispatcher({ commands, context, limiter, logger }: Dispatc
     };
     try {
       checkRate(message.author.id);
-      await reply(question === "" ? { content: emptyMentionReply(botUserId) } : renderAnswer(await answerInTurn(context, question)));
+      if (question !== "") await reply(renderAnswer(await answerInTurn(context, question)));
+      else if (message.attachments.size > 0) await reply({ content: ATTACHMENT_REPLY });
+      else await reply({ content: message.inGuild() ? emptyMentionReply(botUserId) : EMPTY_DM_REPLY });
     } catch (error) {
       const userFacing = error instanceof UserError;
-      if (!userFacing) logger.error(`question in message ${message.id} failed (user ${message.author.id})`, error);
+      const refusal = expectedRefusal(error);
+      if (refusal) logger.warn(`message ${message.id}: ${refusal} (user ${message.author.id})`);
+      else if (!userFacing) logger.error(`question in message ${message.id} failed (user ${message.author.id})`, error);
       await reply({ content: userFacing ? error.message : GENERIC_FAILURE }).catch((replyError: unknown) =>
         logger.warn(`message ${message.id}: could not reply: ${String(replyError)}`),
       );

@@ -213,6 +213,19 @@ describe("messages", () => {
     expect(h.discord.requests.filter(replyTo(fromBot))).toEqual([]);
   });
 
+  it("tells a direct message of only a file that it reads typed questions, not attachments", async () => {
+    const sent = h.discord.message(h.discord.newUser(), "", { dm: true, attachments: ["minutes.pdf"] });
+    const reply = await h.discord.waitFor(replyTo(sent), "reply to an attachment-only DM");
+    expect(body(reply).content).toMatch(/can't read attached files.*type your question/);
+  });
+
+  it("asks an empty direct message for a question, without talk of mentions", async () => {
+    const sent = h.discord.message(h.discord.newUser(), "   ", { dm: true });
+    const reply = await h.discord.waitFor(replyTo(sent), "reply to an empty DM");
+    expect(body(reply).content).toMatch(/^Type a question/);
+    expect(body(reply).content).not.toMatch(/mention/);
+  });
+
   it("asks for a question after a bare mention", async () => {
     const asked = h.discord.message(h.discord.newUser(), "", { mentionBot: true });
     const reply = await h.discord.waitFor(replyTo(asked), "reply to a bare mention");

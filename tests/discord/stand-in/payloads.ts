@@ -228,6 +228,8 @@ export interface MessageSpec {
   mentions: APIUser[];
   /** Sent in a server channel (else a DM). */
   inGuild: boolean;
+  /** File names of attached files. Default none. */
+  attachments?: string[];
 }
 
 export function makeMessageCreate(world: World, spec: MessageSpec): GatewayMessageCreateDispatchData {
@@ -242,7 +244,13 @@ export function makeMessageCreate(world: World, spec: MessageSpec): GatewayMessa
     mention_everyone: false,
     mentions: spec.mentions,
     mention_roles: [],
-    attachments: [],
+    attachments: (spec.attachments ?? []).map((filename, i) => ({
+      id: `${spec.id}${i}`,
+      filename,
+      size: 1024,
+      url: `https://cdn.discordapp.com/attachments/${spec.channelId}/${spec.id}/${filename}`,
+      proxy_url: `https://media.discordapp.net/attachments/${spec.channelId}/${spec.id}/${filename}`,
+    })),
     embeds: [],
     pinned: false,
     type: MessageType.Default,
