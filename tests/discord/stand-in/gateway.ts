@@ -35,6 +35,8 @@ export class FakeGateway {
   readonly #identified = new WeakSet<WebSocket>();
   readonly #heartbeatWaiters = new Set<() => void>();
   #seq = 0;
+  /** Dispatches made while no session was open. */
+  readonly #waiting: { event: GatewayDispatchEvents; data: unknown }[] = [];
 
   constructor(options: GatewayOptions) {
     this.#options = options;
@@ -48,10 +50,18 @@ export class FakeGateway {
     return new Promise((resolve) => this.#heartbeatWaiters.add(resolve));
   }
 
-  /** Sends a dispatch to every identified connection. */
+  /**
+   * Sends a dispatch to every identified connection. Between a dropped connection and the next
+   * IDENTIFY (a slow machine misses a heartbeat and discord.js reconnects), dispatches wait and
+   * go to the next session, as Discord delivers missed events; with no session ever, it throws.
+   */
   dispatch(event: GatewayDispatchEvents, data: unknown): void {
     const ready = [...this.#sockets].filter((s) => this.#identified.has(s) && s.readyState === WebSocket.OPEN);
-    if (ready.length === 0) throw new Error("stand-in: no identified gateway connection to dispatch to (start the bot first)");
+    if (ready.length === 0) {
+      if (this.identifies.length === 0) throw new Error("stand-in: no identified gateway connection to dispatch to (start the bot first)");
+      this.#waiting.push({ event, data });
+      return;
+    }
     for (const socket of ready) this.#send(socket, event, data);
   }
 
@@ -115,6 +125,7 @@ export class FakeGateway {
     this.#identified.add(socket);
     this.#send(socket, GatewayDispatchEvents.Ready, makeReady(world, `session-${this.identifies.length}`, `ws://${origin()}`));
     this.#send(socket, GatewayDispatchEvents.GuildCreate, makeGuildCreate(world));
+    for (const { event, data } of this.#waiting.splice(0)) this.#send(socket, event, data);
   }
 
   #send(socket: WebSocket, event: GatewayDispatchEvents, data: unknown): void {

@@ -57,6 +57,8 @@ export interface StandInOptions {
   ackWindowMs?: number;
   /** Clock, ms. Default `Date.now`. */
   now?: () => number;
+  /** Called with every REST request as it arrives (for benchmarks that time replies). */
+  onRequest?: (request: RecordedRequest) => void;
 }
 
 /** How the bot kept Discord's acknowledgement window. */
@@ -93,6 +95,7 @@ export class DiscordStandIn {
   readonly #routes: Route[];
   readonly #interactions = new Map<string, InteractionState>();
   readonly #now: () => number;
+  readonly #onRequest: ((request: RecordedRequest) => void) | undefined;
   /** Acknowledgements counted against Discord's window (see `StandInOptions.ackWindowMs`). */
   readonly acknowledgements: Acknowledgements = { inTime: 0, late: 0, delaysMs: [] };
   readonly #dmChannels = new Map<string, string>();
@@ -101,9 +104,10 @@ export class DiscordStandIn {
   #holdMatch: ((request: RecordedRequest) => boolean) | undefined;
   #seq = 0;
 
-  private constructor({ token, heartbeatIntervalMs = 41_250, refuseIdentifyWith, ackWindowMs = 3000, now = Date.now }: StandInOptions) {
+  private constructor({ token, heartbeatIntervalMs = 41_250, refuseIdentifyWith, ackWindowMs = 3000, now = Date.now, onRequest }: StandInOptions) {
     this.#token = token;
     this.#now = now;
+    this.#onRequest = onRequest;
     const applicationId = this.#ids.next();
     this.world = {
       applicationId,
@@ -216,14 +220,14 @@ export class DiscordStandIn {
    * Dispatches a message (MESSAGE_CREATE) from `author`, in a direct message or in the server's
    * channel; `mentionBot` puts the bot's mention in front of the text, as Discord's client does.
    */
-  message(author: APIUser, text: string, options: { dm?: boolean; mentionBot?: boolean } = {}): { id: string; channelId: string } {
+  message(author: APIUser, text: string, options: { dm?: boolean; mentionBot?: boolean; attachments?: string[] } = {}): { id: string; channelId: string } {
     const id = this.#ids.next();
     const channelId = options.dm ? this.dmChannelOf(author.id) : this.world.channelId;
     const content = options.mentionBot ? `<@${this.world.bot.id}> ${text}` : text;
     const mentions = options.mentionBot ? [this.world.bot] : [];
     this.#gateway.dispatch(
       GatewayDispatchEvents.MessageCreate,
-      makeMessageCreate(this.world, { id, channelId, author, content, mentions, inGuild: !options.dm }),
+      makeMessageCreate(this.world, { id, channelId, author, content, mentions, inGuild: !options.dm, ...(options.attachments && { attachments: options.attachments }) }),
     );
     return { id, channelId };
   }
@@ -295,6 +299,7 @@ export class DiscordStandIn {
     const request = await this.#record(req);
     const versioned = (req.url ?? "").startsWith(`${API_PREFIX}/`);
     const response = this.#route(request, versioned, req.headers.authorization);
+    this.#onRequest?.(request);
     for (const waiter of [...this.#waiters]) {
       if (waiter.match(request)) {
         this.#waiters.delete(waiter);
