@@ -1,6 +1,6 @@
 /** `/ask question:<text>`: the short answer with verbatim quotes. */
 import { InteractionContextType, SlashCommandBuilder } from "discord.js";
-import { type Command, answerInTurn } from "../src/discord/command.js";
+import { type Command, acknowledgeFirst, answerInTurn } from "../src/discord/command.js";
 import { renderAnswer } from "../src/discord/render-answer.js";
 import { respond } from "../src/discord/respond.js";
 
@@ -22,7 +22,7 @@ export default {
   async execute(interaction, ctx) {
     const question = interaction.options.getString("question", true);
     // Acknowledge within Discord's 3 seconds before any work; the answer then waits its turn.
-    await interaction.deferReply();
+    await acknowledgeFirst(ctx, () => interaction.deferReply());
     await respond(interaction, renderAnswer(await answerInTurn(ctx, question)));
   },
 } satisfies Command;

@@ -27,6 +27,13 @@ export interface AnswerQueueOptions {
  * again in N s" serves them better. A burst of 1,000 (`npm run bench:load`) stays under it.
  */
 export const DEFAULT_MAX_QUEUED = 2000;
+/**
+ * While an acknowledgement younger than this is in flight, no answer starts: acknowledgements go
+ * first. Why 1 s: on the load benchmark an acknowledgement takes well under a second once answers
+ * stop competing for the loop; one older than that is waiting in discord.js's REST queue (a 429
+ * back-off), which holding answers does not speed up, so answering goes on.
+ */
+const ACK_PRIORITY_MS = 1000;
 /** Why: a first guess at one answer's time before any has been measured (100k passages, p50 ≈ 4 ms). */
 const FIRST_ESTIMATE_MS = 5;
 /** Why: each new job's time moves the running mean by this share, enough to follow a reindexed corpus within ~20 answers. */
@@ -55,6 +62,10 @@ export class AnswerQueue {
   #meanMs = FIRST_ESTIMATE_MS;
   #refused = 0;
   #peak = 0;
+  /** Start times of acknowledgements in flight, by id, oldest first. */
+  readonly #acks = new Map<number, number>();
+  #ackIds = 0;
+  #recheck: NodeJS.Timeout | undefined;
 
   constructor({ maxQueued = DEFAULT_MAX_QUEUED, logger, logEvery = 100 }: AnswerQueueOptions = {}) {
     if (!Number.isInteger(maxQueued) || maxQueued < 1) throw new RangeError(`AnswerQueue: maxQueued must be a whole number >= 1, got ${maxQueued}`);
@@ -91,6 +102,28 @@ export class AnswerQueue {
     return done;
   }
 
+  /**
+   * Sends an acknowledgement (a `deferReply`) ahead of every answer: while it is in flight (up to
+   * 1 s), no answer starts, so a burst's acknowledgements are not kept waiting behind answers.
+   */
+  async acknowledge<T>(send: () => Promise<T>): Promise<T> {
+    const id = ++this.#ackIds;
+    this.#acks.set(id, performance.now());
+    try {
+      return await send();
+    } finally {
+      this.#acks.delete(id);
+      if (this.depth > 0) this.#schedule();
+    }
+  }
+
+  /** How long answers must still wait for the acknowledgements in flight, ms (0: not at all). */
+  #ackHoldMs(): number {
+    let youngest = -Infinity;
+    for (const started of this.#acks.values()) youngest = Math.max(youngest, started);
+    return Math.max(0, ACK_PRIORITY_MS - (performance.now() - youngest));
+  }
+
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
@@ -101,6 +134,13 @@ export class AnswerQueue {
     this.#scheduled = false;
     const job = this.#jobs[this.#head];
     if (!job) return;
+    const hold = this.#ackHoldMs();
+    if (hold > 0) {
+      // An acknowledgement's end schedules the next run; this timer covers one that hangs.
+      clearTimeout(this.#recheck);
+      this.#recheck = setTimeout(() => this.#schedule(), hold).unref();
+      return;
+    }
     this.#jobs[this.#head++] = undefined as unknown as Job;
     if (this.#head > 1024 && this.#head * 2 > this.#jobs.length) {
       this.#jobs.splice(0, this.#head);

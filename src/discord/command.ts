@@ -37,6 +37,11 @@ export async function answerInTurn({ engine, answers }: Pick<CommandContext, "en
   return answers ? answers.run(() => engine.answer(question)) : engine.answer(question);
 }
 
+/** Sends an acknowledgement (`() => interaction.deferReply()`) ahead of the answers waiting in the queue, when there is one. */
+export async function acknowledgeFirst<T>({ answers }: Pick<CommandContext, "answers">, send: () => Promise<T>): Promise<T> {
+  return answers ? answers.acknowledge(send) : send();
+}
+
 /** Checks, at load time, that a module's default export is a {@link Command}. */
 export function isCommand(value: unknown): value is Command {
   if (typeof value !== "object" || value === null) return false;

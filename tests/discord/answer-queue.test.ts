@@ -61,6 +61,20 @@ describe("AnswerQueue", () => {
     expect(queue.depth).toBe(0);
   });
 
+  it("starts no answer while an acknowledgement is in flight, and answers once it is sent", async () => {
+    const queue = new AnswerQueue();
+    let send!: () => void;
+    const acked = queue.acknowledge(() => new Promise<void>((resolve) => (send = resolve)));
+    let ran = false;
+    const job = queue.run(() => (ran = true));
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(ran).toBe(false);
+    send();
+    await acked;
+    await job;
+    expect(ran).toBe(true);
+  });
+
   it("passes a job's exception to its caller and goes on with the rest", async () => {
     const queue = new AnswerQueue();
     const failing = queue.run(() => {
