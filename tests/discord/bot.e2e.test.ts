@@ -316,6 +316,15 @@ describe("/sources and /help", () => {
 });
 
 describe("logs", () => {
+  it("say at INFO when the gateway connection is lost and the bot reconnects, and it answers after", async () => {
+    const identified = h.discord.identifies.length;
+    h.discord.closeGateway(4000);
+    expect(await answerOf(DEPUTY)).toMatch(CANDIDATES);
+    expect(h.discord.identifies.length).toBeGreaterThan(identified);
+    expect(h.logs.join("\n")).toMatch(/INFO {2}gateway connection lost \(shard 0\); reconnecting/);
+    expect(h.logs.filter((l) => / ERROR /.test(l) && /gateway/.test(l))).toEqual([]);
+  });
+
   it("never contain the token, even at debug level", () => {
     expect(h.logs.length).toBeGreaterThan(10);
     expect(h.logs.join("\n")).not.toContain(TEST_TOKEN.split(".")[0]);
