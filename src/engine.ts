@@ -53,7 +53,9 @@ export interface Engine {
   /**
    * Rebuilds the index from the corpus folder and swaps it in atomically. Questions are answered
    * from the old index meanwhile; concurrent calls share one rebuild; on failure the old index
-   * keeps serving and the promise rejects with an Error whose message says why.
+   * keeps serving and the promise rejects with an Error whose message says why: a `CorpusError`
+   * when a folder cannot be read, a {@link ShrinkError} when more than
+   * {@link MAX_VANISHING_SHARE} of the documents would vanish and `force` is not set.
    */
   reindex(options?: ReindexOptions): Promise<ReindexReport>;
   /** What the serving index holds. */
