@@ -3,7 +3,7 @@
  * environment, connects to the Discord stand-in through DISCORD_API_BASE, answers, and stops.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { CORPUS_DIR, TEST_TOKEN } from "./harness.js";
+import { CORPUS_DIR, TEST_ACK_WINDOW_MS, TEST_TOKEN } from "./harness.js";
 import { type Running, runScript } from "./processes.js";
 import { DiscordStandIn, type RecordedRequest } from "./stand-in/stand-in.js";
 
@@ -23,7 +23,7 @@ afterEach(async () => {
 
 describe("npm start", () => {
   it("answers /ask through the stand-in, and on SIGTERM finishes the reply in flight, then exits 0", async () => {
-    discord = await DiscordStandIn.start({ token: TEST_TOKEN });
+    discord = await DiscordStandIn.start({ token: TEST_TOKEN, ackWindowMs: TEST_ACK_WINDOW_MS });
     running = await runScript("start", {
       DISCORD_TOKEN: TEST_TOKEN,
       DISCORD_CLIENT_ID: discord.world.applicationId,
@@ -70,7 +70,7 @@ describe("npm start", () => {
   });
 
   it("exits 1 with a short message when Discord rejects the token", async () => {
-    discord = await DiscordStandIn.start({ token: TEST_TOKEN });
+    discord = await DiscordStandIn.start({ token: TEST_TOKEN, ackWindowMs: TEST_ACK_WINDOW_MS });
     const wrong = ["w".repeat(24), "r".repeat(6), "g".repeat(27)].join(".");
     running = await runScript("start", {
       DISCORD_TOKEN: wrong,
@@ -104,7 +104,7 @@ describe("npm start", () => {
   });
 
   it("exits 1 with a one-line reason when Discord ends a running session with 4004", async () => {
-    discord = await DiscordStandIn.start({ token: TEST_TOKEN });
+    discord = await DiscordStandIn.start({ token: TEST_TOKEN, ackWindowMs: TEST_ACK_WINDOW_MS });
     running = await runScript("start", {
       DISCORD_TOKEN: TEST_TOKEN,
       DISCORD_CLIENT_ID: discord.world.applicationId,

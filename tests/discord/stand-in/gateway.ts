@@ -36,7 +36,7 @@ export class FakeGateway {
   readonly #heartbeatWaiters = new Set<() => void>();
   #seq = 0;
   /** Dispatches made while no session was open. */
-  readonly #waiting: { event: GatewayDispatchEvents; data: unknown }[] = [];
+  readonly #waiting: { event: GatewayDispatchEvents; data: unknown; onSent?: () => void }[] = [];
 
   constructor(options: GatewayOptions) {
     this.#options = options;
@@ -55,14 +55,15 @@ export class FakeGateway {
    * IDENTIFY (a slow machine misses a heartbeat and discord.js reconnects), dispatches wait and
    * go to the next session, as Discord delivers missed events; with no session ever, it throws.
    */
-  dispatch(event: GatewayDispatchEvents, data: unknown): void {
+  dispatch(event: GatewayDispatchEvents, data: unknown, onSent?: () => void): void {
     const ready = [...this.#sockets].filter((s) => this.#identified.has(s) && s.readyState === WebSocket.OPEN);
     if (ready.length === 0) {
       if (this.identifies.length === 0) throw new Error("stand-in: no identified gateway connection to dispatch to (start the bot first)");
-      this.#waiting.push({ event, data });
+      this.#waiting.push({ event, data, ...(onSent && { onSent }) });
       return;
     }
     for (const socket of ready) this.#send(socket, event, data);
+    onSent?.();
   }
 
   /** Closes every connection with `code`, as Discord does when it ends a session (a token reset: 4004). */
@@ -125,7 +126,10 @@ export class FakeGateway {
     this.#identified.add(socket);
     this.#send(socket, GatewayDispatchEvents.Ready, makeReady(world, `session-${this.identifies.length}`, `ws://${origin()}`));
     this.#send(socket, GatewayDispatchEvents.GuildCreate, makeGuildCreate(world));
-    for (const { event, data } of this.#waiting.splice(0)) this.#send(socket, event, data);
+    for (const { event, data, onSent } of this.#waiting.splice(0)) {
+      this.#send(socket, event, data);
+      onSent?.();
+    }
   }
 
   #send(socket: WebSocket, event: GatewayDispatchEvents, data: unknown): void {

@@ -204,8 +204,12 @@ export class DiscordStandIn {
     const id = this.#ids.next();
     const token = `interaction-token-${id}`;
     const dmChannelId = "dm" in place ? this.dmChannelOf(place.dm.id) : "";
-    this.#interactions.set(token, { channelId: dmChannelId || this.world.channelId, acknowledged: false, sentAt: this.#now() });
-    this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, makeSlashCommand(this.world, { id, token, name, options, place, dmChannelId }));
+    const state = { channelId: dmChannelId || this.world.channelId, acknowledged: false, sentAt: this.#now() };
+    this.#interactions.set(token, state);
+    // Discord's 3 s run from when the interaction reaches the bot's session, not from a wait for one.
+    this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, makeSlashCommand(this.world, { id, token, name, options, place, dmChannelId }), () => {
+      state.sentAt = this.#now();
+    });
     const app = this.world.applicationId;
     return {
       id,
