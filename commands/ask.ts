@@ -1,6 +1,6 @@
 /** `/ask question:<text>`: the short answer with verbatim quotes, and buttons to vote or see more passages. */
 import { InteractionContextType, SlashCommandBuilder } from "discord.js";
-import type { Command } from "../src/discord/command.js";
+import { type Command, acknowledgeFirst, answerInTurn } from "../src/discord/command.js";
 import { completeQuestion, popularQuestions } from "../src/discord/autocomplete.js";
 import { recordAnswer, withButtons } from "../src/discord/feedback.js";
 import { renderAnswer } from "../src/discord/render-answer.js";
@@ -23,11 +23,12 @@ export default {
         .setAutocomplete(true),
     ),
   countsAsQuestion: true,
-  async execute(interaction, { engine, store, logger }) {
+  async execute(interaction, ctx) {
+    const { engine, store, logger } = ctx;
     const question = interaction.options.getString("question", true);
-    // Acknowledge within Discord's 3 seconds before any work.
-    await interaction.deferReply();
-    const answer = engine.answer(question);
+    // Acknowledge within Discord's 3 seconds before any work; the answer then waits its turn.
+    await acknowledgeFirst(ctx, () => interaction.deferReply());
+    const answer = await answerInTurn(ctx, question);
     const id = recordAnswer(store, logger, answer, {
       userId: interaction.user.id,
       via: "slash",

@@ -58,11 +58,48 @@ export interface Engine {
   /**
    * Rebuilds the index from the corpus folder and swaps it in atomically. Questions are answered
    * from the old index meanwhile; concurrent calls share one rebuild; on failure the old index
-   * keeps serving and the promise rejects with an Error whose message says why.
+   * keeps serving and the promise rejects with an Error whose message says why: a `CorpusError`
+   * when a folder cannot be read, a {@link ShrinkError} when more than
+   * {@link MAX_VANISHING_SHARE} of the documents would vanish and `force` is not set.
    */
-  reindex(): Promise<ReindexReport>;
+  reindex(options?: ReindexOptions): Promise<ReindexReport>;
   /** What the serving index holds. */
   stats(): IndexStats;
+}
+
+/** How to reindex. */
+export interface ReindexOptions {
+  /**
+   * Accept a rebuild that drops more than {@link MAX_VANISHING_SHARE} of the documents. Default
+   * false. A call with `force` that meets a rebuild already running shares it, unforced.
+   */
+  force?: boolean;
+}
+
+/**
+ * The share of the serving documents one reindex (or a start over a saved index) may drop
+ * without `force`; more is refused with a {@link ShrinkError} and the old index keeps serving.
+ * Why one half: an edit session removes a few documents, a reorganisation some; losing most of a
+ * corpus at once has, in the failures reported in issue 10 (a folder made unreadable, a mount not
+ * there yet, a wrong path), been an accident. Deleting one of two documents is still allowed.
+ * A judgement, not fitted on data.
+ */
+export const MAX_VANISHING_SHARE = 0.5;
+
+/** A rebuild refused because it would drop more than {@link MAX_VANISHING_SHARE} of the documents. */
+export class ShrinkError extends Error {
+  override name = "ShrinkError";
+  constructor(
+    /** Documents served now that the corpus folder no longer yields. */
+    readonly vanished: number,
+    /** Documents served now. */
+    readonly total: number,
+  ) {
+    super(
+      `reindex: ${vanished} of ${total} documents would vanish (${Math.round((vanished / total) * 100)}%, ` +
+        `over the ${MAX_VANISHING_SHARE * 100}% one reindex may drop); reindex with force if that is intended`,
+    );
+  }
 }
 
 /** While indexing, control returns to the event loop this often (ms), so questions keep being answered. */
@@ -75,6 +112,19 @@ interface Serving {
   skipped: Skipped[];
   indexedAt: Date;
   buildMs: number;
+  /** The documents the next reindex's shrink check counts, when not the serving ones (a saved index kept at start). */
+  counted?: ReadonlySet<string>;
+}
+
+interface RefreshOptions {
+  /** `base` is what the saved index holds: save only when something changed. */
+  saved: boolean;
+  /** Accept dropping any share of the documents. */
+  force?: boolean;
+  /** False: never write the saved index. */
+  save?: boolean;
+  /** Documents the shrink check counts. Default: `base`'s. */
+  counted?: ReadonlySet<string>;
 }
 
 type Changes = Pick<ReindexReport, "added" | "changed" | "removed"> & {
@@ -183,20 +233,27 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   const cacheFolder = cacheDir === null ? null : await cacheFolderOf(cacheDir, options.corpusDir);
 
-  /** Reads the corpus into `base` (a fresh or cloned index, never the serving one). */
-  const refresh = async (base: SearchIndex, started: number, saved: boolean): Promise<Serving & { changes: Changes }> => {
+  /**
+   * Reads the corpus into `base` (a fresh or cloned index, never the serving one). Refuses, before
+   * touching `base`, to drop more than the allowed share of `counted` (default: `base`'s documents).
+   */
+  const refresh = async (base: SearchIndex, started: number, how: RefreshOptions): Promise<Serving & { changes: Changes }> => {
     const { docs, skipped } = await loadCorpus(options.corpusDir, {
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
       onWarning: warn,
       known: withTexts(base.docs),
     });
+    const counted = how.counted ?? new Set(base.docs.keys());
+    const present = new Set(docs.map((d) => d.path));
+    const vanished = [...counted].filter((path) => !present.has(path)).length;
+    if (!how.force && vanished > MAX_VANISHING_SHARE * counted.size) throw new ShrinkError(vanished, counted.size);
     const changes = await updateIndex(base, docs, {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.indexThreads !== undefined ? { threads: options.indexThreads } : {}),
       onWarning: warn,
     });
     const touched = changes.added.length + changes.changed.length + changes.removed.length + changes.restamped > 0;
-    if (cacheFolder && (touched || !saved)) {
+    if (cacheFolder && how.save !== false && (touched || !how.saved)) {
       await saveIndex(base, cacheFolder).catch((err: unknown) => warn(`index cache: cannot save to ${cacheFolder}: ${(err as Error).message}`));
     }
     return { index: base, skipped, indexedAt: new Date(), buildMs: Math.round(performance.now() - started), changes };
@@ -205,14 +262,23 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const open = async (): Promise<Serving> => {
     const started = performance.now();
     if (cacheFolder) {
+      let saved: SearchIndex | undefined;
       try {
-        return await refresh(await loadIndex(cacheFolder), started, true);
+        saved = await loadIndex(cacheFolder);
+        return await refresh(saved, started, { saved: true });
       } catch (err) {
+        if (saved && err instanceof ShrinkError) {
+          // Serve what the folder holds (the saved index has no texts to quote the rest from),
+          // but leave the saved index on disk and keep counting against it until a reindex passes.
+          warn(`${err.message}; serving the ${saved.docs.size - err.vanished} left and keeping the saved index until a reindex succeeds`);
+          const counted = new Set(saved.docs.keys());
+          return { ...(await refresh(saved, started, { saved: true, force: true, save: false })), counted };
+        }
         if (!(err instanceof IndexCacheError)) throw err;
         if (!err.missing) warn(`${err.message}; rebuilding the index`);
       }
     }
-    return refresh(new SearchIndex(), started, false);
+    return refresh(new SearchIndex(), started, { saved: false });
   };
 
   let serving: Serving = await open();
@@ -220,10 +286,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   let topics: { of: SearchIndex; list: string[] } | undefined;
   let running: Promise<ReindexReport> | undefined;
 
-  const reindex = async (): Promise<ReindexReport> => {
+  const reindex = async (force: boolean): Promise<ReindexReport> => {
     const started = performance.now();
     // A copy of the serving index takes the changes, then replaces it in one assignment.
-    const next = await refresh(SearchIndex.fromJSON(serving.index.toJSON(), serving.index.docs), started, true);
+    const copy = SearchIndex.fromJSON(serving.index.toJSON(), serving.index.docs);
+    const next = await refresh(copy, started, { saved: !serving.counted, force, ...(serving.counted && { counted: serving.counted }) });
     serving = next;
     const { added, changed, removed } = next.changes;
     return { added, changed, removed, passages: next.index.passageCount, skipped: next.skipped, durationMs: next.buildMs };
@@ -237,8 +304,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (topics?.of !== serving.index) topics = { of: serving.index, list: topicsOf(serving.index) };
       return topics.list;
     },
-    reindex() {
-      running ??= reindex().finally(() => {
+    reindex(reindexOptions = {}) {
+      running ??= reindex(reindexOptions.force ?? false).finally(() => {
         running = undefined;
       });
       return running;

@@ -3,18 +3,18 @@
  * `--json`: one JSON line per answer; with no question argument, one question per stdin line
  * (the contract of ../shared/eval/README.md). `--corpus DIR`: another folder.
  */
-import { createInterface } from "node:readline";
 import { createEngine, type Engine } from "../engine.js";
 import type { Answer } from "../types.js";
 import { parseCliArgs } from "./args.js";
 import { formatAnswer, formatProgress } from "./format.js";
+import { escapeJsonControls, readLines, stripControls } from "./terminal.js";
 
 const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] "question"
        npm run ask -- --json [--corpus DIR] < questions.txt   (one question a line)`;
 
 /** The JSON line of an answer: the eval contract plus the extra fields Verbatim knows. */
 export function toJsonLine(reply: Answer): string {
-  return JSON.stringify({
+  return escapeJsonControls(JSON.stringify({
     question: reply.question,
     answer: reply.answer,
     confidence: reply.confidence,
@@ -22,7 +22,7 @@ export function toJsonLine(reply: Answer): string {
     ...(reply.message ? { message: reply.message } : {}),
     excerpts: reply.excerpts,
     ...(reply.timing ? { timing: reply.timing } : {}),
-  });
+  }));
 }
 
 async function main(): Promise<number> {
@@ -43,15 +43,15 @@ async function main(): Promise<number> {
       corpusDir: args.corpusDir,
       cacheDir: args.cacheDir,
       ...(args.indexThreads !== undefined && { indexThreads: args.indexThreads }),
-      onWarning: (m) => process.stderr.write(`warning: ${m}\n`),
+      onWarning: (m) => process.stderr.write(`warning: ${stripControls(m)}\n`),
       onProgress: (p) => process.stderr.write(`${formatProgress(p)}\n`),
     });
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
+    process.stderr.write(`${stripControls((err as Error).message)}\n`);
     return 1;
   }
   const print = (reply: Answer): void => {
-    process.stdout.write(args.json ? `${toJsonLine(reply)}\n` : `${formatAnswer(reply)}\n`);
+    process.stdout.write(args.json ? `${toJsonLine(reply)}\n` : `${stripControls(formatAnswer(reply))}\n`);
   };
   if (args.positionals.length > 0) {
     print(engine.answer(args.positionals.join(" ")));
@@ -61,8 +61,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
+  for await (const line of readLines(process.stdin)) {
     if (!args.json && !line.trim()) continue;
     print(engine.answer(line));
     if (!args.json) process.stdout.write("\n");

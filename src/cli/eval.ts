@@ -14,6 +14,7 @@ import { createEngine } from "../engine.js";
 import { formatReport, reliability, scoreReplies, type EvalItem, type EvalReply, type EvalReport } from "../eval/metrics.js";
 import { corpusDirOf, loadSuite, type SuiteItem } from "../eval/suite.js";
 import { parseCliArgs } from "./args.js";
+import { stripControls } from "./terminal.js";
 
 const USAGE = "usage: npm run eval -- [--split tune|test|all] [--suite DIR] | FILE.jsonl [--corpus DIR]";
 
@@ -33,7 +34,7 @@ interface Scored {
 }
 
 async function answerAll(corpusDir: string, items: EvalItem[], cacheDir: string | null): Promise<Scored[]> {
-  const engine = await createEngine({ corpusDir, cacheDir, onWarning: (m) => process.stderr.write(`warning: ${m}\n`) });
+  const engine = await createEngine({ corpusDir, cacheDir, onWarning: (m) => process.stderr.write(`warning: ${stripControls(m)}\n`) });
   const text = await corpusText(corpusDir);
   return items.map((item) => ({ item, reply: engine.answer(item.question), text }));
 }
@@ -106,7 +107,7 @@ async function runSuite(dir: string, split: string, cacheDir: string | null): Pr
     out.write("\nmisses:\n");
     for (const r of rows) {
       const report = scoreReplies([r.item], [r.reply], r.text);
-      for (const m of report.misses) out.write(`  [${r.s.corpus}/${r.s.style}] ${m} ← ${r.item.question}\n`);
+      for (const m of report.misses) out.write(`  [${r.s.corpus}/${r.s.style}] ${stripControls(m)} ← ${stripControls(r.item.question)}\n`);
     }
   }
 }
@@ -139,7 +140,7 @@ async function main(): Promise<number> {
   const rows = await answerAll(args.corpusDir, items, args.cacheDir);
   const report = scoreOf(rows);
   process.stdout.write(`${formatReport(report)} in ${((performance.now() - started) / 1000).toFixed(2)}s\n`);
-  for (const miss of report.misses) process.stdout.write(`  miss ${miss}\n`);
+  for (const miss of report.misses) process.stdout.write(`  miss ${stripControls(miss)}\n`);
   return 0;
 }
 

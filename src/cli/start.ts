@@ -1,7 +1,8 @@
 /**
  * `npm start`: loads `.env`, checks the settings, opens the store (`DATA_DIR`), builds the answer engine, and runs the bot until
  * SIGINT/SIGTERM, when it finishes the replies in flight, disconnects and exits 0.
- * A bad setting or a rejected token ends with a short message and exit code 1, never a stack trace.
+ * A bad setting, a rejected token or a gateway closed for good (4004, 4014, even after start) ends
+ * with a one-line message and exit code 1, never a stack trace.
  */
 import { loadConfigOrExit } from "../config.js";
 import { type Bot, startBot } from "../discord/bot.js";
@@ -41,7 +42,17 @@ try {
 
 let bot: Bot;
 try {
-  bot = await startBot({ config, engine, logger, store });
+  bot = await startBot({
+    config,
+    engine,
+    logger,
+    store,
+    // Discord ended the session for good (token reset, intents withdrawn): exit 1 so a supervisor restarts or alerts.
+    onFatal: (error) => {
+      logger.error(error.message);
+      void bot.stop().finally(() => process.exit(1));
+    },
+  });
 } catch (error) {
   const known = describeDiscordFailure(error, config.apiBase);
   if (known) logger.error(known);

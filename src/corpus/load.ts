@@ -3,7 +3,8 @@
  * the rest; each is skipped with a one-line reason.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { constants, type Stats } from "node:fs";
+import { type FileHandle, lstat, open, readdir, readlink, realpath, stat } from "node:fs/promises";
 import { basename, extname, join, relative, sep } from "node:path";
 import type { Doc, Skipped } from "../types.js";
 import { parseFrontMatter } from "./frontmatter.js";
@@ -26,6 +27,8 @@ export interface LoadedCorpus {
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 /** File endings read as documents (case-insensitive). */
 export const DOC_EXTENSIONS = new Set([".md", ".markdown", ".txt"]);
+/** Files named so hold settings and secrets (`.env`, `.env.local.md`), never documents: never read. */
+const SECRET_FILE = /^\.env/i;
 /** Folders never descended into: version control and dependencies are not documents. */
 const IGNORED_DIRS = new Set([".git", "node_modules", ".cache"]);
 /** Bytes looked at to tell a binary file: a NUL in the first 8 KiB means binary, as git decides. */
@@ -40,7 +43,8 @@ export class CorpusError extends Error {
 
 /**
  * Loads every `.md`, `.markdown` and `.txt` file under `dir`, recursively, in a stable order.
- * Throws a `CorpusError` only when `dir` itself cannot be read.
+ * Throws a `CorpusError` when `dir` or any folder under it cannot be read: a folder that cannot
+ * be listed would otherwise look empty, and every document in it would vanish from the index.
  */
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -58,23 +62,23 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     skipped.push({ path, reason });
     options.onWarning?.(`corpus: skipped ${path}: ${reason}`);
   };
-  for (const file of await listFiles(root, root, skip)) {
+  for (const file of await listFiles(root, root, skip, dir)) {
     const path = relative(root, file).split(sep).join("/");
-    const result = await readDoc(file, path, maxBytes, options.known?.get(path));
+    const result = await readDoc(file, path, maxBytes, options.known?.get(path), root);
     if ("reason" in result) skip(path, result.reason);
     else docs.push(result);
   }
   return { docs, skipped };
 }
 
-async function listFiles(root: string, dir: string, skip: (path: string, reason: string) => void): Promise<string[]> {
+async function listFiles(root: string, dir: string, skip: (path: string, reason: string) => void, given: string): Promise<string[]> {
   const found: string[] = [];
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (err) {
-    skip(relative(root, dir) || ".", `cannot read folder: ${codeOf(err)}`);
-    return found;
+    const name = relative(root, dir).split(sep).join("/") || given;
+    throw new CorpusError(`corpus: cannot read folder ${name}: ${codeOf(err)}`);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -96,27 +100,44 @@ async function listFiles(root: string, dir: string, skip: (path: string, reason:
       continue;
     }
     if (entry.isDirectory()) {
-      if (!IGNORED_DIRS.has(entry.name)) found.push(...(await listFiles(root, full, skip)));
+      if (!IGNORED_DIRS.has(entry.name)) found.push(...(await listFiles(root, full, skip, given)));
     } else if (entry.isFile() && DOC_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
-      found.push(full);
+      if (SECRET_FILE.test(entry.name)) skip(rel, "named .env*, a file for secrets; not read");
+      else found.push(full);
     }
   }
   return found;
 }
 
-/** Reads one file into a `Doc`, or says why it cannot be one. */
-export async function readDoc(file: string, path: string, maxBytes: number, known?: Doc): Promise<Doc | { reason: string }> {
+/**
+ * Reads one file into a `Doc`, or says why it cannot be one. The file read is the one looked at:
+ * a link is never followed (even one swapped in since the folder was listed), the opened file
+ * must be the one whose size and stamp were checked, and, given `root` (a real path), it must lie
+ * inside it, so a folder on its path swapped for a link cannot lead outside either.
+ */
+export async function readDoc(file: string, path: string, maxBytes: number, known?: Doc, root?: string): Promise<Doc | { reason: string }> {
   let bytes: Buffer;
   let stamp: string;
+  let handle: FileHandle | undefined;
   try {
-    const info = await stat(file);
+    const info = await lstat(file);
+    if (info.isSymbolicLink()) return { reason: LINK_NOW };
+    if (!info.isFile()) return { reason: "not a regular file" };
     if (info.size > maxBytes) return { reason: `too large (${mb(info.size)} > ${mb(maxBytes)} limit)` };
     if (info.size === 0) return { reason: "empty file" };
-    stamp = `${info.size}:${Math.round(info.mtimeMs)}`;
+    stamp = stampOf(info);
     if (known?.stamp === stamp) return known;
-    bytes = await readFile(file);
+    handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    const opened = await handle.stat();
+    if (opened.dev !== info.dev || opened.ino !== info.ino) return { reason: "replaced while being read; read again at the next reindex" };
+    if (root && !isInside(await openedPath(handle, file), root)) return { reason: "lies outside the corpus folder (a folder on its path is a link); not read" };
+    bytes = await handle.readFile();
+    if (bytes.length > maxBytes) return { reason: `too large (${mb(bytes.length)} > ${mb(maxBytes)} limit)` };
   } catch (err) {
+    if (codeOf(err) === "ELOOP") return { reason: LINK_NOW };
     return { reason: `cannot read: ${codeOf(err)}` };
+  } finally {
+    await handle?.close();
   }
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { reason: "binary file (contains NUL bytes)" };
   let text: string;
@@ -149,6 +170,29 @@ function titleOf(text: string, bodyStart: number, path: string): string {
   if (first.length > 0 && first.length <= 100 && !/[.!?:]$/.test(first) && !MARKUP_LINE.test(first)) return first;
   const name = basename(path);
   return name.slice(0, name.length - extname(name).length);
+}
+
+const LINK_NOW = "is a link now (it was not when listed); not followed";
+
+/**
+ * What a file's bytes are compared by before they are read again: size and modification time,
+ * and the inode and status-change time, which an edit that restores the size and mtime still moves.
+ */
+function stampOf(info: Stats): string {
+  return `${info.size}:${Math.round(info.mtimeMs)}:${info.ino}:${Math.round(info.ctimeMs)}`;
+}
+
+/** The real path of the file `handle` has open: from /proc on Linux, else the path's real path. */
+async function openedPath(handle: FileHandle, file: string): Promise<string> {
+  if (process.platform === "linux") {
+    const viaProc = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
+    if (viaProc) return viaProc;
+  }
+  return realpath(file);
+}
+
+function isInside(path: string, root: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 function mb(bytes: number): string {

@@ -5,6 +5,8 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
 import type { Engine } from "../engine.js";
 import type { Store } from "../store/store.js";
+import type { Answer } from "../types.js";
+import type { AnswerQueue } from "./answer-queue.js";
 import type { Logger } from "./logger.js";
 
 /** Everything a command may use, handed in rather than imported, so tests can swap any of it. */
@@ -18,6 +20,8 @@ export interface CommandContext {
   commands: ReadonlyMap<string, Command>;
   /** Questions and votes; absent when nothing is recorded (answers then have no buttons). */
   store?: Store;
+  /** Where answers wait their turn (see `answer-queue.ts`); without one, they are computed at once. */
+  answers?: AnswerQueue;
 }
 
 /** One slash command. */
@@ -33,6 +37,16 @@ export interface Command {
   countsAsQuestion?: boolean;
   /** Answers an autocomplete request for one of the command's options (within Discord's 3 s). */
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+}
+
+/** `engine.answer(question)`, in the answer queue's turn when there is one (rejects with `BusyError` when it is full). */
+export async function answerInTurn({ engine, answers }: Pick<CommandContext, "engine" | "answers">, question: string): Promise<Answer> {
+  return answers ? answers.run(() => engine.answer(question)) : engine.answer(question);
+}
+
+/** Sends an acknowledgement (`() => interaction.deferReply()`) ahead of the answers waiting in the queue, when there is one. */
+export async function acknowledgeFirst<T>({ answers }: Pick<CommandContext, "answers">, send: () => Promise<T>): Promise<T> {
+  return answers ? answers.acknowledge(send) : send();
 }
 
 /** Checks, at load time, that a module's default export is a {@link Command}. */

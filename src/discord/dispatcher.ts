@@ -4,16 +4,17 @@
  * engine, questions (and only questions) pass the per-user rate limit, and every failure is
  * sorted (see `errors.ts`) and answered.
  */
-import type { Interaction, Message, RepliableInteraction } from "discord.js";
+import { DiscordAPIError, type Interaction, type Message, type RepliableInteraction } from "discord.js";
 import { handleButton } from "./buttons.js";
-import type { Command, CommandContext } from "./command.js";
+import { type Command, type CommandContext, answerInTurn } from "./command.js";
 import { GENERIC_FAILURE, UserError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import { recordAnswer, withButtons } from "./feedback.js";
 import { questionFrom } from "./question.js";
 import type { RateLimiter } from "./rate-limiter.js";
 import { type Reply, renderAnswer } from "./render-answer.js";
-import { NO_MENTIONS, respondPrivately } from "./respond.js";
+import { NO_MENTIONS, respondPrivately, secretsOf } from "./respond.js";
+import { redactReply } from "./secrets.js";
 
 export interface DispatcherOptions {
   commands: ReadonlyMap<string, Command>;
@@ -35,6 +36,20 @@ export interface Dispatcher {
 
 const emptyMentionReply = (botUserId: string): string =>
   `Ask me a question after the mention, like <@${botUserId}> who signed the letter? (or try \`/help\`).`;
+const EMPTY_DM_REPLY = "Type a question and I'll answer it from the documents, like: who signed the letter? (or try `/help`).";
+const ATTACHMENT_REPLY = "I can't read attached files: type your question as text, and I'll answer it from the documents.";
+
+/**
+ * Discord's refusals that happen in normal running (an interaction that expired: 10062; a
+ * message or channel deleted meanwhile: 10008, 10003; permissions taken away: 50001, 50013):
+ * logged as one warning, not as a bug with its stack.
+ */
+const EXPECTED_API_CODES = new Set([10003, 10008, 10062, 50001, 50013]);
+
+function expectedRefusal(error: unknown): string | undefined {
+  if (!(error instanceof DiscordAPIError) || !EXPECTED_API_CODES.has(Number(error.code))) return undefined;
+  return `Discord refused a request: ${error.message} (code ${error.code})`;
+}
 
 /** Builds the dispatcher; wire its handlers to the client's events. */
 export function createDispatcher({ commands, context, limiter, logger }: DispatcherOptions): Dispatcher {
@@ -59,11 +74,14 @@ export function createDispatcher({ commands, context, limiter, logger }: Dispatc
   /** Tells the user about a failure: a UserError as is, anything else logged and answered generically. */
   const reportFailure = async (interaction: RepliableInteraction, what: string, error: unknown): Promise<void> => {
     const userFacing = error instanceof UserError;
-    if (!userFacing) logger.error(`${what} failed (user ${interaction.user.id})`, error);
+    const refusal = expectedRefusal(error);
+    if (refusal) logger.warn(`${what}: ${refusal} (user ${interaction.user.id})`);
+    else if (!userFacing) logger.error(`${what} failed (user ${interaction.user.id})`, error);
     try {
       await respondPrivately(interaction, userFacing ? error.message : GENERIC_FAILURE);
     } catch (replyError) {
-      logger.warn(`${what}: could not tell the user about a failure: ${String(replyError)}`);
+      // An expired interaction cannot be told anything: already logged once above.
+      if (!refusal) logger.warn(`${what}: could not tell the user about a failure: ${String(replyError)}`);
     }
   };
 
@@ -106,15 +124,16 @@ export function createDispatcher({ commands, context, limiter, logger }: Dispatc
     );
     if (question === null) return;
     const reply = async (payload: Reply): Promise<void> => {
-      await message.reply({ ...payload, allowedMentions: NO_MENTIONS });
+      await message.reply({ ...redactReply(payload, secretsOf(message)), allowedMentions: NO_MENTIONS });
     };
     try {
       checkRate(message.author.id);
       if (question === "") {
-        await reply({ content: emptyMentionReply(botUserId) });
+        if (message.attachments.size > 0) await reply({ content: ATTACHMENT_REPLY });
+        else await reply({ content: message.inGuild() ? emptyMentionReply(botUserId) : EMPTY_DM_REPLY });
         return;
       }
-      const answer = context.engine.answer(question);
+      const answer = await answerInTurn(context, question);
       const inGuild = message.inGuild();
       const id = recordAnswer(context.store, logger, answer, {
         userId: message.author.id,
@@ -124,7 +143,9 @@ export function createDispatcher({ commands, context, limiter, logger }: Dispatc
       await reply(withButtons(renderAnswer(answer), answer, id, context.engine));
     } catch (error) {
       const userFacing = error instanceof UserError;
-      if (!userFacing) logger.error(`question in message ${message.id} failed (user ${message.author.id})`, error);
+      const refusal = expectedRefusal(error);
+      if (refusal) logger.warn(`message ${message.id}: ${refusal} (user ${message.author.id})`);
+      else if (!userFacing) logger.error(`question in message ${message.id} failed (user ${message.author.id})`, error);
       await reply({ content: userFacing ? error.message : GENERIC_FAILURE }).catch((replyError: unknown) =>
         logger.warn(`message ${message.id}: could not reply: ${String(replyError)}`),
       );

@@ -1,8 +1,12 @@
 /**
  * A small leveled logger for the operator's terminal (never for Discord users) that cannot print
- * the bot token: every line, stack traces included, passes through {@link redactSecrets}.
+ * the bot token or any token-shaped string: every line, stack traces included, passes through
+ * `redactSecrets` (see `secrets.ts` for the shapes).
  */
-import { LOG_LEVELS, TOKEN_PATTERN, type LogLevel } from "../config.js";
+import { LOG_LEVELS, type LogLevel } from "../config.js";
+import { redactSecrets } from "./secrets.js";
+
+export { redactSecrets } from "./secrets.js";
 
 export interface Logger {
   debug(message: string): void;
@@ -21,21 +25,6 @@ export interface LoggerOptions {
   write?: (line: string) => void;
   /** Clock for the timestamp. Default `() => new Date()`. */
   now?: () => Date;
-}
-
-const ANY_TOKEN = new RegExp(TOKEN_PATTERN.source, "g");
-
-/**
- * Replaces each secret, and anything shaped like a bot token, with `[redacted]`. A token's
- * leading parts are hidden too: discord.js's debug log prints them with only the last part masked.
- */
-export function redactSecrets(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of secrets) {
-    const head = secret.split(".").slice(0, 2).join(".");
-    for (const part of [secret, head]) if (part.length >= 8) out = out.replaceAll(part, "[redacted]");
-  }
-  return out.replace(ANY_TOKEN, "[redacted]");
 }
 
 /** Creates a logger that writes `2024-05-01T12:00:00.000Z INFO  message` lines. */

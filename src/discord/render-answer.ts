@@ -16,6 +16,7 @@ import {
   fitRendered,
 } from "./limits.js";
 import { blockQuote, escapeInline, highlight } from "./markdown.js";
+import { redactAnswer } from "./secrets.js";
 
 /** What a reply carries, ready for `reply()` / `editReply()` / `send()`. */
 export interface Reply {
@@ -35,8 +36,9 @@ const MAX_LINK_CHARS = 300;
 const ANSWER_COLOR = 0x3ba55c;
 const NO_ANSWER_COLOR = 0x99aab5;
 
-/** Renders an answer as one embed within every Discord limit. */
-export function renderAnswer(answer: Answer): Reply {
+/** Renders an answer as one embed within every Discord limit, with token-shaped strings redacted (see `secrets.ts`). */
+export function renderAnswer(raw: Answer): Reply {
+  const answer = redactAnswer(raw);
   const found = answer.answer !== null && answer.answer.trim() !== "";
   const title = fitRendered(answer.question, MAX_EMBED_TITLE_CHARS, escapeInline) || "Your question";
   const fields = answer.excerpts.slice(0, MAX_EXCERPTS).map(renderExcerpt);

@@ -4,6 +4,7 @@
  */
 import { type MessageMentionOptions, MessageFlags, type RepliableInteraction } from "discord.js";
 import type { Reply } from "./render-answer.js";
+import { redactReply } from "./secrets.js";
 
 /**
  * Mentions parse nothing: a quoted "@everyone", `<@&role>` or `<@user>` pings no one, and a
@@ -16,8 +17,9 @@ export interface RespondOptions {
   ephemeral?: boolean;
 }
 
-/** Sends `reply`: a first reply, the edit of a deferred one, or a follow-up. */
-export async function respond(interaction: RepliableInteraction, reply: Reply, options: RespondOptions = {}): Promise<void> {
+/** Sends `reply`: a first reply, the edit of a deferred one, or a follow-up; the bot's token and token-shaped strings redacted. */
+export async function respond(interaction: RepliableInteraction, raw: Reply, options: RespondOptions = {}): Promise<void> {
+  const reply = redactReply(raw, secretsOf(interaction));
   const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
   if (interaction.deferred && !interaction.replied) {
     await interaction.editReply({ ...reply, allowedMentions: NO_MENTIONS });
@@ -33,11 +35,17 @@ export async function respond(interaction: RepliableInteraction, reply: Reply, o
  * not sit in the channel for everyone.
  */
 export async function respondPrivately(interaction: RepliableInteraction, text: string): Promise<void> {
-  const reply = { content: text };
+  const reply = redactReply({ content: text }, secretsOf(interaction));
   if (interaction.deferred && !interaction.replied && !interaction.ephemeral) {
     await interaction.deleteReply();
     await interaction.followUp({ ...reply, allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral });
     return;
   }
   await respond(interaction, reply, { ephemeral: true });
+}
+
+/** The token the client logged in with, which no reply may carry (none for a test's fake). */
+export function secretsOf(source: { client?: { token?: string | null } }): string[] {
+  const token = source.client?.token;
+  return typeof token === "string" ? [token] : [];
 }

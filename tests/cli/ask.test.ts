@@ -57,20 +57,32 @@ const STACK = /^\s+at |\b(TypeError|ReferenceError|RangeError)\b|node:internal/m
 const RESIGNED = "Which MP resigned his Labour Party membership?";
 const STDIN_QUESTIONS = ["When was Ivan Lewis suspended from the party?", "", "What is the capital of France?"];
 const BAD_QUESTIONS = ["?!?!", "@everyone", "why ".repeat(2499) + "why?", "😀🎉"];
+/** A document whose text drives a terminal: an OSC 8 link, a title change, clear-screen, a C1 CSI, a bell, a lone CR. */
+const HOSTILE =
+  "# Terminal tricks\n\nThe caretaker \u001b]8;;https://evil.example/\u0007unlocks\u001b]8;;\u0007 the hall at seven\u001b]0;pwned\u0007 " +
+  "every \u001b[2J\u001b[Hmorning\u009b31m and rings\u0007 the bell;\rOVERWRITTEN\tthen leaves.\n";
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const GARDEN = "---\ntitle: Allotment news\n---\nOur allotment society elected Margaret Thornbury as head gardener in March 2021.\n";
 
 /**
  * Every run the tests read, started together: each one is a Node process that loads the corpus,
  * so running them side by side keeps this file fast.
  */
-let runs: Record<"stdin" | "crlf" | "otherCorpus" | "text" | "abstain" | "empty" | "badStdin" | "missing" | "badFlag", Run>;
+let runs: Record<
+  "stdin" | "crlf" | "otherCorpus" | "text" | "abstain" | "empty" | "badStdin" | "missing" | "badFlag" | "loneCr" | "hostileText" | "hostileJson",
+  Run
+>;
 let missingDir: string;
 
 beforeAll(async () => {
   const corpus = await newDir();
   await writeFiles(corpus, { "notes/allotment.md": GARDEN });
+  const hostile = await newDir();
+  await writeFiles(hostile, { "tricks.md": HOSTILE, "esc\u001b[2Jname.md": "" });
+  const caretaker = "When does the caretaker unlock the hall?";
   missingDir = join(await newDir(), "no-such-corpus");
-  const [stdin, crlf, otherCorpus, text, abstain, empty, badStdin, missing, badFlag] = await Promise.all([
+  const [stdin, crlf, otherCorpus, text, abstain, empty, badStdin, missing, badFlag, loneCr, hostileText, hostileJson] = await Promise.all([
     ask(["--json"], STDIN_QUESTIONS.join("\n") + "\n"),
     ask(["--json"], `${RESIGNED}\r\nWhat is the capital of France?`),
     ask(["--json", "--corpus", corpus, "Who was elected head gardener of the allotment society?"]),
@@ -80,8 +92,11 @@ beforeAll(async () => {
     ask([], BAD_QUESTIONS.join("\n") + "\n"),
     ask(["--corpus", missingDir, "Who is standing?"]),
     ask(["--no-such-flag", "Who is standing?"]),
+    ask(["--json"], `Which MP resigned\rhis Labour Party membership?\n${RESIGNED}\n`),
+    ask(["--corpus", hostile, caretaker]),
+    ask(["--json", "--corpus", hostile, caretaker]),
   ]);
-  runs = { stdin, crlf, otherCorpus, text, abstain, empty, badStdin, missing, badFlag };
+  runs = { stdin, crlf, otherCorpus, text, abstain, empty, badStdin, missing, badFlag, loneCr, hostileText, hostileJson };
 }, 60_000);
 
 describe("ask --json", () => {
@@ -108,6 +123,19 @@ describe("ask --json", () => {
     expect(replies[0]?.answer).toBe("Ivan Lewis");
   });
 
+  it("does not split a question at a lone CR: only LF (or CRLF) ends a line", () => {
+    const replies = linesOf(runs.loneCr.stdout).map(expectContract);
+    expect(replies.map((r) => r.question)).toEqual(["Which MP resigned\rhis Labour Party membership?", RESIGNED]);
+  });
+
+  it("keeps the corpus's control characters, escaped by JSON", () => {
+    const run = runs.hostileJson;
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(CONTROLS);
+    const [reply] = linesOf(run.stdout).map(expectContract);
+    expect(reply!.excerpts[0]?.text).toContain("\u001b]8;;https://evil.example/\u0007unlocks");
+  });
+
   it("answers over another folder with --corpus", () => {
     expect(runs.otherCorpus.code).toBe(0);
     // A question given as an argument gets exactly one JSON line.
@@ -120,6 +148,16 @@ describe("ask --json", () => {
 });
 
 describe("ask (text)", () => {
+  it("strips control characters and escape sequences from what it prints, keeping the words, newlines and tabs", () => {
+    const run = runs.hostileText;
+    expect(run.code).toBe(0);
+    for (const out of [run.stdout, run.stderr]) expect(out).not.toMatch(CONTROLS);
+    expect(run.stdout).not.toContain("pwned");
+    expect(run.stdout).not.toContain("evil.example");
+    expect(run.stdout).toMatch(/unlocks the hall at seven every morning and rings the bell;OVERWRITTEN\tthen leaves/);
+    expect(run.stderr).toContain("skipped escname.md");
+  });
+
   it("prints a readable answer with its quotes and sources", () => {
     const run = runs.text;
     expect(run.code).toBe(0);

@@ -2,7 +2,7 @@
  * The bot end to end: the real engine and the real discord.js client, talking REST and gateway
  * to the Discord stand-in over loopback.
  */
-import { writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GatewayIntentBits, InteractionResponseType, MessageFlags } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +18,10 @@ const DEPUTY = "Who is standing for deputy leader?";
 /** Any of these in the reply shows the engine's answer about the deputy race reached Discord. */
 const CANDIDATES = /Rayner|Allin-Khan|Butler|Burgon|Murray/;
 const EXPLODE = "please explode";
+/** Answered after a few milliseconds of work, noting whether the event loop turned since the last answer. */
+const SLOW = "Who is standing for deputy leader, slowly?";
+const SLOW_WORK_MS = 5;
+const loop = { answers: 0, backToBack: 0, turned: true };
 const GIANT = "please answer at enormous length";
 
 const NOTICE = `---
@@ -29,6 +33,13 @@ source: https://example.org/tooting/notice
 
 The branch secretary wrote: @everyone the hustings for the deputy leadership candidates move to Thursday at Tooting library.
 `;
+
+/** Deploy notes that hold the bot's own token, as a pasted `.env` would. */
+const DEPLOY_NOTES = `# Deploy notes
+
+The reading-room bot logs in every morning with the token ${TEST_TOKEN} from the vault.
+`;
+const TOKEN_QUESTION = "What does the reading-room bot log in with every morning?";
 
 /** An answer far over every Discord limit. */
 function giantAnswer(question: string): Answer {
@@ -43,12 +54,19 @@ function wrap(engine: Engine): Engine {
     answer: (question) => {
       if (question === EXPLODE) throw new Error("boom while reading /srv/verbatim/secret/index.bin");
       if (question === GIANT) return giantAnswer(question);
+      if (question === SLOW) {
+        loop.answers++;
+        if (!loop.turned) loop.backToBack++;
+        loop.turned = false;
+        setImmediate(() => (loop.turned = true));
+        for (const end = performance.now() + SLOW_WORK_MS; performance.now() < end; );
+      }
       return engine.answer(question);
     },
     search: (question, limit) => engine.search(question, limit),
     excerpts: (question, limit) => engine.excerpts(question, limit),
     topics: () => engine.topics(),
-    reindex: () => engine.reindex(),
+    reindex: (options) => engine.reindex(options),
     stats: () => engine.stats(),
   };
 }
@@ -56,7 +74,7 @@ function wrap(engine: Engine): Engine {
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ extraDocs: { "notice.md": NOTICE }, wrapEngine: wrap, heartbeatIntervalMs: 100 });
+  h = await startHarness({ extraDocs: { "notice.md": NOTICE, "deploy-notes.md": DEPLOY_NOTES }, wrapEngine: wrap, heartbeatIntervalMs: 100 });
 });
 
 afterAll(async () => {
@@ -145,6 +163,30 @@ describe("/ask", () => {
   });
 });
 
+describe("a burst of questions", () => {
+  it("is all acknowledged, and the event loop turns between any two answers, so later acknowledgements are never stuck behind answers", async () => {
+    const asks = Array.from({ length: 60 }, () => askAs(SLOW));
+    const edits = await Promise.all(asks.map((ask) => h.discord.waitFor(isEdit(ask), "edit of a burst /ask")));
+    expect(edits.filter((edit) => CANDIDATES.test(JSON.stringify(edit.body)))).toHaveLength(60);
+    expect(loop.answers).toBe(60);
+    expect(loop.backToBack).toBe(0);
+  });
+});
+
+describe("secrets", () => {
+  it("never quote the bot's token from the corpus, in /ask or in a message reply", async () => {
+    const asked = await answerOf(TOKEN_QUESTION);
+    expect(asked).toContain("from the vault");
+    expect(asked).toContain("[redacted]");
+    const message = h.discord.message(h.discord.newUser(), TOKEN_QUESTION, { dm: true });
+    const reply = await h.discord.waitFor((r) => r.method === "POST" && r.path === `/channels/${message.channelId}/messages`, "reply");
+    expect(JSON.stringify(reply.body)).toContain("from the vault");
+    for (const text of [asked, JSON.stringify(reply.body)]) {
+      for (const part of TEST_TOKEN.split(".")) expect(text).not.toContain(part);
+    }
+  });
+});
+
 describe("messages", () => {
   const replyTo = (message: { id: string; channelId: string }) => (r: RecordedRequest) =>
     r.method === "POST" &&
@@ -171,6 +213,19 @@ describe("messages", () => {
     // Messages are handled in order, so a reply to either earlier one would already be here.
     expect(h.discord.requests.filter(replyTo(ignored))).toEqual([]);
     expect(h.discord.requests.filter(replyTo(fromBot))).toEqual([]);
+  });
+
+  it("tells a direct message of only a file that it reads typed questions, not attachments", async () => {
+    const sent = h.discord.message(h.discord.newUser(), "", { dm: true, attachments: ["minutes.pdf"] });
+    const reply = await h.discord.waitFor(replyTo(sent), "reply to an attachment-only DM");
+    expect(body(reply).content).toMatch(/can't read attached files.*type your question/);
+  });
+
+  it("asks an empty direct message for a question, without talk of mentions", async () => {
+    const sent = h.discord.message(h.discord.newUser(), "   ", { dm: true });
+    const reply = await h.discord.waitFor(replyTo(sent), "reply to an empty DM");
+    expect(body(reply).content).toMatch(/^Type a question/);
+    expect(body(reply).content).not.toMatch(/mention/);
   });
 
   it("asks for a question after a bare mention", async () => {
@@ -210,6 +265,39 @@ describe("/reindex", () => {
     expect(await answerOf(question)).toContain("Stripey");
   });
 
+  it("amid 100 questions, answers 100/100 and all of them from an index", async () => {
+    const moderator = h.discord.member(h.discord.newUser("moderator"), { permissions: MANAGE_SERVER });
+    await writeFile(join(h.corpusDir, "amid.md"), "# Amid\n\nThe reading room opens at nine on Saturdays.\n");
+    const asks = Array.from({ length: 100 }, (_, i) => {
+      if (i === 50) h.discord.slashCommand("reindex", {}, moderator);
+      return askAs(DEPUTY);
+    });
+    const edits = await Promise.all(asks.map((ask) => h.discord.waitFor(isEdit(ask), "edit of /ask amid a reindex")));
+    expect(edits.filter((edit) => CANDIDATES.test(JSON.stringify(edit.body)))).toHaveLength(100);
+  });
+
+  it("refuses to drop most documents, then drops them with force:true", async () => {
+    const moderator = h.discord.member(h.discord.newUser("moderator"), { permissions: MANAGE_SERVER });
+    const hidden = join(h.corpusDir, "..", "hidden");
+    await rename(h.corpusDir, hidden);
+    await mkdir(h.corpusDir);
+    try {
+      const refused = h.discord.slashCommand("reindex", {}, moderator);
+      // Deferred privately, so the refusal is the edit of that deferral.
+      const refusal = await h.discord.waitFor(isEdit(refused), "refusal");
+      expect(body(refusal).content).toMatch(/Reindex refused: \d+ of \d+ documents would vanish.*`\/reindex force:true`/);
+      expect(await answerOf(DEPUTY)).toMatch(CANDIDATES);
+
+      const forced = h.discord.slashCommand("reindex", { force: true }, moderator);
+      const edit = await h.discord.waitFor(isEdit(forced), "forced reindex report");
+      expect(body(edit).content).toMatch(/0 added, 0 changed, \d+ removed · 0 passages/);
+    } finally {
+      await rm(h.corpusDir, { recursive: true });
+      await rename(hidden, h.corpusDir);
+      await h.engine.reindex({ force: true });
+    }
+  });
+
   it("is done for a member with Manage Server", async () => {
     const reindex = h.discord.slashCommand("reindex", {}, h.discord.member(h.discord.newUser(), { permissions: MANAGE_SERVER }));
     const edit = await h.discord.waitFor(isEdit(reindex), "reindex report");
@@ -230,6 +318,15 @@ describe("/sources and /help", () => {
 });
 
 describe("logs", () => {
+  it("say at INFO when the gateway connection is lost and the bot reconnects, and it answers after", async () => {
+    const identified = h.discord.identifies.length;
+    h.discord.closeGateway(4000);
+    expect(await answerOf(DEPUTY)).toMatch(CANDIDATES);
+    expect(h.discord.identifies.length).toBeGreaterThan(identified);
+    expect(h.logs.join("\n")).toMatch(/INFO {2}gateway connection lost \(shard 0\); reconnecting/);
+    expect(h.logs.filter((l) => / ERROR /.test(l) && /gateway/.test(l))).toEqual([]);
+  });
+
   it("never contain the token, even at debug level", () => {
     expect(h.logs.length).toBeGreaterThan(10);
     expect(h.logs.join("\n")).not.toContain(TEST_TOKEN.split(".")[0]);

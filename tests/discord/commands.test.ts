@@ -6,6 +6,7 @@ import help from "../../commands/help.js";
 import reindex from "../../commands/reindex.js";
 import sources from "../../commands/sources.js";
 import { UserError } from "../../src/discord/errors.js";
+import { ShrinkError } from "../../src/engine.js";
 import { renderAnswer } from "../../src/discord/render-answer.js";
 import { renderReindex } from "../../src/discord/render-info.js";
 import { NO_MENTIONS } from "../../src/discord/respond.js";
@@ -75,6 +76,25 @@ describe("/reindex", () => {
       new UserError("Reindex failed, so the previous index keeps answering. Reason: corpus: cannot read a.md: EACCES"),
     );
     expect(ctx.logs.join("\n")).toContain("/srv/bot/corpus/a.md");
+  });
+
+  it("offers a force option, off unless given, and passes it to the engine", async () => {
+    expect(reindex.data.toJSON().options).toEqual([expect.objectContaining({ name: "force", type: 5, required: false })]);
+    const mod = { permissions: PermissionFlagsBits.ManageGuild, roles: [] };
+    const plain = fakeContext();
+    await reindex.execute(new FakeInteraction({ commandName: "reindex", guild: mod }).asInteraction, plain);
+    expect(plain.engine.reindex).toHaveBeenCalledWith({ force: false });
+    const forced = fakeContext();
+    await reindex.execute(new FakeInteraction({ commandName: "reindex", guild: mod, options: { force: true } }).asInteraction, forced);
+    expect(forced.engine.reindex).toHaveBeenCalledWith({ force: true });
+  });
+
+  it("refuses to shrink the index past the share, and says how to force it", async () => {
+    const engine = fakeEngine({ reindex: vi.fn(async () => Promise.reject(new ShrinkError(3, 4))) });
+    const interaction = new FakeInteraction({ commandName: "reindex", guild: { permissions: PermissionFlagsBits.ManageGuild, roles: [] } });
+    const error = await reindex.execute(interaction.asInteraction, fakeContext({ engine })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message).toMatch(/3 of 4 documents .*previous index keeps answering.*`\/reindex force:true`/s);
   });
 });
 

@@ -1,4 +1,4 @@
-import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { DiscordAPIError, MessageFlags, SlashCommandBuilder } from "discord.js";
 import { describe, expect, it } from "vitest";
 import type { Command } from "../../src/discord/command.js";
 import { createDispatcher } from "../../src/discord/dispatcher.js";
@@ -42,6 +42,15 @@ describe("createDispatcher", () => {
     await dispatcher.handleInteraction(interaction.asInteraction);
     expect(interaction.calls).toEqual([{ method: "reply", arg: privately(GENERIC_FAILURE) }]);
     expect(logs.join("\n")).toMatch(/ERROR \/boom failed \(user 42\)\nError: secret detail at \/srv\/x\n\s+at /);
+  });
+
+  it("logs an expected Discord refusal (an interaction that expired) as one WARN line, without a stack", async () => {
+    const expired = new DiscordAPIError({ message: "Unknown interaction", code: 10062 }, 10062, 404, "POST", "/interactions/1/t/callback", {});
+    const { dispatcher, logs } = setUp([command("late", async () => Promise.reject(expired))]);
+    await dispatcher.handleInteraction(new FakeInteraction({ commandName: "late" }).asInteraction);
+    expect(logs.filter((l) => / ERROR /.test(l))).toEqual([]);
+    expect(logs[0]).toMatch(/WARN {2}\/late: Discord refused a request: Unknown interaction \(code 10062\) \(user 42\)$/);
+    expect(logs.join("\n")).not.toMatch(/\n\s+at /);
   });
 
   it("replaces a public 'thinking…' reply with a private error", async () => {

@@ -12,7 +12,7 @@ import { answer } from "./answers.js";
 
 export interface FakeInteractionOptions {
   commandName?: string;
-  options?: Record<string, string>;
+  options?: Record<string, string | boolean>;
   userId?: string;
   /** Omit for a direct message. */
   guild?: { permissions: bigint; roles: string[] | { cache: Map<string, unknown> } };
@@ -33,7 +33,7 @@ export class FakeInteraction {
   readonly user: { id: string };
   readonly memberPermissions: Readonly<PermissionsBitField> | null;
   readonly member: { roles: string[] | { cache: Map<string, unknown> } } | null;
-  readonly options: { getString(name: string, required?: boolean): string | null };
+  readonly options: { getString(name: string, required?: boolean): string | null; getBoolean(name: string, required?: boolean): boolean | null };
 
   constructor(init: FakeInteractionOptions = {}) {
     this.commandName = init.commandName ?? "ask";
@@ -45,7 +45,11 @@ export class FakeInteraction {
       getString: (name, required) => {
         const value = values[name];
         if (value === undefined && required) throw new Error(`missing option ${name}`);
-        return value ?? null;
+        return typeof value === "string" ? value : null;
+      },
+      getBoolean: (name) => {
+        const value = values[name];
+        return typeof value === "boolean" ? value : null;
       },
     };
   }

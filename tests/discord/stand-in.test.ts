@@ -1,6 +1,9 @@
 /** The stand-in's own guarantees, which every end-to-end test relies on. */
+import { GatewayOpcodes } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { TEST_TOKEN } from "./harness.js";
+import { EXPECTED_INTENTS } from "./stand-in/payloads.js";
 import { DiscordStandIn } from "./stand-in/stand-in.js";
 
 let discord: DiscordStandIn;
@@ -56,5 +59,49 @@ describe("DiscordStandIn", () => {
     expect(response.status).toBe(404);
     expect(discord.requests[0]?.path).toBe(`/webhooks/${discord.world.applicationId}/nope/messages/@original`);
     expect(discord.takeProblems()).toEqual(["edit for interaction nope before it was acknowledged"]);
+  });
+});
+
+describe("DiscordStandIn, Discord's 3-second rule", () => {
+  /** A bare gateway session (no discord.js), so the test controls when callbacks are made. */
+  async function identify(standIn: DiscordStandIn): Promise<WebSocket> {
+    const origin = new URL(standIn.apiBase).host;
+    const socket = new WebSocket(`ws://${origin}/?v=10&encoding=json`);
+    await new Promise<void>((resolve, reject) => {
+      socket.on("error", reject);
+      socket.on("message", (data) => {
+        const payload = JSON.parse(String(data)) as { op: number; t?: string };
+        if (payload.op === GatewayOpcodes.Hello) {
+          socket.send(JSON.stringify({ op: GatewayOpcodes.Identify, d: { token: TEST_TOKEN, intents: EXPECTED_INTENTS, properties: {} } }));
+        }
+        if (payload.t === "READY") resolve();
+      });
+    });
+    return socket;
+  }
+
+  it("refuses an acknowledgement that comes more than 3 s after the interaction, with 10062, and counts it", async () => {
+    let now = 1_000_000;
+    const clocked = await DiscordStandIn.start({ token: TEST_TOKEN, now: () => now });
+    const socket = await identify(clocked);
+    try {
+      const place = clocked.member(clocked.newUser());
+      const onTime = clocked.slashCommand("ask", { question: "a" }, place);
+      const late = clocked.slashCommand("ask", { question: "b" }, place);
+      const defer = (path: string) =>
+        fetch(`${clocked.apiBase}/v10${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: 5 }) });
+
+      now += 3000;
+      expect((await defer(onTime.callbackPath)).status).toBe(204);
+      now += 1;
+      const refused = await defer(late.callbackPath);
+      expect(refused.status).toBe(404);
+      expect(await refused.json()).toMatchObject({ code: 10062, message: "Unknown interaction" });
+      expect(clocked.acknowledgements).toEqual({ inTime: 1, late: 1, delaysMs: [3000, 3001] });
+      expect(clocked.takeProblems()).toEqual([`interaction ${late.token} acknowledged 3001 ms after it was sent (Discord allows 3000)`]);
+    } finally {
+      socket.close();
+      await clocked.stop();
+    }
   });
 });

@@ -3,7 +3,7 @@
  * environment, connects to the Discord stand-in through DISCORD_API_BASE, answers, and stops.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { CORPUS_DIR, TEST_TOKEN } from "./harness.js";
+import { CORPUS_DIR, TEST_ACK_WINDOW_MS, TEST_TOKEN } from "./harness.js";
 import { type Running, runScript } from "./processes.js";
 import { DiscordStandIn, type RecordedRequest } from "./stand-in/stand-in.js";
 
@@ -23,7 +23,7 @@ afterEach(async () => {
 
 describe("npm start", () => {
   it("answers /ask through the stand-in, and on SIGTERM finishes the reply in flight, then exits 0", async () => {
-    discord = await DiscordStandIn.start({ token: TEST_TOKEN });
+    discord = await DiscordStandIn.start({ token: TEST_TOKEN, ackWindowMs: TEST_ACK_WINDOW_MS });
     running = await runScript("start", {
       DISCORD_TOKEN: TEST_TOKEN,
       DISCORD_CLIENT_ID: discord.world.applicationId,
@@ -70,7 +70,7 @@ describe("npm start", () => {
   });
 
   it("exits 1 with a short message when Discord rejects the token", async () => {
-    discord = await DiscordStandIn.start({ token: TEST_TOKEN });
+    discord = await DiscordStandIn.start({ token: TEST_TOKEN, ackWindowMs: TEST_ACK_WINDOW_MS });
     const wrong = ["w".repeat(24), "r".repeat(6), "g".repeat(27)].join(".");
     running = await runScript("start", {
       DISCORD_TOKEN: wrong,
@@ -81,6 +81,41 @@ describe("npm start", () => {
     expect(await running.exited).toBe(1);
     expect(running.output()).toContain("Discord rejected DISCORD_TOKEN");
     expect(running.output()).not.toContain(wrong.slice(0, 24));
+    expect(running.output()).not.toMatch(STACK_LINE);
+  });
+
+  it.each([
+    [4004, /Discord rejected DISCORD_TOKEN .*gateway.*4004/],
+    [4014, /Discord refused the gateway intents .*4014/],
+  ])("exits 1 with a one-line reason when the gateway closes with %i", async (code, reason) => {
+    discord = await DiscordStandIn.start({ token: TEST_TOKEN, refuseIdentifyWith: code });
+    running = await runScript("start", {
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_CLIENT_ID: discord.world.applicationId,
+      DISCORD_API_BASE: discord.apiBase,
+      CORPUS_DIR,
+    });
+    expect(await running.exited).toBe(1);
+    if (process.env.SHOW_OUTPUT) console.log(running.output());
+    const errors = running.output().split("\n").filter((line) => / ERROR /.test(line));
+    expect(errors).toEqual([expect.stringMatching(reason)]);
+    expect(running.output()).not.toMatch(STACK_LINE);
+    expect(running.output()).not.toContain(TEST_TOKEN.split(".")[0]);
+  });
+
+  it("exits 1 with a one-line reason when Discord ends a running session with 4004", async () => {
+    discord = await DiscordStandIn.start({ token: TEST_TOKEN, ackWindowMs: TEST_ACK_WINDOW_MS });
+    running = await runScript("start", {
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_CLIENT_ID: discord.world.applicationId,
+      DISCORD_API_BASE: discord.apiBase,
+      CORPUS_DIR,
+    });
+    await running.waitForOutput(/Logged in as Verbatim/);
+    discord.closeGateway(4004);
+    expect(await running.exited).toBe(1);
+    const errors = running.output().split("\n").filter((line) => / ERROR /.test(line));
+    expect(errors).toEqual([expect.stringMatching(/Discord rejected DISCORD_TOKEN .*gateway.*4004/)]);
     expect(running.output()).not.toMatch(STACK_LINE);
   });
 });

@@ -1,10 +1,10 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, readdir, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { buildIndex } from "../../src/search/build.js";
-import { INDEX_FILE, INDEX_FORMAT_VERSION, IndexCacheError, loadIndex, saveIndex } from "../../src/search/persist.js";
+import { INDEX_FILE, IndexCacheError, encodeIndexFile, loadIndex, saveIndex } from "../../src/search/persist.js";
 import { copyRealCorpus, tempDirs, writeFiles } from "../support/corpus.js";
 
 const newDir = tempDirs();
@@ -33,11 +33,11 @@ describe("saveIndex / loadIndex", () => {
 
   it.each([
     ["not JSON", "{ this is not json"],
-    ["another format version", JSON.stringify({ format: "verbatim-index", version: -1, snapshot: {} })],
-    ["a snapshot of another shape", JSON.stringify({ format: "verbatim-index", version: INDEX_FORMAT_VERSION, snapshot: { passages: [] } })],
-    ["a snapshot whose passage names no document", JSON.stringify({ format: "verbatim-index", version: INDEX_FORMAT_VERSION, snapshot: { terms: [], passages: [0, 5, 0, 10, -1, 0, 0], termIds: "", headings: [], docs: [], nextId: 1 } })],
-    ["a snapshot whose term ids end early", JSON.stringify({ format: "verbatim-index", version: INDEX_FORMAT_VERSION, snapshot: { terms: ["a"], passages: [0, 0, 0, 10, -1, 3, 0], termIds: "AAAAAA==", headings: [], docs: [{ path: "a.md", title: "a", text: "", fingerprint: "x", stamp: "1:1", passageIds: [0], names: {}, topics: [], titleTerms: [] }], nextId: 1 } })],
-    ["a snapshot with a broken term id run", JSON.stringify({ format: "verbatim-index", version: INDEX_FORMAT_VERSION, snapshot: { terms: ["a"], passages: [], termIds: "AAA=", headings: [], docs: [], nextId: 0 } })],
+    ["another format version", `${JSON.stringify({ format: "verbatim-index", version: -1 })}\n{}`],
+    ["a snapshot of another shape", encodeIndexFile(JSON.stringify({ passages: [] }))],
+    ["a snapshot whose passage names no document", encodeIndexFile(JSON.stringify({ terms: [], passages: [0, 5, 0, 10, -1, 0, 0], termIds: "", headings: [], docs: [], nextId: 1 }))],
+    ["a snapshot whose term ids end early", encodeIndexFile(JSON.stringify({ terms: ["a"], passages: [0, 0, 0, 10, -1, 3, 0], termIds: "AAAAAA==", headings: [], docs: [{ path: "a.md", title: "a", text: "", fingerprint: "x", stamp: "1:1", passageIds: [0], names: {}, topics: [], titleTerms: [] }], nextId: 1 }))],
+    ["a snapshot with a broken term id run", encodeIndexFile(JSON.stringify({ terms: ["a"], passages: [], termIds: "AAA=", headings: [], docs: [], nextId: 0 }))],
   ])("refuses a cache that is %s, saying why", async (_what, body) => {
     const dir = await newDir();
     await writeFile(join(dir, INDEX_FILE), body);
@@ -48,7 +48,63 @@ describe("saveIndex / loadIndex", () => {
   });
 });
 
+describe("saved index integrity", () => {
+  async function savedFile(): Promise<{ dir: string; file: string; text: string }> {
+    const { docs } = await loadCorpus(join(import.meta.dirname, "../../corpus"));
+    const dir = await newDir();
+    await saveIndex(buildIndex(docs), dir);
+    const file = join(dir, INDEX_FILE);
+    return { dir, file, text: await readFile(file, "utf8") };
+  }
+
+  it("refuses a file cut short, saying how much is missing", async () => {
+    const { dir, file, text } = await savedFile();
+    await writeFile(file, text.slice(0, Math.floor(text.length * 0.6)));
+    await expect(loadIndex(dir)).rejects.toThrow(/index cache: .*index\.json is truncated \(\d+ of \d+ bytes\)/);
+  });
+
+  it("refuses a file whose snapshot is valid JSON but not what was saved (a smaller index put in its place)", async () => {
+    const { dir, file, text } = await savedFile();
+    const [header] = text.split("\n", 1);
+    const small = buildIndex([{ path: "a.md", text: "Just one passage here.", title: "a", fingerprint: "f", stamp: "1:1" }]);
+    const body = JSON.stringify(small.toJSON());
+    // Padded to the saved length, so only the checksum can tell.
+    const room = Buffer.byteLength(text) - Buffer.byteLength(header!) - 1 - Buffer.byteLength(body);
+    expect(room).toBeGreaterThan(0);
+    await writeFile(file, `${header}\n${body}${" ".repeat(room)}`);
+    await expect(loadIndex(dir)).rejects.toThrow(/index cache: .*index\.json is corrupt \(checksum/);
+  });
+});
+
 describe("createEngine with a cache folder", () => {
+  it("removes temporary files a killed save left behind, but not one a live process is writing", async () => {
+    const corpus = await newDir();
+    await copyRealCorpus(corpus);
+    const cacheDir = await newDir();
+    await createEngine({ corpusDir: corpus, cacheDir });
+    const [folder] = await readdir(cacheDir);
+    const dead = join(cacheDir, folder!, `${INDEX_FILE}.2147483646.tmp`);
+    const live = join(cacheDir, folder!, `${INDEX_FILE}.${process.ppid}.tmp`);
+    await writeFile(dead, "x".repeat(1000));
+    await writeFile(live, "y");
+    await createEngine({ corpusDir: corpus, cacheDir });
+    expect((await readdir(join(cacheDir, folder!))).sort()).toEqual([INDEX_FILE, `${INDEX_FILE}.${process.ppid}.tmp`].sort());
+  });
+
+  it("re-reads a same-size edit whose modification time was put back", async () => {
+    const corpus = await newDir();
+    await writeFiles(corpus, { "a.md": "The flamingo adjourned the meeting.\n", "b.md": "Cats sleep.\n" });
+    const engine = await createEngine({ corpusDir: corpus, cacheDir: await newDir() });
+    const before = await stat(join(corpus, "a.md"));
+    await writeFile(join(corpus, "a.md"), "The pelicans adjourned the meeting.\n");
+    expect((await stat(join(corpus, "a.md"))).size).toBe(before.size);
+    await utimes(join(corpus, "a.md"), before.atime, before.mtime);
+    // The stamp's size and modification time (to the millisecond) are as before.
+    expect(Math.round((await stat(join(corpus, "a.md"))).mtimeMs)).toBe(Math.round(before.mtimeMs));
+    expect(await engine.reindex()).toMatchObject({ changed: ["a.md"] });
+    expect(engine.search("pelicans")).toHaveLength(1);
+  });
+
   it("starts from the saved index when the corpus is unchanged, and answers the same", async () => {
     const corpus = await newDir();
     await copyRealCorpus(corpus);

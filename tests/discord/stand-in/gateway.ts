@@ -18,7 +18,12 @@ export interface GatewayOptions {
   origin: () => string;
   /** Records something Discord would refuse. */
   problem: (text: string) => void;
+  /** Close code every IDENTIFY gets instead of READY (see `StandInOptions.refuseIdentifyWith`). */
+  refuseIdentifyWith?: number;
 }
+
+/** Discord's reasons for the close codes a stand-in may refuse an IDENTIFY with. */
+const CLOSE_REASONS: Record<number, string> = { 4004: "Authentication failed.", 4013: "Invalid intent(s).", 4014: "Disallowed intent(s)." };
 
 export class FakeGateway {
   /** Intents sent with each IDENTIFY. */
@@ -30,6 +35,8 @@ export class FakeGateway {
   readonly #identified = new WeakSet<WebSocket>();
   readonly #heartbeatWaiters = new Set<() => void>();
   #seq = 0;
+  /** Dispatches made while no session was open. */
+  readonly #waiting: { event: GatewayDispatchEvents; data: unknown; onSent?: () => void }[] = [];
 
   constructor(options: GatewayOptions) {
     this.#options = options;
@@ -43,11 +50,25 @@ export class FakeGateway {
     return new Promise((resolve) => this.#heartbeatWaiters.add(resolve));
   }
 
-  /** Sends a dispatch to every identified connection. */
-  dispatch(event: GatewayDispatchEvents, data: unknown): void {
+  /**
+   * Sends a dispatch to every identified connection. Between a dropped connection and the next
+   * IDENTIFY (a slow machine misses a heartbeat and discord.js reconnects), dispatches wait and
+   * go to the next session, as Discord delivers missed events; with no session ever, it throws.
+   */
+  dispatch(event: GatewayDispatchEvents, data: unknown, onSent?: () => void): void {
     const ready = [...this.#sockets].filter((s) => this.#identified.has(s) && s.readyState === WebSocket.OPEN);
-    if (ready.length === 0) throw new Error("stand-in: no identified gateway connection to dispatch to (start the bot first)");
+    if (ready.length === 0) {
+      if (this.identifies.length === 0) throw new Error("stand-in: no identified gateway connection to dispatch to (start the bot first)");
+      this.#waiting.push({ event, data, ...(onSent && { onSent }) });
+      return;
+    }
     for (const socket of ready) this.#send(socket, event, data);
+    onSent?.();
+  }
+
+  /** Closes every connection with `code`, as Discord does when it ends a session (a token reset: 4004). */
+  closeConnections(code: number): void {
+    for (const socket of this.#sockets) socket.close(code, CLOSE_REASONS[code] ?? "Closed.");
   }
 
   async close(): Promise<void> {
@@ -90,9 +111,13 @@ export class FakeGateway {
   }
 
   #identify(socket: WebSocket, d: Record<string, unknown>): void {
-    const { world, token, origin, problem } = this.#options;
+    const { world, token, origin, problem, refuseIdentifyWith } = this.#options;
     if (d.token !== token) {
       socket.close(4004, "Authentication failed.");
+      return;
+    }
+    if (refuseIdentifyWith !== undefined) {
+      socket.close(refuseIdentifyWith, CLOSE_REASONS[refuseIdentifyWith] ?? "Refused.");
       return;
     }
     const intents = Number(d.intents);
@@ -101,6 +126,10 @@ export class FakeGateway {
     this.#identified.add(socket);
     this.#send(socket, GatewayDispatchEvents.Ready, makeReady(world, `session-${this.identifies.length}`, `ws://${origin()}`));
     this.#send(socket, GatewayDispatchEvents.GuildCreate, makeGuildCreate(world));
+    for (const { event, data, onSent } of this.#waiting.splice(0)) {
+      this.#send(socket, event, data);
+      onSent?.();
+    }
   }
 
   #send(socket: WebSocket, event: GatewayDispatchEvents, data: unknown): void {

@@ -171,8 +171,8 @@ export interface SlashCommandSpec {
   id: string;
   token: string;
   name: string;
-  /** Option values: strings are STRING options, whole numbers INTEGER ones. */
-  options: Record<string, string | number>;
+  /** Option values: strings are STRING options, whole numbers INTEGER ones, booleans BOOLEAN ones. */
+  options: Record<string, string | number | boolean>;
   place: Place;
   /** DM channel id, used when `place` is a DM. */
   dmChannelId: string;
@@ -213,11 +213,13 @@ function interactionBase(world: World, spec: Pick<SlashCommandSpec, "id" | "toke
   };
 }
 
-function commandOptions(options: Record<string, string | number>, focused?: string) {
+function commandOptions(options: Record<string, string | number | boolean>, focused?: string) {
   return Object.entries(options).map(([name, value]) =>
     typeof value === "number"
       ? { name, type: ApplicationCommandOptionType.Integer as const, value }
-      : { name, type: ApplicationCommandOptionType.String as const, value, ...(name === focused && { focused: true }) },
+      : typeof value === "boolean"
+        ? { name, type: ApplicationCommandOptionType.Boolean as const, value }
+        : { name, type: ApplicationCommandOptionType.String as const, value, ...(name === focused && { focused: true }) },
   );
 }
 
@@ -260,6 +262,8 @@ export interface MessageSpec {
   mentions: APIUser[];
   /** Sent in a server channel (else a DM). */
   inGuild: boolean;
+  /** File names of attached files. Default none. */
+  attachments?: string[];
 }
 
 export function makeMessageCreate(world: World, spec: MessageSpec): GatewayMessageCreateDispatchData {
@@ -274,7 +278,13 @@ export function makeMessageCreate(world: World, spec: MessageSpec): GatewayMessa
     mention_everyone: false,
     mentions: spec.mentions,
     mention_roles: [],
-    attachments: [],
+    attachments: (spec.attachments ?? []).map((filename, i) => ({
+      id: `${spec.id}${i}`,
+      filename,
+      size: 1024,
+      url: `https://cdn.discordapp.com/attachments/${spec.channelId}/${spec.id}/${filename}`,
+      proxy_url: `https://media.discordapp.net/attachments/${spec.channelId}/${spec.id}/${filename}`,
+    })),
     embeds: [],
     pinned: false,
     type: MessageType.Default,

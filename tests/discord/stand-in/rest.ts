@@ -47,6 +47,15 @@ export interface Route {
   handle: (request: RecordedRequest, params: string[]) => RestResponse;
 }
 
+/** An interaction the stand-in sent. */
+export interface InteractionState {
+  channelId: string;
+  acknowledged: boolean;
+  kind: InteractionKind;
+  /** When it was dispatched, by the stand-in's clock, ms. */
+  sentAt: number;
+}
+
 /** What the routes read and change. */
 export interface RestState {
   world: World;
@@ -54,15 +63,21 @@ export interface RestState {
   /** `host:port`, for the gateway URL. */
   origin: () => string;
   /** Interactions sent to the bot, by token. */
-  interactions: Map<string, { channelId: string; acknowledged: boolean; kind: InteractionKind }>;
+  interactions: Map<string, InteractionState>;
   /** The DM channel id with a user, created on first use. */
   dmChannel: (userId: string) => string;
   isKnownChannel: (channelId: string) => boolean;
   problem: (text: string) => void;
+  /** Discord's acknowledgement window, ms. */
+  ackWindowMs: number;
+  now: () => number;
+  /** Counted on each callback. */
+  acknowledgements: { inTime: number; late: number; delaysMs: number[] };
 }
 
 type Json = Record<string, unknown>;
 
+const UNKNOWN_INTERACTION: RestResponse = { status: 404, json: { message: "Unknown interaction", code: 10062 } };
 const UNKNOWN_WEBHOOK: RestResponse = { status: 404, json: { message: "Unknown Webhook", code: 10015 } };
 
 export function discordRoutes(state: RestState): Route[] {
@@ -82,7 +97,18 @@ export function discordRoutes(state: RestState): Route[] {
 
   const callback = (request: RecordedRequest, token: string): RestResponse => {
     const interaction = state.interactions.get(token);
-    if (!interaction) return { status: 404, json: { message: "Unknown interaction", code: 10062 } };
+    if (!interaction) return UNKNOWN_INTERACTION;
+    if (!interaction.acknowledged) {
+      const delay = state.now() - interaction.sentAt;
+      state.acknowledgements.delaysMs.push(delay);
+      if (delay > state.ackWindowMs) {
+        state.acknowledgements.late++;
+        state.interactions.delete(token);
+        state.problem(`interaction ${token} acknowledged ${delay} ms after it was sent (Discord allows ${state.ackWindowMs})`);
+        return UNKNOWN_INTERACTION;
+      }
+      state.acknowledgements.inTime++;
+    }
     if (interaction.acknowledged) {
       state.problem(`interaction ${token} acknowledged twice`);
       return { status: 400, json: { message: "Interaction has already been acknowledged.", code: 40060 } };

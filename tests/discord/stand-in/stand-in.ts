@@ -29,7 +29,7 @@ import {
   makeSlashCommand,
   makeUser,
 } from "./payloads.js";
-import { type InteractionKind, type RecordedRequest, type RestResponse, type Route, discordRoutes } from "./rest.js";
+import { type InteractionKind, type InteractionState, type RecordedRequest, type RestResponse, type Route, discordRoutes } from "./rest.js";
 
 export type { RecordedRequest } from "./rest.js";
 
@@ -48,6 +48,28 @@ export interface StandInOptions {
   token: string;
   /** Gateway heartbeat interval, ms. Default 41 250 (Discord's). */
   heartbeatIntervalMs?: number;
+  /**
+   * Close every IDENTIFY with this code instead of READY, as Discord does for a token revoked
+   * since REST accepted it (4004) or intents not enabled for the application (4014).
+   */
+  refuseIdentifyWith?: number;
+  /**
+   * How long after an interaction is sent its acknowledgement may arrive, ms. Default 3000, as
+   * Discord: a later one is refused with 404 "Unknown interaction" (code 10062) and recorded.
+   */
+  ackWindowMs?: number;
+  /** Clock, ms. Default `Date.now`. */
+  now?: () => number;
+  /** Called with every REST request as it arrives (for benchmarks that time replies). */
+  onRequest?: (request: RecordedRequest) => void;
+}
+
+/** How the bot kept Discord's acknowledgement window. */
+export interface Acknowledgements {
+  inTime: number;
+  late: number;
+  /** From dispatch to callback, ms, in arrival order. */
+  delaysMs: number[];
 }
 
 /** A member with Manage Server. */
@@ -74,15 +96,21 @@ export class DiscordStandIn {
   readonly #server: Server;
   readonly #gateway: FakeGateway;
   readonly #routes: Route[];
-  readonly #interactions = new Map<string, { channelId: string; acknowledged: boolean; kind: InteractionKind }>();
+  readonly #interactions = new Map<string, InteractionState>();
+  readonly #now: () => number;
+  readonly #onRequest: ((request: RecordedRequest) => void) | undefined;
+  /** Acknowledgements counted against Discord's window (see `StandInOptions.ackWindowMs`). */
+  readonly acknowledgements: Acknowledgements = { inTime: 0, late: 0, delaysMs: [] };
   readonly #dmChannels = new Map<string, string>();
   readonly #waiters = new Set<Waiter>();
   #held: (() => void)[] = [];
   #holdMatch: ((request: RecordedRequest) => boolean) | undefined;
   #seq = 0;
 
-  private constructor({ token, heartbeatIntervalMs = 41_250 }: StandInOptions) {
+  private constructor({ token, heartbeatIntervalMs = 41_250, refuseIdentifyWith, ackWindowMs = 3000, now = Date.now, onRequest }: StandInOptions) {
     this.#token = token;
+    this.#now = now;
+    this.#onRequest = onRequest;
     const applicationId = this.#ids.next();
     this.world = {
       applicationId,
@@ -94,7 +122,15 @@ export class DiscordStandIn {
     const origin = (): string => this.#origin;
     const problem = (text: string): void => this.#problem(text);
     this.#server = createServer((req, res) => void this.#onHttp(req, res));
-    this.#gateway = new FakeGateway({ server: this.#server, world: this.world, token, heartbeatIntervalMs, origin, problem });
+    this.#gateway = new FakeGateway({
+      server: this.#server,
+      world: this.world,
+      token,
+      heartbeatIntervalMs,
+      origin,
+      problem,
+      ...(refuseIdentifyWith !== undefined && { refuseIdentifyWith }),
+    });
     this.#routes = discordRoutes({
       world: this.world,
       ids: this.#ids,
@@ -103,6 +139,9 @@ export class DiscordStandIn {
       dmChannel: (userId) => this.dmChannelOf(userId),
       isKnownChannel: (id) => id === this.world.channelId || [...this.#dmChannels.values()].includes(id),
       problem,
+      ackWindowMs,
+      now,
+      acknowledgements: this.acknowledgements,
     });
   }
 
@@ -132,6 +171,11 @@ export class DiscordStandIn {
     return this.#gateway.whenHeartbeat();
   }
 
+  /** Ends every gateway session with a close `code` (4004: the token was reset). */
+  closeGateway(code: number): void {
+    this.#gateway.closeConnections(code);
+  }
+
   /** A new user, distinct from every other. */
   newUser(name = "reader"): APIUser {
     const id = this.#ids.next();
@@ -158,8 +202,8 @@ export class DiscordStandIn {
     return id;
   }
 
-  /** Dispatches a slash command interaction (INTERACTION_CREATE). Whole-number options are sent as INTEGER options. */
-  slashCommand(name: string, options: Record<string, string | number>, place: Place): SentInteraction {
+  /** Dispatches a slash command interaction (INTERACTION_CREATE). Whole-number options are sent as INTEGER options, booleans as BOOLEAN ones. */
+  slashCommand(name: string, options: Record<string, string | number | boolean>, place: Place): SentInteraction {
     return this.#interaction(place, "command", (spec) => makeSlashCommand(this.world, { ...spec, name, options }));
   }
 
@@ -183,8 +227,12 @@ export class DiscordStandIn {
     const id = this.#ids.next();
     const token = `interaction-token-${id}`;
     const dmChannelId = "dm" in place ? this.dmChannelOf(place.dm.id) : "";
-    this.#interactions.set(token, { channelId: dmChannelId || this.world.channelId, acknowledged: false, kind });
-    this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, make({ id, token, place, dmChannelId }));
+    const state: InteractionState = { channelId: dmChannelId || this.world.channelId, acknowledged: false, kind, sentAt: this.#now() };
+    this.#interactions.set(token, state);
+    // Discord's 3 s run from when the interaction reaches the bot's session, not from a wait for one.
+    this.#gateway.dispatch(GatewayDispatchEvents.InteractionCreate, make({ id, token, place, dmChannelId }), () => {
+      state.sentAt = this.#now();
+    });
     const app = this.world.applicationId;
     return {
       id,
@@ -199,14 +247,14 @@ export class DiscordStandIn {
    * Dispatches a message (MESSAGE_CREATE) from `author`, in a direct message or in the server's
    * channel; `mentionBot` puts the bot's mention in front of the text, as Discord's client does.
    */
-  message(author: APIUser, text: string, options: { dm?: boolean; mentionBot?: boolean } = {}): { id: string; channelId: string } {
+  message(author: APIUser, text: string, options: { dm?: boolean; mentionBot?: boolean; attachments?: string[] } = {}): { id: string; channelId: string } {
     const id = this.#ids.next();
     const channelId = options.dm ? this.dmChannelOf(author.id) : this.world.channelId;
     const content = options.mentionBot ? `<@${this.world.bot.id}> ${text}` : text;
     const mentions = options.mentionBot ? [this.world.bot] : [];
     this.#gateway.dispatch(
       GatewayDispatchEvents.MessageCreate,
-      makeMessageCreate(this.world, { id, channelId, author, content, mentions, inGuild: !options.dm }),
+      makeMessageCreate(this.world, { id, channelId, author, content, mentions, inGuild: !options.dm, ...(options.attachments && { attachments: options.attachments }) }),
     );
     return { id, channelId };
   }
@@ -278,6 +326,7 @@ export class DiscordStandIn {
     const request = await this.#record(req);
     const versioned = (req.url ?? "").startsWith(`${API_PREFIX}/`);
     const response = this.#route(request, versioned, req.headers.authorization);
+    this.#onRequest?.(request);
     for (const waiter of [...this.#waiters]) {
       if (waiter.match(request)) {
         this.#waiters.delete(waiter);
