@@ -11,6 +11,7 @@ import type MiniSearch from "minisearch";
 import type { Options, SearchOptions } from "minisearch";
 import type { Doc, Passage, ScoredPassage } from "../types.js";
 import { searchWordsOf, type SearchWord } from "../nlp/analyse.js";
+import { formatOf } from "../corpus/mdast.js";
 import { compactCut, PASSAGE_FIELDS, type CompactCut } from "./compact.js";
 import { bulkMiniSearch } from "./bulk.js";
 import type { NameBook } from "./passages.js";
@@ -318,7 +319,7 @@ export class SearchIndex {
 
   /** Cuts `doc` into passages and indexes them. Replaces an earlier version of the same path. */
   addDoc(doc: Doc): IndexedDoc {
-    return this.addCompact(doc, compactCut(doc.text, doc.title, (term) => this.termId(term)));
+    return this.addCompact(doc, compactCut(doc.text, doc.title, (term) => this.termId(term), formatOf(doc.path)));
   }
 
   /** The id of `term` in this index's vocabulary, added if new: what `addCompact`'s term ids refer to. */
