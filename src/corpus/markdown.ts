@@ -111,8 +111,8 @@ class Reader {
           const from = short?.start ?? start;
           short = undefined;
           if (next && INTRODUCED.has(next.type)) {
-            const lead = this.leadInOf(start, end);
             const joined = this.introduces(start, end, next);
+            const lead = this.leadInOf(joined ? from : start, end);
             if (!joined) this.push({ kind: "prose", start: from, end });
             else if (lead.start > from) this.push({ kind: "prose", start: from, end: this.trimEnd(from, lead.start) });
             this.introduce(next, lead, joined);
@@ -121,8 +121,10 @@ class Reader {
             break;
           }
           if (end - from < MIN_PROSE_CHARS) {
-            if (next?.type === "paragraph") short = { start: from, end };
-            else if (lastProse) lastProse.end = end;
+            // A short paragraph belongs with the one before it ("Type: integer" after a
+            // description), else with the one after it ("New in version 3.2." under a heading).
+            if (lastProse) lastProse.end = end;
+            else if (next?.type === "paragraph") short = { start: from, end };
             else lastProse = this.push({ kind: "prose", start: from, end });
             break;
           }
@@ -168,7 +170,8 @@ class Reader {
     if (node.type === "code") {
       if (this.isRepeat(node)) return this.blankNode(node);
       const [start, end] = this.codeBody(node);
-      if (quoted) this.push({ kind: "code", start: quoted.start, end, units: [[quoted.start, quoted.end], ...this.lineRanges(start, end)] });
+      // Quoted with its lead-in, a fenced block keeps both fences: the quote shows as code.
+      if (quoted) this.push({ kind: "code", start: quoted.start, end: rangeOf(node)[1], units: [[quoted.start, quoted.end], rangeOf(node)] });
       else if (end > start) this.push({ kind: "code", start, end });
       return;
     }
@@ -193,7 +196,7 @@ class Reader {
       const header = rows[0];
       if (!header) return;
       const units = quoted ? [[quoted.start, quoted.end] as [number, number], ...rows] : rows;
-      this.push({ kind: "table", start: (units[0] as [number, number])[0], end: rangeOf(node)[1], units, context: [header] });
+      this.push({ kind: "table", start: (units[0] as [number, number])[0], end: rangeOf(node)[1], units, context: lead ? [[lead.start, lead.end], header] : [header] });
     }
   }
 
@@ -258,18 +261,6 @@ class Reader {
   private lineEnd(at: number): number {
     const nl = this.text.indexOf("\n", at);
     return nl === -1 ? this.text.length : nl;
-  }
-
-  /** The non-blank lines of [start, end) as ranges. */
-  private lineRanges(start: number, end: number): Array<[number, number]> {
-    const out: Array<[number, number]> = [];
-    let at = start;
-    while (at < end) {
-      const e = Math.min(end, this.lineEnd(at));
-      if (this.text.slice(at, e).trim()) out.push([at, this.trimEnd(at, e)]);
-      at = e + 1;
-    }
-    return out;
   }
 
   /** An HTML block: a `<!-- YAML … -->` history block is kept as lines; any other comment or tag is blanked. */

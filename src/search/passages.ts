@@ -179,9 +179,14 @@ function unitsOf(block: Block, tokens: Token[], text: string, atomic: Array<[num
     for (; i < tokens.length && (tokens[i] as Token).start < end; i++) own.push(tokens[i] as Token);
     const real = own.filter(isReal);
     if (real.length === 0) continue;
+    if (block.kind === "code") {
+      if (end - start > MAX_CODE_CHARS) units.push(...lineUnits(own, text));
+      else units.push({ start, end, tokens: real });
+      continue;
+    }
     const last = real[real.length - 1] as Token;
     if (last.end - start > MAX_UNIT_CHARS) units.push(...sentenceUnits(own, text, atomic));
-    else units.push({ start: Math.min(start, (real[0] as Token).start), end: last.end, tokens: real });
+    else units.push({ start: Math.min(start, (real[0] as Token).start), end: Math.max(last.end, end), tokens: real });
   }
   return units;
 }
@@ -295,18 +300,31 @@ function lineStart(text: string, at: number): number {
   return nl + 1;
 }
 
+/**
+ * A block's last window shorter than this joins the window before it: alone it would be a quote
+ * too short to stand as evidence (issue 9 counts pieces under 25 characters as fragments; "Type:
+ * integer" after a three-sentence description is 13).
+ */
+const MIN_LAST_WINDOW_CHARS = 40;
+
 /** Groups consecutive units into windows of at most `maxUnits` units and about `limit` chars. */
-function* windows(units: Span[], limit: number, maxUnits: number): Generator<Span[]> {
+function windows(units: Span[], limit: number, maxUnits: number): Span[][] {
+  const out: Span[][] = [];
   let window: Span[] = [];
   for (const unit of units) {
     const first = window[0];
     if (first && (window.length >= maxUnits || unit.end - first.start > limit)) {
-      yield window;
+      out.push(window);
       window = [];
     }
     window.push(unit);
   }
-  if (window.length) yield window;
+  const first = window[0];
+  const last = window[window.length - 1];
+  const previous = out[out.length - 1];
+  if (first && last && previous && last.end - first.start < MIN_LAST_WINDOW_CHARS) previous.push(...window);
+  else if (window.length) out.push(window);
+  return out;
 }
 
 function topicsOf(mentions: Map<string, number>): string[] {
