@@ -161,11 +161,6 @@ export async function buildIndexAsync(docs: Doc[], options: IndexOptions = {}): 
   return index;
 }
 
-/** The documents that hold their text: only those can be reused without reading their file. */
-function withTexts(docs: ReadonlyMap<string, Doc>): Map<string, Doc> {
-  return new Map([...docs].filter(([, d]) => d.text !== ""));
-}
-
 /** The cache folder of one corpus folder: `<cacheDir>/<hash of its real path>`. */
 async function cacheFolderOf(cacheDir: string, corpusDir: string): Promise<string> {
   const real = await realpath(corpusDir).catch(() => resolve(corpusDir));
@@ -183,7 +178,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     const { docs, skipped } = await loadCorpus(options.corpusDir, {
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
       onWarning: warn,
-      known: withTexts(base.docs),
+      known: base.docs,
     });
     const changes = await updateIndex(base, docs, {
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

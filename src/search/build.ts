@@ -11,6 +11,7 @@ import type MiniSearch from "minisearch";
 import type { Options, SearchOptions } from "minisearch";
 import type { Doc, Passage, ScoredPassage } from "../types.js";
 import { searchWordsOf, type SearchWord } from "../nlp/analyse.js";
+import { copyText } from "../corpus/lazy-text.js";
 import { formatOf } from "../corpus/mdast.js";
 import { compactCut, PASSAGE_FIELDS, type CompactCut } from "./compact.js";
 import { bulkMiniSearch } from "./bulk.js";
@@ -208,7 +209,12 @@ export class SearchIndex {
     if (!Array.isArray(terms) || !Array.isArray(flat) || !Array.isArray(headings) || !Array.isArray(docs)) {
       throw new Error("search: not an index snapshot");
     }
-    const slots = docs.map((d) => index.addDocSlot({ ...d, text: texts?.get(d.path)?.text ?? d.text }));
+    const slots = docs.map((d) => {
+      const doc: IndexedDoc = { ...d };
+      const live = texts?.get(d.path);
+      if (live) copyText(live, doc);
+      return index.addDocSlot(doc);
+    });
     for (const term of terms) index.vocab.intern(term);
     const ids = decodeInts(snapshot.termIds);
     let at = 0;
