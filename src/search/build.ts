@@ -193,7 +193,8 @@ export class SearchIndex {
       passages,
       termIds: encodeInts(ids.view(0, ids.length)),
       headings,
-      docs: docs.map((d) => ({ ...d, text: "" })),
+      // Passage ids are the passages' own (their doc index says whose): not written twice.
+      docs: docs.map((d) => ({ ...d, text: "", passageIds: [] })),
       nextId: this.nextId,
     };
   }
@@ -209,12 +210,13 @@ export class SearchIndex {
     if (!Array.isArray(terms) || !Array.isArray(flat) || !Array.isArray(headings) || !Array.isArray(docs)) {
       throw new Error("search: not an index snapshot");
     }
-    const slots = docs.map((d) => {
-      const doc: IndexedDoc = { ...d };
+    const loaded = docs.map((d) => {
+      const doc: IndexedDoc = { ...d, passageIds: [] };
       const live = texts?.get(d.path);
       if (live) copyText(live, doc);
-      return index.addDocSlot(doc);
+      return doc;
     });
+    const slots = loaded.map((doc) => index.addDocSlot(doc));
     for (const term of terms) index.vocab.intern(term);
     const ids = decodeInts(snapshot.termIds);
     let at = 0;
@@ -226,6 +228,7 @@ export class SearchIndex {
       if (at + count > ids.length) throw new Error("search: snapshot terms end early");
       const heading = headings[h];
       index.addPassage(id, slot, start, end, heading ? index.headingSlotOf(heading[0], heading[1]) : -1, held === 1, ids.subarray(at, at + count));
+      loaded[d]?.passageIds.push(id);
       at += count;
     }
     index.nextId = Math.max(snapshot.nextId, index.nextId);
