@@ -17,7 +17,7 @@ import { toString } from "mdast-util-to-string";
 import type { Block, Layout } from "./layout.js";
 import { Mask } from "./layout.js";
 import { parseFrontMatter } from "./frontmatter.js";
-import { parseMarkdown, rangeOf, walk } from "./mdast.js";
+import { bareUrls, parseMarkdown, rangeOf, walk } from "./mdast.js";
 
 /**
  * A block repeated in a document is indexed once when it is at least this long: a gallery or a
@@ -313,6 +313,17 @@ class Reader {
         }
         case "code":
           return false;
+        case "text": {
+          const [start, end] = rangeOf(n);
+          const source = this.text.slice(start, end);
+          if (source.includes("http") || source.includes("www.")) {
+            for (const [from, to] of bareUrls(source)) {
+              this.mask.blank(start + from, start + to);
+              this.atomic.push([start + from, start + to]);
+            }
+          }
+          return false;
+        }
         default:
           return true;
       }

@@ -56,4 +56,12 @@ describe("markdownLayout", () => {
     const quotes = markdownLayout(text).blocks.map((b) => text.slice(b.start, b.end));
     expect(quotes).toEqual([long, "- Returns: {Server}", "- Returns: {Server}"]);
   });
+
+  it("blanks a bare URL, its trailing full stop kept as text, and never ends a sentence inside it", () => {
+    const text = "See https://example.com/zucchini.html. Or www.example.org/aubergine (a mirror).\n";
+    const { mask, atomic } = markdownLayout(text);
+    expect(mask).not.toMatch(/zucchini|aubergine|example/);
+    expect(atomic.map(([s, e]) => text.slice(s, e))).toEqual(["https://example.com/zucchini.html", "www.example.org/aubergine"]);
+    expect(mask).toContain(". Or");
+  });
 });
