@@ -2,6 +2,7 @@
  * Turns measured results into the printed table, the issue's target ratios, and the markdown /
  * JSON files in `bench-results/`. Pure: no I/O.
  */
+import { formatManyFiles, type ManyFilesReport } from "./many-files.js";
 import { ENGINE_LABELS, type EngineName, type EngineResult } from "./results.js";
 
 /** Everything measured for one corpus size. */
@@ -34,6 +35,8 @@ export interface BenchReport {
   machine: { cpus: number; memoryGiB: number; node: string };
   options: { sizes: string[]; questions: number; seed: number; engines: EngineName[] };
   sizes: SizeReport[];
+  /** Start-up and reindex over a folder of ≥ 20k small files, when measured. */
+  manyFiles?: ManyFilesReport;
 }
 
 /** "1.23", "12.3", "123": three significant digits at most, never exponent notation. */
@@ -220,5 +223,6 @@ export function formatReport(report: BenchReport): string {
       out.push("");
     }
   }
+  if (report.manyFiles) out.push(formatManyFiles(report.manyFiles), "");
   return out.join("\n");
 }

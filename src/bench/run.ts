@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { materializeSelection, prepareFullCorpus, selectFiles, selectionSeed, type CorpusFile } from "./corpus.js";
+import { measureManyFiles, prepareManyFiles } from "./many-files.js";
 import { clearDataset, writeDataset, type DatasetMeta } from "./dataset.js";
 import { splitPassages, type BenchPassage } from "./passages.js";
 import { generateQuestions, type Question } from "./questions.js";
@@ -37,6 +38,8 @@ export interface BenchOptions {
   timeoutMs: number;
   /** V8 old-space limit of each worker, MB. */
   maxOldSpaceMb: number;
+  /** Files of the many-file corpus (start-up and reindex of a docs folder); 0 leaves it out. Default 20,000. */
+  manyFiles?: number;
   log: (line: string) => void;
 }
 
@@ -247,8 +250,10 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
   await fs.mkdir(cacheDir, { recursive: true });
   const manifest = await prepareFullCorpus(found, cacheDir, options.log);
   await fs.mkdir(runRoot, { recursive: true });
-  const charsPerPassage = await calibrate(options, cacheDir, runRoot, manifest.files);
-  options.log(`bench: Verbatim cuts ≈ ${charsPerPassage.toFixed(0)} chars per passage; corpus ≈ ${Math.round(manifest.chars / charsPerPassage)} passages`);
+  const charsPerPassage = options.sizes.length > 0 ? await calibrate(options, cacheDir, runRoot, manifest.files) : DEFAULT_CHARS_PER_PASSAGE;
+  if (options.sizes.length > 0) {
+    options.log(`bench: Verbatim cuts ≈ ${charsPerPassage.toFixed(0)} chars per passage; corpus ≈ ${Math.round(manifest.chars / charsPerPassage)} passages`);
+  }
 
   for (const size of options.sizes) {
     const sizeReport: SizeReport = { label: size.label, target: size.passages, results: [] };
@@ -266,6 +271,13 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     const runDir = path.join(runRoot, size.label);
     await fs.mkdir(runDir, { recursive: true });
     await runSize(options, size, corpusDir, runDir, sizeReport);
+  }
+  if ((options.manyFiles ?? 0) > 0) {
+    const prepared = await prepareManyFiles(cacheDir, manifest, options.manyFiles ?? 0);
+    options.log(`bench many-files: ${prepared.files} files, ${(prepared.chars / 1e6).toFixed(1)} M chars`);
+    const runDir = path.join(runRoot, "many-files");
+    await fs.mkdir(runDir, { recursive: true });
+    report.manyFiles = await measureManyFiles(options.root, runDir, prepared, options.log);
   }
   return report;
 }

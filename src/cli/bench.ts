@@ -21,6 +21,7 @@ const USAGE = `usage: npm run bench -- [options]
   --warmup N          untimed questions per engine before timing      (default 20)
   --timeout-min N     kill an engine's worker after N minutes          (default 20)
   --max-old-space MB  V8 heap limit per worker                          (default 12288)
+  --many-files N      files of the many-file corpus (start-up, reindex)  (default 20000; 0: none)
 The corpus comes from python3.11-doc, postgresql-doc-15 and linux-doc-6.12: npm run bench:setup.`;
 
 async function main(): Promise<number> {
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
       warmup: { type: "string", default: "20" },
       "timeout-min": { type: "string", default: "20" },
       "max-old-space": { type: "string", default: "12288" },
+      "many-files": { type: "string", default: "20000" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -52,13 +54,15 @@ async function main(): Promise<number> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
   const report = await runBench({
     root,
-    sizes: values.sizes.split(",").map(parseSize),
+    // `--sizes ""` measures only the many-file corpus.
+    sizes: values.sizes.split(",").filter((s) => s.trim()).map(parseSize),
     engines,
     questions: integer("questions", values.questions, 1),
     seed: integer("seed", values.seed, 0),
     warmup: integer("warmup", values.warmup, 0),
     timeoutMs: integer("timeout-min", values["timeout-min"], 1) * 60_000,
     maxOldSpaceMb: integer("max-old-space", values["max-old-space"], 256),
+    manyFiles: integer("many-files", values["many-files"], 0),
     log: (line) => console.error(line),
   });
 

@@ -8,7 +8,7 @@
  * text, and every quote stays `text.slice(start, end)`.
  */
 
-export type BlockKind = "prose" | "code" | "table";
+export type BlockKind = "prose" | "code" | "table" | "list";
 
 /** A stretch of the document that passages never cross. */
 export interface Block {
@@ -17,6 +17,17 @@ export interface Block {
   end: number;
   /** The heading (markdown heading or caption line) the block sits under. */
   heading?: string;
+  /**
+   * The units passages are made of, in order, when the layout knows them (a list's items, a
+   * table's rows, a lead-in before them); otherwise prose is cut into sentences and code and
+   * tables into lines. A unit is never split unless it is longer than a quote may be.
+   */
+  units?: Array<[number, number]>;
+  /**
+   * Stretches searched with every passage of the block that does not quote them: a table's
+   * header row, a list's lead-in sentence. They may lie before `start`.
+   */
+  context?: Array<[number, number]>;
 }
 
 export interface Layout {
@@ -400,7 +411,7 @@ function without(s: string, stretches: Noise[]): string {
  * The text with ranges blanked: kept as a list of ranges and applied once, since copying a long
  * document character by character for every blanked line costs more than reading it with wink.
  */
-class Mask {
+export class Mask {
   private readonly ranges: Array<[number, number]> = [];
 
   constructor(private readonly text: string) {}

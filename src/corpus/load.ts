@@ -3,19 +3,23 @@
  * the rest; each is skipped with a one-line reason.
  */
 import { createHash } from "node:crypto";
-import { constants, type Stats } from "node:fs";
-import { type FileHandle, lstat, open, readdir, readlink, realpath, stat } from "node:fs/promises";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, type Stats } from "node:fs";
+import { realpath, stat } from "node:fs/promises";
 import { basename, extname, join, relative, sep } from "node:path";
 import type { Doc, Skipped } from "../types.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import { firstHeading } from "./layout.js";
+import { deferText, isTextDeferred } from "./lazy-text.js";
 
 export interface LoadOptions {
   /** Files larger than this are skipped, bytes. Default 20 MB: a book is ~1 MB of text. */
   maxFileBytes?: number;
   /** Called once for each skipped file with a one-line warning. */
   onWarning?: (message: string) => void;
-  /** Documents read before, by path: one whose file has the same stamp is reused, not read. */
+  /**
+   * Documents read before, by path: one whose file has the same stamp is reused, not read. One
+   * held without its text (from a saved index) gets its text read when first needed.
+   */
   known?: ReadonlyMap<string, Doc>;
 }
 
@@ -62,20 +66,45 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     skipped.push({ path, reason });
     options.onWarning?.(`corpus: skipped ${path}: ${reason}`);
   };
-  for (const file of await listFiles(root, root, skip, dir)) {
+  const pause = pauser();
+  const files = await listFiles(root, root, skip, dir, pause);
+  for (const file of files) {
     const path = relative(root, file).split(sep).join("/");
-    const result = await readDoc(file, path, maxBytes, options.known?.get(path), root);
+    const result = readDocSync(file, path, maxBytes, options.known?.get(path), root);
     if ("reason" in result) skip(path, result.reason);
     else docs.push(result);
+    await pause();
   }
   return { docs, skipped };
 }
 
-async function listFiles(root: string, dir: string, skip: (path: string, reason: string) => void, given: string): Promise<string[]> {
+/**
+ * The folder is listed and its files looked at with synchronous calls, giving the event loop back
+ * every this many ms (questions are answered meanwhile during a reindex). From a saved index,
+ * 20k files took 4.6 s with one awaited `stat` each (16 at a time did no better on 2 busy
+ * cores) and 0.6 s synchronously.
+ */
+const YIELD_EVERY_MS = 25;
+
+/** A function that returns to the event loop when `YIELD_EVERY_MS` have passed since it last did. */
+function pauser(): () => Promise<void> | undefined {
+  let last = performance.now();
+  return () => {
+    if (performance.now() - last < YIELD_EVERY_MS) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        last = performance.now();
+        resolve();
+      }),
+    );
+  };
+}
+
+async function listFiles(root: string, dir: string, skip: (path: string, reason: string) => void, given: string, pause: () => Promise<void> | undefined): Promise<string[]> {
   const found: string[] = [];
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     const name = relative(root, dir).split(sep).join("/") || given;
     throw new CorpusError(`corpus: cannot read folder ${name}: ${codeOf(err)}`);
@@ -87,7 +116,7 @@ async function listFiles(root: string, dir: string, skip: (path: string, reason:
     if (entry.isSymbolicLink()) {
       let target: string;
       try {
-        target = await realpath(full);
+        target = realpathSync(full);
       } catch (err) {
         if (DOC_EXTENSIONS.has(extname(entry.name).toLowerCase())) skip(rel, `broken link: ${codeOf(err)}`);
         continue;
@@ -100,7 +129,10 @@ async function listFiles(root: string, dir: string, skip: (path: string, reason:
       continue;
     }
     if (entry.isDirectory()) {
-      if (!IGNORED_DIRS.has(entry.name)) found.push(...(await listFiles(root, full, skip, given)));
+      if (!IGNORED_DIRS.has(entry.name)) {
+        await pause();
+        found.push(...(await listFiles(root, full, skip, given, pause)));
+      }
     } else if (entry.isFile() && DOC_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
       if (SECRET_FILE.test(entry.name)) skip(rel, "named .env*, a file for secrets; not read");
       else found.push(full);
@@ -116,28 +148,31 @@ async function listFiles(root: string, dir: string, skip: (path: string, reason:
  * inside it, so a folder on its path swapped for a link cannot lead outside either.
  */
 export async function readDoc(file: string, path: string, maxBytes: number, known?: Doc, root?: string): Promise<Doc | { reason: string }> {
+  return Promise.resolve(readDocSync(file, path, maxBytes, known, root));
+}
+
+/** readDoc, with synchronous calls: 20k files are looked at in a fraction of the time (see YIELD_EVERY_MS). */
+function readDocSync(file: string, path: string, maxBytes: number, known?: Doc, root?: string): Doc | { reason: string } {
   let bytes: Buffer;
   let stamp: string;
-  let handle: FileHandle | undefined;
   try {
-    const info = await lstat(file);
+    const info = lstatSync(file);
     if (info.isSymbolicLink()) return { reason: LINK_NOW };
     if (!info.isFile()) return { reason: "not a regular file" };
     if (info.size > maxBytes) return { reason: `too large (${mb(info.size)} > ${mb(maxBytes)} limit)` };
     if (info.size === 0) return { reason: "empty file" };
     stamp = stampOf(info);
-    if (known?.stamp === stamp) return known;
-    handle = await open(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
-    const opened = await handle.stat();
-    if (opened.dev !== info.dev || opened.ino !== info.ino) return { reason: "replaced while being read; read again at the next reindex" };
-    if (root && !isInside(await openedPath(handle, file), root)) return { reason: "lies outside the corpus folder (a folder on its path is a link); not read" };
-    bytes = await handle.readFile();
+    if (known?.stamp === stamp) {
+      if (!isTextDeferred(known) && known.text === "") deferText(known, () => readTextLater(file, known.fingerprint, root));
+      return known;
+    }
+    const read = readChecked(file, info, root);
+    if ("reason" in read) return read;
+    bytes = read.bytes;
     if (bytes.length > maxBytes) return { reason: `too large (${mb(bytes.length)} > ${mb(maxBytes)} limit)` };
   } catch (err) {
     if (codeOf(err) === "ELOOP") return { reason: LINK_NOW };
     return { reason: `cannot read: ${codeOf(err)}` };
-  } finally {
-    await handle?.close();
   }
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { reason: "binary file (contains NUL bytes)" };
   let text: string;
@@ -182,13 +217,49 @@ function stampOf(info: Stats): string {
   return `${info.size}:${Math.round(info.mtimeMs)}:${info.ino}:${Math.round(info.ctimeMs)}`;
 }
 
-/** The real path of the file `handle` has open: from /proc on Linux, else the path's real path. */
-async function openedPath(handle: FileHandle, file: string): Promise<string> {
-  if (process.platform === "linux") {
-    const viaProc = await readlink(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
-    if (viaProc) return viaProc;
+/**
+ * The bytes of `file`, read so that nothing else can be read in its place: a link is never
+ * followed (even one swapped in since the folder was listed), the opened file must be the one
+ * `info` describes, and, given `root` (a real path), it must lie inside it, so a folder on its
+ * path swapped for a link cannot lead outside either.
+ */
+function readChecked(file: string, info: Stats, root?: string): { bytes: Buffer } | { reason: string } {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const opened = fstatSync(fd);
+    if (opened.dev !== info.dev || opened.ino !== info.ino) return { reason: "replaced while being read; read again at the next reindex" };
+    if (root && !isInside(openedPath(fd, file), root)) return { reason: "lies outside the corpus folder (a folder on its path is a link); not read" };
+    return { bytes: readFileSync(fd) };
+  } finally {
+    closeSync(fd);
   }
-  return realpath(file);
+}
+
+/**
+ * The text of a file whose stamp matched a saved index, read (as readChecked reads) when a quote
+ * first needs it; "" when it can no longer be read, or its content is no longer what was indexed
+ * (the offsets would point elsewhere): the next reindex drops or re-reads it.
+ */
+function readTextLater(file: string, fingerprint: string, root?: string): string {
+  try {
+    const read = readChecked(file, lstatSync(file), root);
+    if ("reason" in read || createHash("sha1").update(read.bytes).digest("hex") !== fingerprint) return "";
+    return new TextDecoder("utf-8").decode(read.bytes);
+  } catch {
+    return "";
+  }
+}
+
+/** The real path of the file open as `fd`: from /proc on Linux, else the path's real path. */
+function openedPath(fd: number, file: string): string {
+  if (process.platform === "linux") {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      // no /proc: fall through
+    }
+  }
+  return realpathSync(file);
 }
 
 function isInside(path: string, root: string): boolean {

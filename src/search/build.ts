@@ -11,6 +11,8 @@ import type MiniSearch from "minisearch";
 import type { Options, SearchOptions } from "minisearch";
 import type { Doc, Passage, ScoredPassage } from "../types.js";
 import { searchWordsOf, type SearchWord } from "../nlp/analyse.js";
+import { copyText } from "../corpus/lazy-text.js";
+import { formatOf } from "../corpus/mdast.js";
 import { compactCut, PASSAGE_FIELDS, type CompactCut } from "./compact.js";
 import { bulkMiniSearch } from "./bulk.js";
 import type { NameBook } from "./passages.js";
@@ -193,7 +195,8 @@ export class SearchIndex {
       passages,
       termIds: encodeInts(ids.view(0, ids.length)),
       headings,
-      docs: docs.map((d) => ({ ...d, text: "" })),
+      // Passage ids are the passages' own (their doc index says whose): not written twice.
+      docs: docs.map((d) => ({ ...d, text: "", passageIds: [] })),
       nextId: this.nextId,
     };
   }
@@ -209,7 +212,13 @@ export class SearchIndex {
     if (!Array.isArray(terms) || !Array.isArray(flat) || !Array.isArray(headings) || !Array.isArray(docs)) {
       throw new Error("search: not an index snapshot");
     }
-    const slots = docs.map((d) => index.addDocSlot({ ...d, text: texts?.get(d.path)?.text ?? d.text }));
+    const loaded = docs.map((d) => {
+      const doc: IndexedDoc = { ...d, passageIds: [] };
+      const live = texts?.get(d.path);
+      if (live) copyText(live, doc);
+      return doc;
+    });
+    const slots = loaded.map((doc) => index.addDocSlot(doc));
     for (const term of terms) index.vocab.intern(term);
     const ids = decodeInts(snapshot.termIds);
     let at = 0;
@@ -221,6 +230,7 @@ export class SearchIndex {
       if (at + count > ids.length) throw new Error("search: snapshot terms end early");
       const heading = headings[h];
       index.addPassage(id, slot, start, end, heading ? index.headingSlotOf(heading[0], heading[1]) : -1, held === 1, ids.subarray(at, at + count));
+      loaded[d]?.passageIds.push(id);
       at += count;
     }
     index.nextId = Math.max(snapshot.nextId, index.nextId);
@@ -320,7 +330,7 @@ export class SearchIndex {
 
   /** Cuts `doc` into passages and indexes them. Replaces an earlier version of the same path. */
   addDoc(doc: Doc): IndexedDoc {
-    return this.addCompact(doc, compactCut(doc.text, doc.title, (term) => this.termId(term)));
+    return this.addCompact(doc, compactCut(doc.text, doc.title, (term) => this.termId(term), formatOf(doc.path)));
   }
 
   /** The id of `term` in this index's vocabulary, added if new: what `addCompact`'s term ids refer to. */

@@ -4,7 +4,7 @@
  * these from its workers; `SearchIndex.addCompact` takes them either way.
  */
 import { termsOf } from "../nlp/analyse.js";
-import { cutDocument, type NameBook } from "./passages.js";
+import { cutDocument, type DocFormat, type NameBook } from "./passages.js";
 
 export interface CompactCut {
   names: NameBook;
@@ -33,9 +33,9 @@ export const HEADED_PASSAGES = 3;
 /** Fields per passage in `CompactCut.passages`. */
 export const PASSAGE_FIELDS = 5;
 
-/** Cuts `text` (a document titled `title`) into passages whose terms are ids given by `intern`. */
-export function compactCut(text: string, title: string, intern: (term: string) => number): CompactCut {
-  const cut = cutDocument(text);
+/** Cuts `text` (a document titled `title`, read as `format`) into passages whose terms are ids given by `intern`. */
+export function compactCut(text: string, title: string, intern: (term: string) => number, format: DocFormat = "text"): CompactCut {
+  const cut = cutDocument(text, format);
   const passages = new Int32Array(cut.passages.length * PASSAGE_FIELDS);
   const headings: CompactCut["headings"] = [];
   const headingIndex = new Map<string, number>();

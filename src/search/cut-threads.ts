@@ -7,7 +7,9 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { Doc } from "../types.js";
+import { formatOf } from "../corpus/mdast.js";
 import type { CompactCut } from "./compact.js";
+import type { DocFormat } from "./passages.js";
 
 /** Below this many characters to index, threads cost more to start (≈ 0.3 s each) than they save. */
 export const THREADS_ABOVE_CHARS = 2_000_000;
@@ -20,6 +22,7 @@ export interface CutTask {
   i: number;
   text: string;
   title: string;
+  format: DocFormat;
 }
 
 export interface CutReply {
@@ -69,7 +72,7 @@ export function cutInThreads(
       if (sent >= docs.length) return;
       const i = sent++;
       const doc = docs[i] as Doc;
-      worker.postMessage({ i, text: doc.text, title: doc.title } satisfies CutTask);
+      worker.postMessage({ i, text: doc.text, title: doc.title, format: formatOf(doc.path) } satisfies CutTask);
     };
     for (let w = 0; w < Math.max(1, Math.min(threads, docs.length)); w++) {
       const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });

@@ -25,7 +25,7 @@ const intern = (term: string): number => {
 port.on("message", (task: CutTask) => {
   let reply: CutReply;
   try {
-    const cut = compactCut(task.text, task.title, intern);
+    const cut = compactCut(task.text, task.title, intern, task.format);
     reply = { i: task.i, newTerms: fresh, cut };
   } catch (err) {
     reply = { i: task.i, newTerms: fresh, error: err instanceof Error ? err.message : String(err) };

@@ -2,7 +2,8 @@
  * Cuts a document into passages: small windows of sentences that keep their exact offsets, with
  * the search terms of each, and gathers the names the document gives in full.
  */
-import { layoutOf, type Block } from "../corpus/layout.js";
+import { layoutOf, type Block, type Layout } from "../corpus/layout.js";
+import { markdownLayout } from "../corpus/markdown.js";
 import { parseFrontMatter } from "../corpus/frontmatter.js";
 import { analyse, termOf, termsOf, type Token } from "../nlp/analyse.js";
 import { nameSpans, surnameKey } from "../nlp/names.js";
@@ -43,6 +44,15 @@ export const MAX_PASSAGE_CHARS = 400;
 export const MAX_SENTENCE_CHARS = 1000;
 /** Code blocks stay whole up to this size; a longer one is cut between lines. */
 export const MAX_CODE_CHARS = 2000;
+/**
+ * A list item or table row stays one unit up to this size, nested items included; a longer one
+ * is cut into sentences. The answer stage shortens a quote over 600 characters (MAX_EXCERPT_CHARS
+ * in answer/excerpt.ts), so a longer unit would be cut anyway, at a blank that may lie in code.
+ */
+export const MAX_UNIT_CHARS = 600;
+
+/** How a document is read: Markdown by its syntax tree, plain text by the rules of layout.ts. */
+export type DocFormat = "markdown" | "text";
 
 interface Span {
   start: number;
@@ -50,10 +60,18 @@ interface Span {
   tokens: Token[];
 }
 
-/** Cuts the document text into passages. */
-export function cutDocument(text: string): CutDocument {
-  const { bodyStart } = parseFrontMatter(text);
-  const { mask, blocks } = layoutOf(text, bodyStart);
+/** Cuts the document text into passages, reading it as `format` (plain text by default). */
+export function cutDocument(text: string, format: DocFormat = "text"): CutDocument {
+  let layout: Layout;
+  let atomic: Array<[number, number]> = [];
+  if (format === "markdown") {
+    const md = markdownLayout(text);
+    layout = md;
+    atomic = md.atomic;
+  } else {
+    layout = layoutOf(text, parseFrontMatter(text).bodyStart);
+  }
+  const { mask, blocks } = layout;
   const passages: PassageDraft[] = [];
   const headingTerms = new Map<string, string[]>();
   const nameCounts = new Map<string, Map<string, number>>();
@@ -66,11 +84,14 @@ export function cutDocument(text: string): CutDocument {
       headingsSeen.add(block.heading);
       collectNames(analyse(block.heading, 0, { entities: false }).tokens, nameCounts, new Map());
     }
-    const blockTokens = reader.tokensIn(block.start, block.end);
+    const readFrom = Math.min(block.start, ...(block.context ?? []).map(([s]) => s));
+    const readTokens = reader.tokensIn(readFrom, block.end);
+    const blockTokens = readFrom < block.start ? readTokens.filter((t) => t.start >= block.start) : readTokens;
     collectNames(blockTokens, nameCounts, mentions);
-    const units = block.kind === "prose" ? sentenceUnits(blockTokens) : lineUnits(blockTokens, text);
+    const units = unitsOf(block, blockTokens, text, atomic);
     const limit = block.kind === "code" ? MAX_CODE_CHARS : MAX_PASSAGE_CHARS;
     const maxUnits = block.kind === "prose" ? MAX_SENTENCES : Infinity;
+    const context = (block.context ?? []).map(([s, e]) => ({ s, e, tokens: readTokens.filter((t) => t.start >= s && t.end <= e) }));
     for (const window of windows(units, limit, maxUnits)) {
       const terms: string[] = [];
       for (const unit of window) for (const t of unit.tokens) {
@@ -80,7 +101,14 @@ export function cutDocument(text: string): CutDocument {
       if (terms.length === 0) continue;
       const first = window[0] as Span;
       const last = window[window.length - 1] as Span;
-      passages.push(draft(first.start, last.end, block, terms, headingTerms));
+      for (const c of context) {
+        if (c.s < last.end && first.start < c.e) continue;
+        for (const t of c.tokens) {
+          const term = termOf(t);
+          if (term) terms.push(term);
+        }
+      }
+      passages.push(draft(widenStart(first.start, atomic), widenEnd(last.end, atomic), block, terms, headingTerms));
     }
   }
   return { passages, names: nameBook(nameCounts), topics: topicsOf(mentions) };
@@ -140,16 +168,53 @@ class ChunkReader {
 /** Characters read by one readDoc at most (a block longer than this is read alone). */
 const CHUNK_CHARS = 256 * 1024;
 
-/** Sentences of a prose block (wink's, cut at the block's edges), trimmed to real tokens; long ones cut. */
-function sentenceUnits(tokens: Token[]): Span[] {
+/** The units of a block: the layout's own (list items, table rows), else sentences or lines. */
+function unitsOf(block: Block, tokens: Token[], text: string, atomic: Array<[number, number]>): Span[] {
+  if (!block.units) return block.kind === "prose" ? sentenceUnits(tokens, text, atomic) : lineUnits(tokens, text);
   const units: Span[] = [];
-  const real = tokens.filter((t) => t.type !== "tabCRLF" && t.text.trim() !== "");
+  let i = 0;
+  for (const [start, end] of block.units) {
+    while (i < tokens.length && (tokens[i] as Token).start < start) i++;
+    const own: Token[] = [];
+    for (; i < tokens.length && (tokens[i] as Token).start < end; i++) own.push(tokens[i] as Token);
+    const real = own.filter(isReal);
+    if (real.length === 0) continue;
+    if (block.kind === "code") {
+      if (end - start > MAX_CODE_CHARS) units.push(...lineUnits(own, text));
+      else units.push({ start, end, tokens: real });
+      continue;
+    }
+    const last = real[real.length - 1] as Token;
+    if (last.end - start > MAX_UNIT_CHARS) units.push(...sentenceUnits(own, text, atomic));
+    else units.push({ start: Math.min(start, (real[0] as Token).start), end: Math.max(last.end, end), tokens: real });
+  }
+  return units;
+}
+
+function isReal(t: Token): boolean {
+  return t.type !== "tabCRLF" && t.text.trim() !== "";
+}
+
+/**
+ * Sentences of a prose block (wink's, cut at the block's edges), trimmed to real tokens; long ones
+ * cut. Two of wink's sentences stay one where the cut falls inside an `atomic` stretch (inline
+ * code, a link), inside a word ("v2.3.0", "setup.py"), or before a lower-case word ("e.g. the").
+ */
+function sentenceUnits(tokens: Token[], text = "", atomic: Array<[number, number]> = []): Span[] {
+  const units: Span[] = [];
+  const real = tokens.filter(isReal);
+  const groups: Token[][] = [];
   let a = 0;
   while (a < real.length) {
     let b = a;
     while (b + 1 < real.length && (real[b + 1] as Token).sentence === (real[a] as Token).sentence) b++;
     const toks = real.slice(a, b + 1);
     a = b + 1;
+    const previous = groups[groups.length - 1];
+    if (previous && text && holdsTogether(previous[previous.length - 1] as Token, toks[0] as Token, text, atomic)) previous.push(...toks);
+    else groups.push(toks);
+  }
+  for (const toks of groups) {
     let from = 0;
     while (from < toks.length) {
       let to = from;
@@ -160,6 +225,56 @@ function sentenceUnits(tokens: Token[]): Span[] {
     }
   }
   return units;
+}
+
+/** How many atomic stretches before a point may reach past it (a link holding inline code holds two). */
+const ATOMIC_LOOKBACK = 8;
+
+/** The index of the first atomic stretch starting at or after `at`. */
+function firstAtomicFrom(at: number, atomic: Array<[number, number]>): number {
+  let lo = 0;
+  let hi = atomic.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((atomic[mid] as [number, number])[0] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `end` moved past the end of an atomic stretch it falls inside: a passage whose last word is a
+ * link's text ends after the link's destination, not inside the link.
+ */
+function widenEnd(end: number, atomic: Array<[number, number]>): number {
+  let out = end;
+  const i = firstAtomicFrom(end, atomic);
+  for (let k = i - 1; k >= 0 && k >= i - ATOMIC_LOOKBACK; k--) out = Math.max(out, (atomic[k] as [number, number])[1]);
+  return out;
+}
+
+/** `start` moved back to the start of an atomic stretch it falls inside. */
+function widenStart(start: number, atomic: Array<[number, number]>): number {
+  let out = start;
+  const i = firstAtomicFrom(start, atomic);
+  for (let k = i - 1; k >= 0 && k >= i - ATOMIC_LOOKBACK; k--) {
+    const [s, e] = atomic[k] as [number, number];
+    if (e > start) out = Math.min(out, s);
+  }
+  return out;
+}
+
+/** Whether a sentence boundary between the tokens `end` and `next` would cut something that is one. */
+function holdsTogether(end: Token, next: Token, text: string, atomic: Array<[number, number]>): boolean {
+  if (next.start === end.end) return true;
+  if (/^\p{Ll}/u.test(next.text) && !/[.!?]["'”’)]?$/.test(end.text)) return true;
+  if (/^\p{Ll}/u.test(next.text) && /\b(?:e\.g|i\.e|etc|vs|cf)\.$/i.test(text.slice(Math.max(0, end.end - 5), end.end))) return true;
+  const lo = firstAtomicFrom(end.end, atomic);
+  for (let k = lo - 1; k >= 0 && k >= lo - ATOMIC_LOOKBACK; k--) {
+    const [s, e] = atomic[k] as [number, number];
+    if (s < end.end && e > end.end) return true;
+  }
+  return false;
 }
 
 /** Lines of a code block or table, as units that windows never split. */
@@ -185,18 +300,31 @@ function lineStart(text: string, at: number): number {
   return nl + 1;
 }
 
+/**
+ * A block's last window shorter than this joins the window before it: alone it would be a quote
+ * too short to stand as evidence (issue 9 counts pieces under 25 characters as fragments; "Type:
+ * integer" after a three-sentence description is 13).
+ */
+const MIN_LAST_WINDOW_CHARS = 40;
+
 /** Groups consecutive units into windows of at most `maxUnits` units and about `limit` chars. */
-function* windows(units: Span[], limit: number, maxUnits: number): Generator<Span[]> {
+function windows(units: Span[], limit: number, maxUnits: number): Span[][] {
+  const out: Span[][] = [];
   let window: Span[] = [];
   for (const unit of units) {
     const first = window[0];
     if (first && (window.length >= maxUnits || unit.end - first.start > limit)) {
-      yield window;
+      out.push(window);
       window = [];
     }
     window.push(unit);
   }
-  if (window.length) yield window;
+  const first = window[0];
+  const last = window[window.length - 1];
+  const previous = out[out.length - 1];
+  if (first && last && previous && last.end - first.start < MIN_LAST_WINDOW_CHARS) previous.push(...window);
+  else if (window.length) out.push(window);
+  return out;
 }
 
 function topicsOf(mentions: Map<string, number>): string[] {

@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFrontMatter } from "../../src/corpus/frontmatter.js";
 
@@ -69,5 +71,17 @@ describe("parseFrontMatter", () => {
   it("reads empty front matter", () => {
     const text = "---\n---\nBody";
     expect(parseFrontMatter(text)).toEqual({ meta: {}, bodyStart: 8 });
+  });
+
+  it("reads the block as YAML: comments are not values, lists and maps are skipped", async () => {
+    const text = await readFile(join(import.meta.dirname, "fixtures/front-matter.md"), "utf8");
+    const { meta, bodyStart } = parseFrontMatter(text);
+    expect(meta).toEqual({ title: "Release notes", source: "https://docs.example.org/release-notes", date: "2024-03-01" });
+    expect(text.slice(bodyStart)).toMatch(/^\n# Release notes/);
+  });
+
+  it("keeps a \"#\" that is part of a value and reads a block YAML rejects line by line", () => {
+    expect(parseFrontMatter("---\ntitle: C# in depth # a book\n---\n").meta).toEqual({ title: "C# in depth" });
+    expect(parseFrontMatter("---\ntitle: Tabs\there: yes # note\n\tbad: [\n---\n").meta).toEqual({ title: "Tabs\there: yes" });
   });
 });

@@ -91,9 +91,14 @@ describe("cutDocument", () => {
   });
 
   it("groups up to MAX_SENTENCES sentences a passage", () => {
-    const text = "One cat sat. Two dogs ran. Three birds flew. Four fish swam. Five frogs hopped.";
+    const text = "One cat sat. Two dogs ran. Three birds flew. Four fish swam in the pond. Five frogs hopped away.";
     expect(MAX_SENTENCES).toBe(3);
-    expect(quotes(text)).toEqual(["One cat sat. Two dogs ran. Three birds flew.", "Four fish swam. Five frogs hopped."]);
+    expect(quotes(text)).toEqual(["One cat sat. Two dogs ran. Three birds flew.", "Four fish swam in the pond. Five frogs hopped away."]);
+  });
+
+  it("joins a paragraph's short last window to the one before: no quote of a few words alone", () => {
+    const text = "One cat sat on the mat. Two dogs ran. Three birds flew over. Type: integer";
+    expect(quotes(text)).toEqual([text]);
   });
 
   it("keeps prose passages within MAX_PASSAGE_CHARS unless one sentence is longer", async () => {

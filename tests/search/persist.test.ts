@@ -131,6 +131,28 @@ describe("createEngine with a cache folder", () => {
     expect(report).toMatchObject({ added: [], changed: [], removed: [] });
   });
 
+  it("redoes one changed file of a large corpus at each start instead of writing the index again", async () => {
+    const corpus = await newDir();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 150; i++) files[`doc-${String(i).padStart(3, "0")}.md`] = `Document ${i} tells of the walrus number ${i}.\n`;
+    await writeFiles(corpus, files);
+    const cacheDir = await newDir();
+    await createEngine({ corpusDir: corpus, cacheDir });
+    const { readdir } = await import("node:fs/promises");
+    const savedFile = join(cacheDir, (await readdir(cacheDir))[0] ?? "", INDEX_FILE);
+    const saved = await readFile(savedFile, "utf8");
+    await writeFiles(corpus, { "doc-007.md": "Document 7 tells of the narwhal instead.\n" });
+    for (let start = 0; start < 2; start++) {
+      const engine = await createEngine({ corpusDir: corpus, cacheDir });
+      expect(engine.search("narwhal").map((s) => s.passage.doc)).toEqual(["doc-007.md"]);
+      expect(await readFile(savedFile, "utf8")).toBe(saved);
+    }
+    // A change of more than 1% of the documents is written.
+    await writeFiles(corpus, { "doc-008.md": "Document 8: a dugong.\n", "doc-009.md": "Document 9: a manatee.\n" });
+    await createEngine({ corpusDir: corpus, cacheDir });
+    expect(await readFile(savedFile, "utf8")).not.toBe(saved);
+  });
+
   it("rebuilds, with one warning, when the saved index is corrupt", async () => {
     const corpus = await newDir();
     await copyRealCorpus(corpus);

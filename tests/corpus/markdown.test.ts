@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { markdownLayout } from "../../src/corpus/markdown.js";
+
+describe("markdownLayout", () => {
+  const TEXT = [
+    "---",
+    "title: Guide # the page title",
+    "---",
+    "# Setup",
+    "",
+    "Read the [install notes](https://example.com/zucchiniurl) and run `make install`.",
+    "",
+    "![diagram](https://img.example.com/aubergine.png)",
+    "",
+    "<!-- a note for editors -->",
+    "",
+    "    indented code",
+    "",
+  ].join("\n");
+
+  it("gives a mask as long as the text with newlines in place", () => {
+    const { mask } = markdownLayout(TEXT);
+    expect(mask).toHaveLength(TEXT.length);
+    expect([...mask].map((c, i) => (c === "\n") === (TEXT[i] === "\n")).every(Boolean)).toBe(true);
+  });
+
+  it("blanks front matter, heading lines, images, link destinations and HTML comments, and keeps link text", () => {
+    const { mask } = markdownLayout(TEXT);
+    for (const gone of ["title", "# Setup", "zucchiniurl", "aubergine", "editors"]) expect(mask).not.toContain(gone);
+    expect(mask).toContain("install notes");
+    expect(mask).toContain("`make install`");
+  });
+
+  it("gives blocks their heading and kind, in order", () => {
+    const { blocks } = markdownLayout(TEXT);
+    expect(blocks.map((b) => [b.kind, b.heading, TEXT.slice(b.start, b.end)])).toEqual([
+      ["prose", "Setup", "Read the [install notes](https://example.com/zucchiniurl) and run `make install`."],
+      ["code", "Setup", "    indented code"],
+    ]);
+  });
+
+  it("records inline code and links as stretches a sentence may not end inside", () => {
+    const { atomic } = markdownLayout(TEXT);
+    expect(atomic.map(([s, e]) => TEXT.slice(s, e))).toEqual(["[install notes](https://example.com/zucchiniurl)", "`make install`"]);
+  });
+
+  it("reads front matter closed by \"...\" as front matter", () => {
+    const text = "---\ntitle: Dotted\n...\nBody text of the page, long enough to stand alone.\n";
+    const { blocks } = markdownLayout(text);
+    expect(blocks.map((b) => text.slice(b.start, b.end))).toEqual(["Body text of the page, long enough to stand alone."]);
+  });
+
+  it("indexes a repeated paragraph of real length once, a repeated short one each time", () => {
+    const long = "The compost heap should be turned monthly, said the head gardener of the estate.";
+    const text = `${long}\n\n- Returns: {Server}\n\n${long}\n\n- Returns: {Server}\n`;
+    const quotes = markdownLayout(text).blocks.map((b) => text.slice(b.start, b.end));
+    expect(quotes).toEqual([long, "- Returns: {Server}", "- Returns: {Server}"]);
+  });
+
+  it("blanks a bare URL, its trailing full stop kept as text, and never ends a sentence inside it", () => {
+    const text = "See https://example.com/zucchini.html. Or www.example.org/aubergine (a mirror).\n";
+    const { mask, atomic } = markdownLayout(text);
+    expect(mask).not.toMatch(/zucchini|aubergine|example/);
+    expect(atomic.map(([s, e]) => text.slice(s, e))).toEqual(["https://example.com/zucchini.html", "www.example.org/aubergine"]);
+    expect(mask).toContain(". Or");
+  });
+});
