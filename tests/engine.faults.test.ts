@@ -5,8 +5,10 @@
  * The tests run as root in CI, where `chmod 000` stops no read, so the folder's failure is made
  * by `readdir` itself (mocked for the paths a test names); the chmod test runs where it can.
  */
+import * as fsSync from "node:fs";
+import { renameSync, symlinkSync, unlinkSync } from "node:fs";
 import * as fs from "node:fs/promises";
-import { chmod, mkdir, readFile, rename, rm, symlink, unlink, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MAX_VANISHING_SHARE, ShrinkError, createEngine } from "../src/engine.js";
@@ -15,17 +17,27 @@ import { BBC, INDEPENDENT, copyRealCorpus, tempDirs, writeFiles } from "./suppor
 /** Folders whose `readdir` fails with EACCES, as they would for a bot not running as root. */
 const locked = new Set<string>();
 /** Run once right after a folder is listed: a change made between listing and reading. */
-const afterListing = new Map<string, () => Promise<void>>();
+const afterListing = new Map<string, () => void>();
+
+// The corpus is listed with `readdirSync` (see loadCorpus); `readdir` is mocked too for any caller of the async form.
+vi.mock("node:fs", async (importOriginal) => {
+  const actual = await importOriginal<typeof fsSync>();
+  const readdirSync = ((path: Parameters<typeof actual.readdirSync>[0], options?: unknown) => {
+    if (locked.has(String(path))) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: "EACCES" });
+    const entries = actual.readdirSync(path, options as never);
+    const change = afterListing.get(String(path));
+    afterListing.delete(String(path));
+    change?.();
+    return entries;
+  }) as typeof actual.readdirSync;
+  return { ...actual, readdirSync, default: { ...actual, readdirSync } };
+});
 
 vi.mock("node:fs/promises", async (importOriginal) => {
   const actual = await importOriginal<typeof fs>();
   const readdir = (async (path: Parameters<typeof actual.readdir>[0], options?: unknown) => {
     if (locked.has(String(path))) throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), { code: "EACCES" });
-    const entries = await actual.readdir(path, options as never);
-    const change = afterListing.get(String(path));
-    afterListing.delete(String(path));
-    await change?.();
-    return entries;
+    return actual.readdir(path, options as never);
   }) as typeof actual.readdir;
   return { ...actual, readdir, default: { ...actual, readdir } };
 });
@@ -171,9 +183,9 @@ describe("reads that cannot be redirected", () => {
     const outside = await newDir();
     await writeFiles(outside, { "secret.md": SECRET });
     const { dir, engine } = await engineOver({ "notes.md": "# Notes\n\nThe reading room opens at nine.\n" });
-    afterListing.set(dir, async () => {
-      await unlink(join(dir, "notes.md"));
-      await symlink(join(outside, "secret.md"), join(dir, "notes.md"));
+    afterListing.set(dir, () => {
+      unlinkSync(join(dir, "notes.md"));
+      symlinkSync(join(outside, "secret.md"), join(dir, "notes.md"));
     });
     const report = await engine.reindex();
     expect(report.skipped).toEqual([{ path: "notes.md", reason: expect.stringMatching(/link/) }]);
@@ -184,9 +196,9 @@ describe("reads that cannot be redirected", () => {
     const outside = await newDir();
     await writeFiles(outside, { "notes.md": SECRET });
     const { dir, engine } = await engineOver({ "sub/notes.md": "# Notes\n\nThe reading room opens at nine.\n" });
-    afterListing.set(join(dir, "sub"), async () => {
-      await rename(join(dir, "sub"), join(dir, "..", `gone-${Date.now()}`));
-      await symlink(outside, join(dir, "sub"));
+    afterListing.set(join(dir, "sub"), () => {
+      renameSync(join(dir, "sub"), join(dir, "..", `gone-${Date.now()}`));
+      symlinkSync(outside, join(dir, "sub"));
     });
     const report = await engine.reindex();
     expect(report.skipped).toEqual([{ path: "sub/notes.md", reason: expect.stringMatching(/outside the corpus/) }]);
