@@ -5,7 +5,7 @@
  * The tests run as root in CI, where `chmod 000` stops no read, so the folder's failure is made
  * by `readdir` itself (mocked for the paths a test names); the chmod test runs where it can.
  */
-import * as fsSync from "node:fs";
+import type * as fsSync from "node:fs";
 import { renameSync, symlinkSync, unlinkSync } from "node:fs";
 import * as fs from "node:fs/promises";
 import { chmod, mkdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
