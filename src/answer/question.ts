@@ -73,8 +73,27 @@ const DEFINITION_FRAME = new Set(["mean", "meaning", "define", "definition", "st
 
 const WH = /\b(who|whom|whose|when|where|why|how|which|what)\b/i;
 
+/**
+ * English contractions typed without their apostrophe, as people write in a chat ("whats",
+ * "cant", "doesnt"): read as the words they stand for, so "whats" is a question word rather than
+ * a search word no document holds. Only forms that are not words of their own ("its", "were",
+ * "well", "ill", "shell" are left alone).
+ */
+const BARE_CONTRACTIONS = new Map<string, string>(Object.entries({
+  whats: "what is", whos: "who is", wheres: "where is", whens: "when is", hows: "how is", whys: "why is",
+  cant: "can not", dont: "do not", doesnt: "does not", didnt: "did not", isnt: "is not", arent: "are not",
+  wasnt: "was not", werent: "were not", wont: "will not", wouldnt: "would not", shouldnt: "should not",
+  couldnt: "could not", hasnt: "has not", havent: "have not", im: "i am", ive: "i have", youre: "you are",
+  theres: "there is", thats: "that is",
+}));
+
+function expandContractions(text: string): string {
+  return text.replace(/\b[A-Za-z]+\b/g, (word) => BARE_CONTRACTIONS.get(word.toLowerCase()) ?? word);
+}
+
 /** Analyses a question. */
-export function parseQuestion(text: string): Question {
+export function parseQuestion(asked: string): Question {
+  const text = expandContractions(asked);
   const { tokens } = analyse(text);
   const lower = text.toLowerCase();
   const typeNoun = findTypeNoun(tokens);

@@ -124,3 +124,17 @@ describe("parseQuestion", () => {
     }
   });
 });
+
+describe("parseQuestion on chat-typed contractions", () => {
+  it("reads 'whats' and 'cant' as the words they stand for, never as search words", () => {
+    const q = parseQuestion("whats the term for a bug that goes away");
+    expect(q.kind).toBe("definition");
+    expect(q.terms.map((t) => t.term)).not.toContain("whats");
+    expect(parseQuestion("why cant games be setuid").terms.map((t) => t.term)).not.toContain("cant");
+  });
+
+  it("leaves words that only look like contractions alone, and any inherited property name", () => {
+    expect(parseQuestion("its well known that shell scripts run").terms.map((t) => t.term)).toContain("shell");
+    expect(parseQuestion("constructor default value").terms.map((t) => t.term)).toContain("constructor");
+  });
+});
