@@ -71,6 +71,9 @@ const OBJECT_VERB_WEIGHT = 0.2;
 /** Words that ask for a definition ("mean", "stand for"), left out of a definition question's search terms. */
 const DEFINITION_FRAME = new Set(["mean", "meaning", "define", "definition", "stand", "acronym", "abbreviation", "term"]);
 
+/** Words that ask for a reason in a keyword question, left out of its search terms. */
+const REASON_FRAME = new Set(["reason", "rationale"]);
+
 const WH = /\b(who|whom|whose|when|where|why|how|which|what)\b/i;
 
 /**
@@ -114,6 +117,8 @@ export function parseQuestion(asked: string): Question {
     if (!term || WH.test(t.text)) return;
     // "What does X mean?": the words that ask for a definition are not words the definition holds.
     if (kind === "definition" && DEFINITION_FRAME.has(term)) return;
+    // "thursday tastings reason": the word that asks for a reason is not one the reason holds.
+    if (kind === "reason" && REASON_FRAME.has(term)) return;
     lemmas.add(term);
     if (terms.some((q) => q.term === term)) return;
     const weight =
@@ -170,7 +175,7 @@ function kindOf(lower: string, typeNoun: string | undefined): AnswerKind {
   if (/\bhow (many|much|old|long|far|big|large|tall|often)\b/.test(q)) return "number";
   if (/\b(when|what time)\b/.test(q)) return "date";
   if (/\bwhere\b/.test(q)) return "place";
-  if (/\bwhy\b/.test(q)) return "reason";
+  if (/\b(why|reason|rationale)\b/.test(q)) return "reason";
   if (/\bwho(m|se)?\b/.test(q)) return "person";
   if (/\b(which|what)\b/.test(q) && typeNoun) return TYPE_NOUNS[typeNoun] ?? "thing";
   if (/\bdefault\b/.test(q) && !AUX_START.test(q)) return "code";

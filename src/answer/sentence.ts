@@ -190,7 +190,8 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
 
 /**
  * Markdown as a reader sees it: link targets dropped ("[the FAQ](faq.html)" → "the FAQ", also a
- * target cut in two by a sentence start), backslash escapes undone, spaces folded. The short
+ * target cut in two by a sentence start), backslash escapes undone, code fences dropped (their
+ * code kept), spaces folded. The short
  * answer is a summary, not a quote: the quotes below it stay verbatim.
  */
 export function readable(text: string): string {
@@ -199,6 +200,7 @@ export function readable(text: string): string {
     .replace(/^[^\s[]*\)\s*/, "")
     .replace(/\]\([^)\s]*\)/g, "")
     .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, "$1")
+    .replace(/(?:```|~~~)[\w+-]*/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readable } from "../../src/answer/sentence.js";
 import { blockAfter, isLeadIn, listAround } from "../../src/answer/structure.js";
 
 describe("blockAfter", () => {
@@ -43,5 +44,12 @@ describe("blockAfter over definition lists and sections", () => {
   it("does not take a sentence that merely mentions what follows, mid-paragraph, as a lead-in", () => {
     const text = "See the following chapter for details, which go on. And more.\n\nNext.";
     expect(isLeadIn("See the following chapter for details, which go on.", text, 51)).toBe(false);
+  });
+});
+
+describe("readable", () => {
+  it("drops link targets, escapes and code fences from a short answer, keeping the words and the code", () => {
+    expect(readable("See [the FAQ](faq.html#top \"FAQ\") and \\*this\\*.")).toBe("See the FAQ and *this*.");
+    expect(readable("Run it:\n\n```sh\nmake -j4\n```")).toBe("Run it: make -j4");
   });
 });
