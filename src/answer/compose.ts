@@ -76,7 +76,7 @@ export function draftAnswer(index: SearchIndex, question: string): Draft | Refus
     vote: extracted.margin,
     support: extracted.support,
     sentence: extracted.sentence ? Math.min(1, extracted.sentence.matched / q.terms.length) : 0,
-    sentenceIdf: extracted.sentence ? new Set(extracted.sentence.terms).size && [...new Set(extracted.sentence.terms)].reduce((s, t) => s + (idf.get(t) ?? 0), 0) / idfTotal : 0,
+    sentenceIdf: [...new Set(extracted.sentence?.terms)].reduce((s, t) => s + (idf.get(t) ?? 0), 0) / idfTotal,
     wantsTyped: VOTED_KINDS.has(q.kind) || q.kind === "code" ? 1 : 0,
   };
   const timing = { retrieveMs: ms(retrieved - started), answerMs: ms(performance.now() - retrieved) };
