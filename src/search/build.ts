@@ -405,10 +405,10 @@ export class SearchIndex {
 
   /**
    * Derivations a lemma leaves apart ("originate" / "originally"): the commonest terms of the
-   * same Porter2 stem, besides `term` and `taken`. They widen a query's matches but not its plan
-   * (planGroups counts a word's passages without them).
+   * same Porter2 stem, besides `term` and `taken`. Like the other alternatives, their passages
+   * count in a word's share of the query plan (planGroups).
    */
-  private stemRelatives(term: string, taken: readonly string[] = []): string[] {
+  private stemRelatives(term: string, taken: readonly string[]): string[] {
     const related = this.vocab.sameStem(term).filter((t) => t !== term && !taken.includes(t) && this.documentFrequency(t) > 0);
     related.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a));
     return related.slice(0, MAX_STEM_ALTERNATIVES);
@@ -437,8 +437,7 @@ export class SearchIndex {
   private planGroups(groups: string[][]): string[] {
     const n = this.passageCount;
     if (n < PLAN_ABOVE_PASSAGES) return [...new Set(groups.flat())];
-    const relatives = new Set(groups.flatMap((g) => this.stemRelatives(g[0] as string, g)));
-    const dfOf = (group: string[]): number => group.reduce((sum, t) => sum + (relatives.has(t) ? 0 : this.documentFrequency(t)), 0);
+    const dfOf = (group: string[]): number => group.reduce((sum, t) => sum + this.documentFrequency(t), 0);
     // A word no passage holds exactly can still match by prefix ("leader" → "leadership").
     const known = groups.filter((g) => dfOf(g) > 0 || (g[0] as string).length >= MIN_PREFIX_LENGTH);
     const byRarity = known.sort((a, b) => dfOf(a) - dfOf(b));
