@@ -15,7 +15,7 @@ import { makeExcerpt } from "./excerpt.js";
 import { parseQuestion, type Question } from "./question.js";
 import { bestCovering, idfOf, rerank, type Reading } from "./rerank.js";
 import { bestSentence, cut, sentenceAnswer, type PickedSentence } from "./sentence.js";
-import { blockAfter, isLeadIn, listAround } from "./structure.js";
+import { blockAfter, introducedBlock, isLeadIn, listAround } from "./structure.js";
 import { checkQuestion } from "./validate.js";
 import { joinList, MAX_LIST_ITEMS, VOTED_KINDS, voteCandidates } from "./vote.js";
 
@@ -55,12 +55,12 @@ export function draftAnswer(index: SearchIndex, question: string): Draft | Refus
   const hits = index.searchTerms(q.terms, RETRIEVE);
   const retrieved = performance.now();
   const listy = q.plurality !== "one" && VOTED_KINDS.has(q.kind);
-  const readings = rerank(index, q, hits, listy);
+  const idf = idfOf(index, q);
+  const readings = rerank(index, q, idf, hits, listy);
   const best = bestCovering(readings);
   if (!best) return { message: "The documents don't answer that.", kind: q.kind, readings, q };
 
   const extracted = extract(index, q, readings);
-  const idf = idfOf(index, q);
   const idfTotal = [...idf.values()].reduce((s, w) => s + w, 0) || 1;
   const unknown = q.terms.filter((t) => index.documentFrequency(t.term) === 0 && !(t.surface && index.documentFrequency(t.surface) > 0)).reduce((s, t) => s + (idf.get(t.term) ?? 0), 0) / idfTotal;
   const [first, second] = hits;
@@ -113,10 +113,8 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
 
 /** The items of the list the answer stands in, or that its sentence leads in to. */
 function listOf(readings: Reading[], sentence: PickedSentence | undefined): string[] | undefined {
-  if (sentence && isLeadIn(sentence.text, sentence.reading.doc.text, sentence.end)) {
-    const items = blockAfter(sentence.reading.doc.text, sentence.end, !/:\s*$/.test(sentence.text))?.items;
-    if (items && items.length >= 2) return items.slice(0, MAX_LIST_ITEMS);
-  }
+  const items = sentence ? introducedBlock(sentence.text, sentence.reading.doc.text, sentence.end)?.items : undefined;
+  if (items && items.length >= 2) return items.slice(0, MAX_LIST_ITEMS);
   for (const r of [sentence?.reading, ...readings.slice(0, 2)]) {
     if (!r) continue;
     const items = listAround(r.doc.text, r.hit.passage.start) ?? (isLeadIn(r.body.text, r.doc.text, r.hit.passage.end) ? blockAfter(r.doc.text, r.hit.passage.end)?.items : undefined);

@@ -56,12 +56,11 @@ export interface Reading {
   rank: number;
 }
 
-/** Reads the top hits closely and ranks them. Best first. */
-export function rerank(index: SearchIndex, q: Question, hits: ScoredPassage[], wantMore = false): Reading[] {
+/** Reads the top hits closely and ranks them, the question's words weighed by `idf` (idfOf). Best first. */
+export function rerank(index: SearchIndex, q: Question, idf: ReadonlyMap<string, number>, hits: ScoredPassage[], wantMore = false): Reading[] {
   const top = hits[0]?.score ?? 1;
   const entities = q.kind === "date" || q.kind === "number";
   const readings: Reading[] = [];
-  const idf = idfOf(index, q);
   const maxIdf = Math.log(1 + (Math.max(1, index.passageCount) + 0.5) / 0.5);
   const readAll = (batch: ScoredPassage[]): void => {
     const found: Array<{ hit: ScoredPassage; doc: IndexedDoc; passage: Passage }> = [];
@@ -156,7 +155,7 @@ function headingFactor(q: Question, heading: ReadText, doc: IndexedDoc): number 
  * speech weight (`coverage`) and by IDF (`idfCoverage`), a word matched exactly counting in
  * full, by prefix or stem in part.
  */
-function coverageOf(q: Question, idf: Map<string, number>, body: ReadText, heading: ReadText, doc: IndexedDoc, lead: string[]): { coverage: number; idfCoverage: number; missing: number; relationMissing: boolean } {
+function coverageOf(q: Question, idf: ReadonlyMap<string, number>, body: ReadText, heading: ReadText, doc: IndexedDoc, lead: string[]): { coverage: number; idfCoverage: number; missing: number; relationMissing: boolean } {
   const pools = [body.terms, heading.terms, doc.titleTerms, lead];
   const has = (term: string): boolean => pools.some((p) => p.includes(term));
   const extended = (term: string): boolean => term.length >= 5 && pools.some((p) => startsAny(p, term));

@@ -8,7 +8,7 @@ import type { Token } from "../nlp/analyse.js";
 import type { Question } from "./question.js";
 import { stemOf } from "../nlp/stem.js";
 import { surnameParts, type Reading } from "./rerank.js";
-import { blockAfter, isLeadIn } from "./structure.js";
+import { introducedBlock } from "./structure.js";
 
 /** Readings whose sentences compete to be a sentence answer. */
 const SENTENCE_POOL = 5;
@@ -170,13 +170,11 @@ const NEGATION = /\b(not|no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|
  */
 export function sentenceAnswer(q: Question, picked: PickedSentence): string {
   let text = readable(picked.text);
-  if (isLeadIn(picked.text, picked.reading.doc.text, picked.end)) {
-    const block = blockAfter(picked.reading.doc.text, picked.end, !/:\s*$/.test(picked.text));
-    // One item of a list is wanted: the one that holds most of the question's words.
-    const item = block?.items && q.plurality !== "many" ? bestItem(q, block.items) : undefined;
-    if (item) text = readable(item);
-    else if (block) text = `${text} ${readable(block.text)}`;
-  }
+  const block = introducedBlock(picked.text, picked.reading.doc.text, picked.end);
+  // One item of a list is wanted: the one that holds most of the question's words.
+  const item = block?.items && q.plurality !== "many" ? bestItem(q, block.items) : undefined;
+  if (item) text = readable(item);
+  else if (block) text = `${text} ${readable(block.text)}`;
   if (q.kind === "yesno") {
     // A FAQ often answers in one word first ("No. The club closes…"): that word decides; else a negation does.
     const doc = picked.reading.doc.text;

@@ -15,6 +15,15 @@ export function isLeadIn(sentence: string, text: string, end: number): boolean {
   return /^[ \t]*\n[ \t]*\n/.test(text.slice(end, end + 200)) || /^[ \t]*\n[ \t]*(?:[-*+]|\d{1,3}[.)])\s/.test(text.slice(end, end + 200));
 }
 
+/**
+ * The block a sentence ending at `end` of `text` introduces, when it is a lead-in (isLeadIn): after
+ * it for a sentence ending in ":", after its paragraph for one that points below.
+ */
+export function introducedBlock(sentence: string, text: string, end: number): Block | undefined {
+  if (!isLeadIn(sentence, text, end)) return undefined;
+  return blockAfter(text, end, !/:\s*$/.test(sentence));
+}
+
 /** Where the paragraph holding `at` ends (its last character's end). */
 export function paragraphEnd(text: string, at: number): number {
   const m = /\n[ \t]*\n/.exec(text.slice(at));
