@@ -63,7 +63,7 @@ const MAX_CODE_ITEMS = 8;
 const PROXIMITY_HALF_CHARS = 60;
 
 /**
- * Votes over the code candidates of the best readings: rank × fit × nearness to the question's
+ * Votes over the code candidates of the best readings (best first, as rerank gives them): rank × fit × nearness to the question's
  * words. Returns the winner and its share of all votes, or undefined when there is none.
  */
 export function voteCode(q: Question, readings: Reading[]): { text: string; items: string[]; margin: number; support: number } | undefined {
@@ -90,7 +90,7 @@ export function voteCode(q: Question, readings: Reading[]): { text: string; item
   if (!top) return undefined;
   const total = ranked.reduce((s, c) => s + c.vote, 0);
   const items = q.plurality === "many" ? ranked.filter((c) => c.vote >= LIST_SHARE * top.vote).slice(0, MAX_CODE_ITEMS).map((c) => c.text) : [top.text];
-  const bestRank = Math.max(...readings.map((r) => r.rank), Number.EPSILON);
+  const bestRank = Math.max(readings[0]?.rank ?? 0, Number.EPSILON);
   // A default stated outright ("Default: 30") fits 3: support reaches 1 only for such a value near the question's words.
   return { text: items.join(", "), items, margin: items.length > 1 ? 1 : top.vote / total, support: Math.min(1, top.vote / bestRank / 3) };
 }

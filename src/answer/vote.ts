@@ -44,7 +44,7 @@ export interface Voted {
   support: number;
 }
 
-/** Votes over the candidates of `readings`; undefined when no passage offers one. */
+/** Votes over the candidates of `readings` (best first, as rerank gives them); undefined when no passage offers one. */
 export function voteCandidates(index: SearchIndex, q: Question, readings: Reading[]): Voted | undefined {
   if (!VOTED_KINDS.has(q.kind)) return undefined;
   const votes = new Map<string, Vote>();
@@ -73,7 +73,7 @@ export function voteCandidates(index: SearchIndex, q: Question, readings: Readin
     : ranked.filter((c) => c.vote >= share * top.vote).slice(0, MAX_LIST_ITEMS).map((c) => c.text);
   const chosen = items.length ? items : [top.text];
   const total = ranked.reduce((s, c) => s + c.vote, 0);
-  const bestRank = Math.max(...readings.map((r) => r.rank), Number.EPSILON);
+  const bestRank = Math.max(readings[0]?.rank ?? 0, Number.EPSILON);
   return { items: chosen, margin: chosen.length > 1 ? 1 : top.vote / total, support: Math.min(1, top.vote / bestRank) };
 }
 
