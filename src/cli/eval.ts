@@ -81,9 +81,10 @@ function table(title: string, groups: Array<[string, Scored[]]>): string {
   return lines.join("\n");
 }
 
-function groupBy(rows: Array<Scored & { s: SuiteItem }>, key: (s: SuiteItem) => string): Array<[string, Scored[]]> {
-  const groups = new Map<string, Scored[]>();
-  for (const r of rows) groups.set(key(r.s), [...(groups.get(key(r.s)) ?? []), r]);
+/** `rows` in groups by `key`, in order of first appearance. */
+function groupBy<T>(rows: T[], key: (row: T) => string): Array<[string, T[]]> {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r]);
   return [...groups.entries()];
 }
 
@@ -91,15 +92,15 @@ async function runSuite(dir: string, split: string, cacheDir: string | null): Pr
   const suite = (await loadSuite(dir)).filter((s) => split === "all" || s.split === split);
   const rows: Array<Scored & { s: SuiteItem }> = [];
   const started = performance.now();
-  for (const [corpus, items] of groupBy(suite.map((s) => ({ s, item: s, reply: { answer: null, excerpts: [] }, text: "" })), (s) => s.corpus)) {
-    const scored = await answerAll(corpusDirOf(dir, corpus), items.map((r) => r.item), cacheDir);
-    scored.forEach((r, i) => rows.push({ ...r, s: (items[i] as Scored & { s: SuiteItem }).s }));
+  for (const [corpus, items] of groupBy(suite, (s) => s.corpus)) {
+    const scored = await answerAll(corpusDirOf(dir, corpus), items, cacheDir);
+    scored.forEach((r, i) => rows.push({ ...r, s: items[i] as SuiteItem }));
   }
   const out = process.stdout;
   out.write(`split: ${split} · ${rows.length} questions · ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`);
-  out.write(`${table("corpus", [...groupBy(rows, (s) => s.corpus), ["**all**", rows]])}\n\n`);
-  out.write(`${table("style", groupBy(rows, (s) => s.style))}\n\n`);
-  out.write(`${table("kind", groupBy(rows, (s) => s.kind))}\n\n`);
+  out.write(`${table("corpus", [...groupBy(rows, (r) => r.s.corpus), ["**all**", rows]])}\n\n`);
+  out.write(`${table("style", groupBy(rows, (r) => r.s.style))}\n\n`);
+  out.write(`${table("kind", groupBy(rows, (r) => r.s.kind))}\n\n`);
   const bins = reliability(rows.map((r) => r.item), rows.map((r) => r.reply));
   out.write("| confidence | answered | right | mean confidence |\n|---|---|---|---|\n");
   for (const b of bins) out.write(`| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.n} | ${b.n ? `${((100 * b.right) / b.n).toFixed(0)}%` : "n/a"} | ${b.meanConfidence.toFixed(2)} |\n`);
