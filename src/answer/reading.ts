@@ -6,6 +6,7 @@
  */
 import { termOf, type Analysis, type Token } from "../nlp/analyse.js";
 import { analyseBatch, type Segment } from "../nlp/batch.js";
+import { mendSentences } from "../nlp/mend.js";
 import type { IndexedDoc } from "../search/build.js";
 import type { Passage } from "../types.js";
 
@@ -68,8 +69,10 @@ const keptHeadings = new Recent<string, ReadText>(HEADING_CACHE_SIZE);
 
 const NO_HEADING: ReadText = { text: "", tokens: [], terms: [] };
 
-function readText(text: string, tokens: Token[]): ReadText {
-  return { text, tokens, terms: tokens.map(termOf) };
+/** A text read with wink, its sentences mended where wink cut them inside a link or code span. */
+function readText(text: string, offset: number, tokens: Token[]): ReadText {
+  const mended = mendSentences(text, offset, tokens);
+  return { text, tokens: mended, terms: mended.map(termOf) };
 }
 
 /**
@@ -104,13 +107,14 @@ export function readPassages(items: ReadonlyArray<{ passage: Passage; doc: Index
   }
   const analyses = analyseBatch(segments, { entities });
   unread.forEach(({ at, passage }, k) => {
-    const read = readText((segments[k] as Segment).text, (analyses[k] as Analysis).tokens);
+    const segment = segments[k] as Segment;
+    const read = readText(segment.text, segment.offset, (analyses[k] as Analysis).tokens);
     bodies[at] = read;
     kept.set(passage.id, { read, doc: passage.doc, start: passage.start });
   });
   unreadHeadings.forEach((heading, k) => {
     const tokens = (analyses[unread.length + k] as Analysis).tokens;
-    const read = readText(heading, entities ? tokens.map(({ entity: _, ...t }) => t) : tokens);
+    const read = readText(heading, 0, entities ? tokens.map(({ entity: _, ...t }) => t) : tokens);
     headings.set(heading, read);
     keptHeadings.set(heading, read);
   });

@@ -108,43 +108,16 @@ function wordsIn(r: Reading, first: number, last: number): number {
   return n;
 }
 
-/** Sentences a run-on sentence (see bestSentence) may take in. */
-const MAX_RUN_ON = 3;
-
-/**
- * The offsets of sentence `index` of a reading, joined with its neighbours where wink split it at
- * a dot inside a link target or code span ("[`poll()`](#subprocess.Popen.poll)"): a piece that
- * leaves a bracket or code span open runs on into the next, within the passage.
- */
+/** The offsets of sentence `index` of a reading (sentences mended at reading, see nlp/mend.ts). */
 function wholeSentence(r: Reading, index: number): { start: number; end: number } {
-  const spans = new Map<number, { start: number; end: number }>();
+  let start = -1;
+  let end = -1;
   for (const t of r.body.tokens) {
-    if (t.type === "tabCRLF" || !t.text.trim()) continue;
-    const span = spans.get(t.sentence);
-    if (span) span.end = t.end;
-    else spans.set(t.sentence, { start: t.start, end: t.end });
+    if (t.sentence !== index || t.type === "tabCRLF" || !t.text.trim()) continue;
+    if (start < 0) start = t.start;
+    end = t.end;
   }
-  const text = r.doc.text;
-  let first = index;
-  let last = index;
-  for (let i = 0; i < MAX_RUN_ON; i++) {
-    const prev = spans.get(first - 1);
-    if (!prev || !unbalanced(text.slice(prev.start, (spans.get(first) as { start: number }).start))) break;
-    first--;
-  }
-  for (let i = 0; i < MAX_RUN_ON; i++) {
-    const next = spans.get(last + 1);
-    const from = (spans.get(first) as { start: number }).start;
-    if (!next || !unbalanced(text.slice(from, (spans.get(last) as { end: number }).end))) break;
-    last++;
-  }
-  return { start: (spans.get(first) as { start: number }).start, end: (spans.get(last) as { end: number }).end };
-}
-
-/** An open "[", "(" or code span that the text does not close. */
-function unbalanced(text: string): boolean {
-  const count = (c: string): number => text.split(c).length - 1;
-  return count("[") > count("]") || count("(") > count(")") || count("`") % 2 === 1;
+  return { start, end };
 }
 
 /** The item holding most of the question's words by stem (the first of equals), if any holds one. */

@@ -1,0 +1,67 @@
+/**
+ * Sentences mended where wink split them inside Markdown's inline syntax. wink's sentence
+ * boundary detection sees every "." followed by a letter as a possible end, so a link
+ * ("[garbage collection](../glossary.html#term-…)"), its title ("atexit: Register … functions."),
+ * a code span ("`os.path.join()`") or a bare URL comes out as two or more "sentences", and an
+ * answer quoting one of them stops mid-link. The passages themselves are cut by the Markdown
+ * reader, which knows these spans; this mends what wink reads inside a passage.
+ */
+import type { Token } from "./analyse.js";
+
+/** Spans no sentence ends inside: code spans, links and images (with a title), bare URLs. */
+const UNBREAKABLE = [
+  /(`+)[^`]+?\1/g,
+  /!?\[[^\]\n]*\]\([^)\s]*(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)/g,
+  /<?\bhttps?:\/\/[^\s<>]+[^\s<>.,;:!?)\]'"]/g,
+];
+
+/** `[start, end)` of every span of `text` no sentence should end inside, in text offsets. */
+export function unbreakableSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const re of UNBREAKABLE) for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  return spans.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * `tokens` (of `text`, which starts at `offset` in the document) with sentence numbers merged
+ * where a boundary falls inside an unbreakable span, or where the next piece starts with a
+ * lower-case letter on the same line ("…functions.\") module provides…"): English sentences
+ * start with a capital, and a line break is where a list item or code line may start one.
+ * Returns `tokens` itself when nothing needs mending; else new tokens, renumbered from 0.
+ */
+export function mendSentences(text: string, offset: number, tokens: Token[]): Token[] {
+  const spans = unbreakableSpans(text);
+  // The first and last visible token of each of wink's sentences.
+  const first = new Map<number, Token>();
+  const last = new Map<number, Token>();
+  for (const t of tokens) {
+    if (t.type === "tabCRLF" || !t.text.trim()) continue;
+    if (!first.has(t.sentence)) first.set(t.sentence, t);
+    last.set(t.sentence, t);
+  }
+  const ids = [...first.keys()].sort((a, b) => a - b);
+  const merged = new Map<number, number>();
+  let current = 0;
+  let changed = false;
+  ids.forEach((id, k) => {
+    const prev = k > 0 ? last.get(ids[k - 1] as number) : undefined;
+    const head = first.get(id) as Token;
+    if (prev && joins(text, offset, spans, prev.end, head)) changed = true;
+    else if (k > 0) current++;
+    merged.set(id, current);
+  });
+  if (!changed) return tokens;
+  let lastId = 0;
+  return tokens.map((t) => {
+    const id = merged.get(t.sentence);
+    if (id !== undefined) lastId = id;
+    return { ...t, sentence: id ?? lastId };
+  });
+}
+
+function joins(text: string, offset: number, spans: Array<[number, number]>, boundary: number, head: Token): boolean {
+  const at = boundary - offset;
+  if (spans.some(([s, e]) => s < at && e > at)) return true;
+  const gap = text.slice(at, head.start - offset);
+  return /^\p{Ll}/u.test(head.text) && !gap.includes("\n");
+}
