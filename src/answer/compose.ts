@@ -11,6 +11,7 @@ import type { SearchIndex } from "../search/build.js";
 import type { Answer, AnswerKind, Excerpt } from "../types.js";
 import { calibrate, type Signals } from "./calibrate.js";
 import { voteCode } from "./code.js";
+import { enumerationIn } from "./enumeration.js";
 import { makeExcerpt } from "./excerpt.js";
 import { parseQuestion, type Question } from "./question.js";
 import { bestCovering, idfOf, rerank, type Reading } from "./rerank.js";
@@ -98,11 +99,12 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   const sentence = bestSentence(q, readings);
   const withSentence = sentence ? { sentence } : {};
   const wantsList = q.plurality === "many";
-  if (wantsList) {
-    const list = listOf(readings, sentence);
-    if (list) return { answer: cut(list.join("; "), MAX_LIST_ANSWER), items: list, typed: true, margin: 1, support: 1, ...withSentence };
-  }
+  // Names, dates and numbers are voted for across passages first; a list of other things is read from its sentence or block.
   const voted = voteCandidates(index, q, readings);
+  if (wantsList && !voted) {
+    const list = listOf(q, readings, sentence);
+    if (list) return { answer: cut(list.series ? joinList(list.items) : list.items.join("; "), MAX_LIST_ANSWER), items: list.items, typed: true, margin: 1, support: 1, ...withSentence };
+  }
   if (voted) return { answer: joinList(voted.items), items: voted.items, typed: true, margin: voted.margin, support: voted.support, ...withSentence };
   if (q.kind === "code") {
     const code = voteCode(q, readings);
@@ -111,16 +113,27 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   return { answer: sentence ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
 }
 
-/** The items of the list the answer stands in, or that its sentence leads in to. */
-function listOf(readings: Reading[], sentence: PickedSentence | undefined): string[] | undefined {
+/**
+ * The items of the list the answer sentence leads in to, or writes out ("such as A, B and C"; a
+ * `series`), or the list the best passages stand in.
+ */
+function listOf(q: Question, readings: Reading[], sentence: PickedSentence | undefined): { items: string[]; series?: true } | undefined {
   const items = sentence ? introducedBlock(sentence.text, sentence.reading.doc.text, sentence.end)?.items : undefined;
-  if (items && items.length >= 2) return items.slice(0, MAX_LIST_ITEMS);
+  if (items && items.length >= 2) return { items: items.slice(0, MAX_LIST_ITEMS) };
+  const series = sentence ? seriesIn(q, sentence) : undefined;
+  if (series) return { items: series, series: true };
   for (const r of [sentence?.reading, ...readings.slice(0, 2)]) {
     if (!r) continue;
     const items = listAround(r.doc.text, r.hit.passage.start) ?? (isLeadIn(r.body.text, r.doc.text, r.hit.passage.end) ? blockAfter(r.doc.text, r.hit.passage.end)?.items : undefined);
-    if (items && items.length >= 2) return items.slice(0, MAX_LIST_ITEMS);
+    if (items && items.length >= 2) return { items: items.slice(0, MAX_LIST_ITEMS) };
   }
   return undefined;
+}
+
+/** The members of a series written out in the answer sentence ("such as A, B and C"). */
+function seriesIn(q: Question, sentence: PickedSentence): string[] | undefined {
+  const tokens = sentence.reading.body.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+  return enumerationIn(tokens, sentence.reading.doc.text, q.lemmas)?.slice(0, MAX_LIST_ITEMS);
 }
 
 /** Answers `question` from `index`. Never throws for a bad question. */

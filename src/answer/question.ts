@@ -100,7 +100,7 @@ export function parseQuestion(asked: string): Question {
   const { tokens } = analyse(text);
   const lower = text.toLowerCase();
   const typeNoun = findTypeNoun(tokens);
-  const kind = kindOf(lower, typeNoun);
+  const kind = kindOf(lower, typeNoun, hasHeadNoun(tokens));
   const names = new Set<string>();
   const nameOfToken = new Map<number, string>();
   for (const span of nameSpans(tokens)) {
@@ -168,10 +168,11 @@ function mainVerbWeight(tokens: Token[]): { at: number; weight: number } {
   return { at, weight: subjectQuestion ? SUBJECT_VERB_WEIGHT : POS_WEIGHT.VERB ?? 0.5 };
 }
 
-function kindOf(lower: string, typeNoun: string | undefined): AnswerKind {
+function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean): AnswerKind {
   const q = lower.trim();
-  // "Which environment variable, when set, …": the question's own head decides before a later "when".
-  if (/^(in |on |for |from |to |at |by |with )?(which|what)\b/.test(q) && typeNoun) return TYPE_NOUNS[typeNoun] ?? "thing";
+  // "Which environment variable, when set, …", "Which languages … where …": the question's own head
+  // decides before a later "when" or "where".
+  if (/^(in |on |for |from |to |at |by |with )?(which|what)\b/.test(q) && (typeNoun || headNoun)) return (typeNoun && TYPE_NOUNS[typeNoun]) || "thing";
   if (/\bhow (many|much|old|long|far|big|large|tall|often)\b/.test(q)) return "number";
   if (/\b(when|what time)\b/.test(q)) return "date";
   if (/\bwhere\b/.test(q)) return "place";
@@ -185,6 +186,17 @@ function kindOf(lower: string, typeNoun: string | undefined): AnswerKind {
   if (/^\s*how\b/.test(q)) return "reason";
   if (AUX_START.test(q)) return "yesno";
   return "thing";
+}
+
+/** Whether "which"/"what" is followed by a noun ("which languages"), typed or not. */
+function hasHeadNoun(tokens: Token[]): boolean {
+  const at = tokens.findIndex((t) => /^(which|what)$/i.test(t.text));
+  if (at === -1) return false;
+  for (const t of tokens.slice(at + 1, at + 4)) {
+    if (t.pos === "NOUN" || t.pos === "PROPN") return true;
+    if (t.pos !== "ADJ" && t.pos !== "DET") return false;
+  }
+  return false;
 }
 
 /**
@@ -201,6 +213,8 @@ function findTypeNoun(tokens: Token[]): string | undefined {
     // wink tags some type nouns as adjectives after another noun ("environment variable").
     if (t.pos === "NOUN" || t.pos === "PROPN" || (t.pos === "ADJ" && TYPE_NOUNS[t.lemma] !== undefined)) {
       if (TYPE_NOUNS[t.lemma] !== undefined) found = t.lemma;
+      // A plural noun heads its run ("which characters count as …": "count" is the verb wink took for a noun).
+      if (t.text.toLowerCase() !== t.lemma && /s$/i.test(t.text)) break;
       continue;
     }
     if (found || (t.pos !== "ADJ" && t.pos !== "DET")) break;
@@ -209,8 +223,13 @@ function findTypeNoun(tokens: Token[]): string | undefined {
 }
 
 function pluralityOf(lower: string, tokens: Token[], typeNoun: string | undefined): Question["plurality"] {
-  if (/\b(list|name all|all the|which \w+s (are|were|have)|what are the|kinds of|types of|steps)\b/.test(lower) || /\bwho (are|were)\b/.test(lower)) return "many";
-  const plural = (t: Token | undefined): boolean => t !== undefined && (t.pos === "NOUN" || t.pos === "PROPN") && t.text.toLowerCase() !== t.lemma && /s$/i.test(t.text);
+  if (/\bhow (many|much|long|old|often)\b/.test(lower)) return "one";
+  // "list" as a request ("list the …", "… candidates list"), not the noun of "transform a list into a heap".
+  const listRequest = /^\s*list\b|\blist (all|every|of)\b|\blist\s*\??\s*$/.test(lower);
+  if (listRequest || /\b(name all|all the|which \w+s (are|were|have)|what are the|kinds of|types of|steps)\b/.test(lower) || /\bwho (are|were)\b/.test(lower)) return "many";
+  // wink gives a plural acronym ("MPs", "URLs") itself as its lemma.
+  const plural = (t: Token | undefined): boolean =>
+    t !== undefined && (t.pos === "NOUN" || t.pos === "PROPN") && ((t.text.toLowerCase() !== t.lemma && /s$/i.test(t.text)) || /^\p{Lu}{2,}s$/u.test(t.text));
   if (typeNoun && plural(tokens.find((t) => t.lemma === typeNoun))) return "many";
   // "which bug severities …", "what values can … take": the noun run after which/what ends in a plural.
   const wh = tokens.findIndex((t) => /^(which|what)$/i.test(t.text));

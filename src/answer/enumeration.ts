@@ -1,0 +1,175 @@
+/**
+ * Extraction of a list written as prose: the members of a coordinated series in one sentence
+ * ("external systems such as pglogical, Slony, Londiste, and Bucardo"; "MPs Kelvin Hopkins, John
+ * Woodcock and Ivan Lewis all suspended …"). Documents list things in sentences as often as in
+ * bullets; a list question over such a sentence wants the members, not the sentence.
+ *
+ * The series is read from the end: the last "and"/"or" and the comma-separated pieces before it.
+ * Middle pieces must be short and phrase-like; the first piece gives its noun-phrase tail ("such
+ * as Object Pascal" → "Object Pascal"), the last its noun-phrase head ("Bucardo." → "Bucardo").
+ */
+import type { Token } from "../nlp/analyse.js";
+
+/** Opening quotes and the closing quotes that may end them. */
+const QUOTES: Record<string, string[]> = { "“": ["”"], "‘": ["’"], '"': ['"'], "'": ["'"] };
+/** A member longer than this many words is a clause, not a member. */
+const MAX_MEMBER_WORDS = 6;
+/** Words that introduce a series, after which two members are enough ("such as X and Y"). */
+const INTRODUCERS = /^(such as|including|like|namely|e\.g\.|for example|:)$/i;
+/** Parts of speech that end a member's noun phrase. */
+const CLAUSE_POS = new Set(["VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ", "PART", "ADV", "INTJ"]);
+
+/** The members of the longest series in `tokens` (one sentence), verbatim from `text`; undefined if none. */
+export function enumerationIn(tokens: Token[], text: string, questionLemmas: ReadonlySet<string>): string[] | undefined {
+  const visible = tokens.filter((t) => t.type !== "tabCRLF" && t.text.trim() !== "");
+  const found: Series[] = [];
+  visible.forEach((t, i) => {
+    if (t.pos === "CCONJ" && /^(and|or)$/i.test(t.text)) found.push(...[seriesEndingAt(visible, i, questionLemmas)].filter((x) => x !== undefined));
+    if (t.text === "(") found.push(...[bracketed(visible, i)].filter((x) => x !== undefined));
+  });
+  // The series after the question's own words ("platforms (C64, Amiga, …)") before a longer one elsewhere.
+  const near = (s: Series): number => (visible.slice(Math.max(0, s.from - CLASS_WINDOW), s.from).some((t) => questionLemmas.has(t.lemma)) ? 1 : 0);
+  found.sort((a, b) => near(b) - near(a) || b.members.length - a.members.length);
+  const best = found[0];
+  if (!best) return undefined;
+  // A member's article is not the member ("the Internet" → "Internet").
+  const out = best.members.map(([a, b]): [number, number] => [a < b && (visible[a] as Token).pos === "DET" ? a + 1 : a, b]).map(([a, b]) => clean(text.slice((visible[a] as Token).start, (visible[b] as Token).end)));
+  return out.every((m) => m.length > 0) ? out : undefined;
+}
+
+/** Tokens before a series in which a question word makes it the series asked about. */
+const CLASS_WINDOW = 3;
+
+/** A series: its members' token ranges, and the token its first member starts at (before any class noun was dropped). */
+interface Series {
+  members: Array<[number, number]>;
+  from: number;
+}
+
+/** "(C64, Amiga, Spectrum, Atari ST)": three or more short pieces in brackets, with or without a conjunction. */
+function bracketed(tokens: Token[], open: number): Series | undefined {
+  const close = tokens.findIndex((t, i) => i > open && t.text === ")");
+  if (close === -1) return undefined;
+  const members: Array<[number, number]> = [];
+  let from = open + 1;
+  for (let i = open + 1; i <= close; i++) {
+    if (i < close && (tokens[i] as Token).text !== ",") continue;
+    let a = from;
+    if (/^(and|or)$/i.test((tokens[a] as Token | undefined)?.text ?? "")) a++;
+    if (a > i - 1 || !isPhrase(tokens, a, i - 1, true)) return undefined;
+    members.push([a, i - 1]);
+    from = i + 1;
+  }
+  return members.length >= 3 ? { members, from: open } : undefined;
+}
+
+function seriesEndingAt(tokens: Token[], conj: number, questionLemmas: ReadonlySet<string>): Series | undefined {
+  const last = headPhrase(tokens, conj + 1);
+  if (!last) return undefined;
+  // Pieces before the conjunction, split at commas (", and" has its comma before the conjunction).
+  let end = conj - 1;
+  if (tokens[end]?.text === ",") end--;
+  const pieces: Array<[number, number]> = [];
+  let pieceEnd = end;
+  for (let i = end; i >= -1; i--) {
+    const t = tokens[i];
+    if (i === -1 || t?.text === "," || t?.text === ";" || t?.text === ":") {
+      // A piece of punctuation only (the closing quote of “GPL,”) is part of the separator.
+      if (tokens.slice(i + 1, pieceEnd + 1).some((w) => w.type === "word" || w.type === "number")) pieces.unshift([i + 1, pieceEnd]);
+      if (t?.text !== ",") break;
+      pieceEnd = i - 1;
+    }
+  }
+  // Middle pieces (all but the first) must be members as they stand; the first gives its tail.
+  const members: Array<[number, number]> = [];
+  let introduced = false;
+  for (let k = pieces.length - 1; k >= 0; k--) {
+    const [a, b] = pieces[k] as [number, number];
+    if (isPhrase(tokens, a, b)) {
+      members.unshift([a, b]);
+      continue;
+    }
+    const tail = tailPhrase(tokens, a, b);
+    if (tail) {
+      members.unshift(tail);
+      introduced = INTRODUCERS.test(introducerBefore(tokens, tail[0]));
+    }
+    break;
+  }
+  if (members.length === 0) return undefined;
+  // The series' class noun before its first member ("MPs Kelvin Hopkins", "characters space").
+  const first = members[0] as [number, number];
+  const from = first[0];
+  while (first[0] < first[1] && isClassNoun(tokens[first[0]] as Token, questionLemmas)) first[0]++;
+  members.push(last);
+  if (members.length < 3 && !introduced) return undefined;
+  return { members, from };
+}
+
+/**
+ * A noun-phrase-like piece: a few words, none that makes it a clause. In brackets a member may
+ * hold a preposition after its first word ("IBM PC under DOS").
+ */
+function isPhrase(tokens: Token[], a: number, b: number, bracketed = false): boolean {
+  const words = tokens.slice(a, b + 1).filter((t) => t.type === "word" || t.type === "number");
+  if (words.length === 0 || words.length > MAX_MEMBER_WORDS) return false;
+  // A lone word is a member whatever its tag (wink tags "linefeed" a verb); longer pieces hold no clause word.
+  return words.length === 1 || words.every((t, k) => !CLAUSE_POS.has(t.pos) || t.lemma === "of" || (bracketed && k > 0 && t.pos === "ADP"));
+}
+
+/** The noun phrase that ends piece `[a, b]`, after the words that introduce it. */
+function tailPhrase(tokens: Token[], a: number, b: number): [number, number] | undefined {
+  let i = b;
+  while (i >= a && b - i < MAX_MEMBER_WORDS + 2) {
+    const t = tokens[i] as Token;
+    // A code span is one word, whatever wink tags its inside.
+    if (t.text === "`") i = matchingTick(tokens, i, -1, a);
+    else if (CLAUSE_POS.has(t.pos)) break;
+    i--;
+  }
+  let start = i + 1;
+  while (start <= b && (tokens[start] as Token).pos === "DET") start++;
+  return start <= b ? [start, b] : undefined;
+}
+
+/** The noun phrase that starts at `at` (the last member), up to where a clause or a piece begins. */
+function headPhrase(tokens: Token[], at: number): [number, number] | undefined {
+  let start = at;
+  while ((tokens[start] as Token | undefined)?.pos === "DET") start++;
+  // A quoted member ends with its quote (“Zlib” licences → “Zlib”).
+  const quote = QUOTES[(tokens[start] as Token | undefined)?.text ?? ""];
+  if (quote) {
+    const close = tokens.findIndex((t, i) => i > start && i - start <= MAX_MEMBER_WORDS + 1 && quote.includes(t.text));
+    if (close !== -1) return [start, close];
+  }
+  let end = start - 1;
+  for (let i = start; i < tokens.length && i - start < MAX_MEMBER_WORDS + 2; i++) {
+    const t = tokens[i] as Token;
+    if (t.text === "`") i = matchingTick(tokens, i, 1, tokens.length - 1);
+    else if (t.text === "," || t.text === ";" || t.text === "." || t.text === ":" || t.text === "(" || CLAUSE_POS.has(t.pos) || t.pos === "DET") break;
+    end = i;
+  }
+  return end >= start ? [start, end] : undefined;
+}
+
+/** The other backtick of the code span whose backtick is at `i`, looking in `step`'s direction up to `limit`; `i` when none. */
+function matchingTick(tokens: Token[], i: number, step: 1 | -1, limit: number): number {
+  for (let j = i + step; step > 0 ? j <= limit : j >= limit; j += step) if ((tokens[j] as Token).text === "`") return j;
+  return i;
+}
+
+function introducerBefore(tokens: Token[], at: number): string {
+  const one = tokens[at - 1]?.text ?? "";
+  const two = `${tokens[at - 2]?.text ?? ""} ${one}`;
+  return INTRODUCERS.test(two) ? two : one;
+}
+
+/** A plural common noun naming the class, or a question word, before the first member. */
+function isClassNoun(t: Token, questionLemmas: ReadonlySet<string>): boolean {
+  return questionLemmas.has(t.lemma) || ((t.pos === "NOUN" || t.pos === "PROPN") && t.text.toLowerCase() !== t.lemma && /s$/i.test(t.text));
+}
+
+/** A member without the quotes and emphasis a comma cut in half (“GPL,” → GPL). */
+function clean(member: string): string {
+  return member.replace(/^[“”"‘’'*_\s]+|[“”"‘’'*_,\s]+$/g, "").replace(/\s+/g, " ");
+}
