@@ -44,7 +44,9 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
       const percent = /percent|proportion|share|%/.test(q.text.toLowerCase());
       return entityCandidates(tokens, q, (t) =>
         percent ? t.entity === "PERCENT" : ["CARDINAL", "PERCENT", "MONEY", "QUANTITY"].includes(t.entity ?? "") || t.type === "number",
-      ).filter((c) => !/^\d{1,2}\/\d{1,2}$/.test(c.text));
+      )
+        .filter((c) => !/^\d{1,2}\/\d{1,2}$/.test(c.text))
+        .map((c) => withUnit(tokens, c));
     }
     default:
       return [];
@@ -95,6 +97,16 @@ function nameCandidates(tokens: Token[], q: Question, kind: AnswerKind): Candida
     out.push({ text: span.text, key: kind === "person" ? key : span.text.toLowerCase(), first: span.first, last: span.last, fit });
   }
   return out;
+}
+
+/**
+ * A number with the unit that follows it ("90" → "90 seconds", "16" → "16 MB"): a bare number
+ * does not say what it counts. Votes still pool under the number alone.
+ */
+function withUnit(tokens: Token[], c: Candidate): Candidate {
+  const next = tokens[c.last + 1];
+  const unit = next && next.spaceBefore && next.type === "word" && (next.pos === "NOUN" || next.pos === "PROPN") && (/^\p{Ll}+$/u.test(next.text) || /^\p{Lu}{1,3}$/u.test(next.text));
+  return unit ? { ...c, text: joinTokens(tokens, c.first, c.last + 1), last: c.last + 1 } : c;
 }
 
 function entityCandidates(tokens: Token[], q: Question, accept: (t: Token) => boolean): Candidate[] {
