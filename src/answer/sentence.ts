@@ -20,6 +20,17 @@ export const MAX_SENTENCE_ANSWER = 220;
  * eval suite's tune split (0.3, 1, 2, 4 tried).
  */
 const RANK_WEIGHT = 2;
+/**
+ * What a sentence that answers a kind of question says: a why-question's answer gives a reason,
+ * a when-question's a time. Such a sentence gains KIND_EVIDENCE_CREDIT (≈ one distinctive
+ * question word; 0.5, 1 and 2 tried on the eval suite's tune split).
+ */
+export const KIND_EVIDENCE: Partial<Record<Question["kind"], RegExp>> = {
+  reason: /\b(because|since|so that|in order to|due to|owing to|the reason|so as to|otherwise|therefore|thus|hence|to (avoid|prevent|ensure|allow|make)|all (it|this) does|this means|that way|advantage|caused by|results? in|as (it|they|this|there|its|the \w+ (is|are|was|were)))\b/i,
+  date: /\b(when|after|before|once|during|until|while|since|at the time|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b/i,
+  number: /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred|thousand|million|half|twice|once)\b/i,
+};
+const KIND_EVIDENCE_CREDIT = 1;
 /** A question word in the passage's heading counts this much of the same word in the sentence. */
 const HEADING_TERM_CREDIT = 0.5;
 
@@ -34,6 +45,8 @@ export interface PickedSentence {
   matched: number;
   /** The question terms it holds, with those of its passage's heading. */
   terms: string[];
+  /** The sentence after it in its passage, with spaces folded, if any. */
+  next?: string;
 }
 
 /**
@@ -82,6 +95,8 @@ export function bestSentence(q: Question, readings: Reading[]): PickedSentence |
     const idf = (t: string): number => (weightOf.get(t) ?? 0.5) * Math.log((sentences.length + 1) / ((df.get(t) ?? 0) + 0.5));
     for (const t of s.terms) score += idf(t);
     for (const t of s.headingTerms ?? []) if (!s.terms.has(t)) score += HEADING_TERM_CREDIT * idf(t);
+    const evidence = KIND_EVIDENCE[q.kind];
+    if (evidence?.test(s.r.doc.text.slice((s.r.body.tokens[s.first] as Token).start, (s.r.body.tokens[s.last] as Token).end))) score += KIND_EVIDENCE_CREDIT;
     return score;
   };
   let best: Sentence | undefined;
@@ -96,7 +111,9 @@ export function bestSentence(q: Question, readings: Reading[]): PickedSentence |
   const { tokens } = best.r.body;
   const { start, end } = wholeSentence(best.r, (tokens[best.first] as Token).sentence);
   const text = best.r.doc.text.slice(start, end).replace(/\s+/g, " ").trim();
-  return { reading: best.r, start, end, text, matched: best.terms.size, terms: [...best.terms, ...(best.headingTerms ?? [])] };
+  const after = wholeSentence(best.r, (tokens[best.first] as Token).sentence + 1);
+  const next = after.start >= 0 ? best.r.doc.text.slice(after.start, after.end).replace(/\s+/g, " ").trim() : undefined;
+  return { reading: best.r, start, end, text, matched: best.terms.size, terms: [...best.terms, ...(best.headingTerms ?? [])], ...(next ? { next } : {}) };
 }
 
 /** A sentence of fewer words is a fragment, never an answer. */
@@ -148,6 +165,9 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
   const item = block?.items && q.plurality !== "many" ? bestItem(q, block.items) : undefined;
   if (item) text = readable(item);
   else if (block) text = `${text} ${readable(block.text)}`;
+  // "Why …?" over a sentence that only says what is asked about: the reason is often the next sentence.
+  const reason = KIND_EVIDENCE.reason as RegExp;
+  if (q.kind === "reason" && /\bwhy\b/i.test(q.text) && !block && !reason.test(picked.text) && picked.next && reason.test(picked.next)) text = `${text} ${readable(picked.next)}`;
   if (q.kind === "yesno") {
     // A FAQ often answers in one word first ("No. The club closes…"): that word decides; else a negation does.
     const doc = picked.reading.doc.text;
