@@ -63,6 +63,8 @@ export type AnswerKind =
   | "yesno"
   | "reason"
   | "definition"
+  /** The name of what the question describes ("What is the term for …?", "What are … called?"). */
+  | "term"
   | "code"
   | "thing";
 

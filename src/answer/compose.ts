@@ -13,6 +13,7 @@ import { calibrate, type Signals } from "./calibrate.js";
 import { voteCode } from "./code.js";
 import { enumerationIn } from "./enumeration.js";
 import { makeExcerpt } from "./excerpt.js";
+import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question } from "./question.js";
 import { bestCovering, idfOf, rerank, type Reading } from "./rerank.js";
 import { bestSentence, cut, sentenceAnswer, type PickedSentence } from "./sentence.js";
@@ -78,7 +79,7 @@ export function draftAnswer(index: SearchIndex, question: string): Draft | Refus
     support: extracted.support,
     sentence: extracted.sentence ? Math.min(1, extracted.sentence.matched / q.terms.length) : 0,
     sentenceIdf: [...new Set(extracted.sentence?.terms)].reduce((s, t) => s + (idf.get(t) ?? 0), 0) / idfTotal,
-    wantsTyped: VOTED_KINDS.has(q.kind) || q.kind === "code" ? 1 : 0,
+    wantsTyped: VOTED_KINDS.has(q.kind) || q.kind === "code" || q.kind === "term" ? 1 : 0,
   };
   const timing = { retrieveMs: ms(retrieved - started), answerMs: ms(performance.now() - retrieved) };
   return { q, readings, answer: extracted.answer, items: extracted.items, ...(extracted.sentence ? { sentence: extracted.sentence } : {}), signals, timing };
@@ -100,12 +101,19 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   const withSentence = sentence ? { sentence } : {};
   const wantsList = q.plurality === "many";
   // Names, dates and numbers are voted for across passages first; a list of other things is read from its sentence or block.
+  if (q.kind === "term") {
+    const name = nameAsked(q, sentence, readings);
+    if (name) return { answer: cut(name, MAX_TYPED_ANSWER), items: [name], typed: true, margin: 1, support: 1, ...withSentence };
+  }
   const voted = voteCandidates(index, q, readings);
   if (wantsList && !voted) {
     const list = listOf(q, readings, sentence);
     if (list) return { answer: cut(list.series ? joinList(list.items) : list.items.join("; "), MAX_LIST_ANSWER), items: list.items, typed: true, margin: 1, support: 1, ...withSentence };
   }
   if (voted) return { answer: joinList(voted.items), items: voted.items, typed: true, margin: voted.margin, support: voted.support, ...withSentence };
+  // "What organic matter …?" over "organic matter such as A, B, and C": the members, even asked in the singular.
+  const series = !wantsList && q.kind === "thing" && sentence ? seriesIn(q, sentence, true) : undefined;
+  if (series) return { answer: cut(joinList(series), MAX_LIST_ANSWER), items: series, typed: true, margin: 1, support: 1, ...withSentence };
   if (q.kind === "code") {
     const code = voteCode(q, readings);
     if (code) return { answer: cut(code.text, code.items.length > 1 ? MAX_LIST_ANSWER : MAX_TYPED_ANSWER), items: code.items, typed: true, margin: code.margin, support: code.support, ...withSentence };
@@ -131,9 +139,10 @@ function listOf(q: Question, readings: Reading[], sentence: PickedSentence | und
 }
 
 /** The members of a series written out in the answer sentence ("such as A, B and C"). */
-function seriesIn(q: Question, sentence: PickedSentence): string[] | undefined {
+function seriesIn(q: Question, sentence: PickedSentence, onlyAfterQuestionWords = false): string[] | undefined {
   const tokens = sentence.reading.body.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-  return enumerationIn(tokens, sentence.reading.doc.text, q.lemmas)?.slice(0, MAX_LIST_ITEMS);
+  const found = enumerationIn(tokens, sentence.reading.doc.text, q.lemmas);
+  return found && (found.afterQuestionWords || !onlyAfterQuestionWords) ? found.members.slice(0, MAX_LIST_ITEMS) : undefined;
 }
 
 /** Answers `question` from `index`. Never throws for a bad question. */

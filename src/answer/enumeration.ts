@@ -19,8 +19,11 @@ const INTRODUCERS = /^(such as|including|like|namely|e\.g\.|for example|:)$/i;
 /** Parts of speech that end a member's noun phrase. */
 const CLAUSE_POS = new Set(["VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ", "PART", "ADV", "INTJ"]);
 
-/** The members of the longest series in `tokens` (one sentence), verbatim from `text`; undefined if none. */
-export function enumerationIn(tokens: Token[], text: string, questionLemmas: ReadonlySet<string>): string[] | undefined {
+/**
+ * The series in `tokens` (one sentence) the question asks about: the one after the question's
+ * words, else the longest; its members verbatim from `text`. Undefined if there is none.
+ */
+export function enumerationIn(tokens: Token[], text: string, questionLemmas: ReadonlySet<string>): Enumeration | undefined {
   const visible = tokens.filter((t) => t.type !== "tabCRLF" && t.text.trim() !== "");
   const found: Series[] = [];
   visible.forEach((t, i) => {
@@ -33,8 +36,14 @@ export function enumerationIn(tokens: Token[], text: string, questionLemmas: Rea
   const best = found[0];
   if (!best) return undefined;
   // A member's article is not the member ("the Internet" → "Internet").
-  const out = best.members.map(([a, b]): [number, number] => [a < b && (visible[a] as Token).pos === "DET" ? a + 1 : a, b]).map(([a, b]) => clean(text.slice((visible[a] as Token).start, (visible[b] as Token).end)));
-  return out.every((m) => m.length > 0) ? out : undefined;
+  const members = best.members.map(([a, b]): [number, number] => [a < b && (visible[a] as Token).pos === "DET" ? a + 1 : a, b]).map(([a, b]) => clean(text.slice((visible[a] as Token).start, (visible[b] as Token).end)));
+  return members.every((m) => m.length > 0) ? { members, afterQuestionWords: near(best) === 1 } : undefined;
+}
+
+/** A series found: its members, verbatim, and whether the question's words stand just before it ("organic matter such as …"). */
+export interface Enumeration {
+  members: string[];
+  afterQuestionWords: boolean;
 }
 
 /** Tokens before a series in which a question word makes it the series asked about. */
@@ -114,7 +123,12 @@ function isPhrase(tokens: Token[], a: number, b: number, bracketed = false): boo
   const words = tokens.slice(a, b + 1).filter((t) => t.type === "word" || t.type === "number");
   if (words.length === 0 || words.length > MAX_MEMBER_WORDS) return false;
   // A lone word is a member whatever its tag (wink tags "linefeed" a verb); longer pieces hold no clause word.
-  return words.length === 1 || words.every((t, k) => !CLAUSE_POS.has(t.pos) || t.lemma === "of" || (bracketed && k > 0 && t.pos === "ADP"));
+  // Parts of a hyphenated word ("well-rotted") are not clause words, whatever their tags.
+  const hyphenated = (t: Token): boolean => {
+    const i = tokens.indexOf(t);
+    return (tokens[i - 1]?.text === "-" && !t.spaceBefore) || (tokens[i + 1]?.text === "-" && !(tokens[i + 1] as Token).spaceBefore);
+  };
+  return words.length === 1 || words.every((t, k) => !CLAUSE_POS.has(t.pos) || t.lemma === "of" || hyphenated(t) || (bracketed && k > 0 && t.pos === "ADP"));
 }
 
 /** The noun phrase that ends piece `[a, b]`, after the words that introduce it. */

@@ -71,6 +71,14 @@ const OBJECT_VERB_WEIGHT = 0.2;
 /** Words that ask for a definition ("mean", "stand for"), left out of a definition question's search terms. */
 const DEFINITION_FRAME = new Set(["mean", "meaning", "define", "definition", "stand", "acronym", "abbreviation", "term"]);
 
+/**
+ * A question that asks for the name of what it describes ("What is the term for …?", "What are
+ * … called?", "what do you call …"): the answer is a word the passage defines, not a sentence.
+ */
+const NAMING = /\bwhat(?:'s| is| are| was)? (?:the |a |an )?(?:term|word|name|expression|phrase|slang|jargon) (?:for|used for|that means|meaning)\b|\bwhat (?:is|are|was|were) .{3,80}? (?:called|known as|termed)\b|\bwhat (?:do|does|did) (?:you|we|people|they|hackers|programmers|one) call\b|\bhow (?:is|are) .{3,60}? called\b/;
+/** Words that ask for a name, left out of a naming question's search terms. */
+const NAMING_FRAME = new Set(["term", "word", "name", "expression", "phrase", "call", "called", "know", "known"]);
+
 /** Words that ask for a reason in a keyword question, left out of its search terms. */
 const REASON_FRAME = new Set(["reason", "rationale"]);
 
@@ -119,6 +127,7 @@ export function parseQuestion(asked: string): Question {
     if (kind === "definition" && DEFINITION_FRAME.has(term)) return;
     // "thursday tastings reason": the word that asks for a reason is not one the reason holds.
     if (kind === "reason" && REASON_FRAME.has(term)) return;
+    if (kind === "term" && NAMING_FRAME.has(term)) return;
     lemmas.add(term);
     if (terms.some((q) => q.term === term)) return;
     const weight =
@@ -135,7 +144,7 @@ export function parseQuestion(asked: string): Question {
   return {
     text,
     kind,
-    plurality: pluralityOf(lower, tokens, typeNoun),
+    plurality: kind === "term" ? "one" : pluralityOf(lower, tokens, typeNoun),
     terms,
     names,
     lemmas,
@@ -170,6 +179,7 @@ function mainVerbWeight(tokens: Token[]): { at: number; weight: number } {
 
 function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean): AnswerKind {
   const q = lower.trim();
+  if (NAMING.test(q)) return "term";
   // "Which environment variable, when set, …", "Which languages … where …": the question's own head
   // decides before a later "when" or "where".
   if (/^(in |on |for |from |to |at |by |with )?(which|what)\b/.test(q) && (typeNoun || headNoun)) return (typeNoun && TYPE_NOUNS[typeNoun]) || "thing";
@@ -226,7 +236,7 @@ function pluralityOf(lower: string, tokens: Token[], typeNoun: string | undefine
   if (/\bhow (many|much|long|old|often)\b/.test(lower)) return "one";
   // "list" as a request ("list the …", "… candidates list"), not the noun of "transform a list into a heap".
   const listRequest = /^\s*list\b|\blist (all|every|of)\b|\blist\s*\??\s*$/.test(lower);
-  if (listRequest || /\b(name all|all the|which \w+s (are|were|have)|what are the|kinds of|types of|steps)\b/.test(lower) || /\bwho (are|were)\b/.test(lower)) return "many";
+  if (listRequest || /\b(name all|all the|what are the|kinds of|types of|steps)\b/.test(lower) || /\bwho (are|were)\b/.test(lower)) return "many";
   // wink gives a plural acronym ("MPs", "URLs") itself as its lemma.
   const plural = (t: Token | undefined): boolean =>
     t !== undefined && (t.pos === "NOUN" || t.pos === "PROPN") && ((t.text.toLowerCase() !== t.lemma && /s$/i.test(t.text)) || /^\p{Lu}{2,}s$/u.test(t.text));

@@ -31,6 +31,7 @@ export const KIND_EVIDENCE: Partial<Record<Question["kind"], RegExp>> = {
   number: /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred|thousand|million|half|twice|once)\b/i,
 };
 const KIND_EVIDENCE_CREDIT = 1;
+const WHY = /\b(why|reason|rationale)\b/i;
 /** A question word in the passage's heading counts this much of the same word in the sentence. */
 const HEADING_TERM_CREDIT = 0.5;
 
@@ -95,7 +96,8 @@ export function bestSentence(q: Question, readings: Reading[]): PickedSentence |
     const idf = (t: string): number => (weightOf.get(t) ?? 0.5) * Math.log((sentences.length + 1) / ((df.get(t) ?? 0) + 0.5));
     for (const t of s.terms) score += idf(t);
     for (const t of s.headingTerms ?? []) if (!s.terms.has(t)) score += HEADING_TERM_CREDIT * idf(t);
-    const evidence = KIND_EVIDENCE[q.kind];
+    // A how-question is a "reason" too, but its answer is a way, not a cause.
+    const evidence = q.kind !== "reason" || WHY.test(q.text) ? KIND_EVIDENCE[q.kind] : undefined;
     if (evidence?.test(s.r.doc.text.slice((s.r.body.tokens[s.first] as Token).start, (s.r.body.tokens[s.last] as Token).end))) score += KIND_EVIDENCE_CREDIT;
     return score;
   };
@@ -165,9 +167,10 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
   const item = block?.items && q.plurality !== "many" ? bestItem(q, block.items) : undefined;
   if (item) text = readable(item);
   else if (block) text = `${text} ${readable(block.text)}`;
-  // "Why …?" over a sentence that only says what is asked about: the reason is often the next sentence.
+  // "Why …?" over a sentence that gives no reason (only says what is asked about): the reason is
+  // most often the next sentence, marked ("because …") or not ("The pump cannot keep up.").
   const reason = KIND_EVIDENCE.reason as RegExp;
-  if (q.kind === "reason" && /\bwhy\b/i.test(q.text) && !block && !reason.test(picked.text) && picked.next && reason.test(picked.next)) text = `${text} ${readable(picked.next)}`;
+  if (q.kind === "reason" && WHY.test(q.text) && !block && !reason.test(picked.text) && picked.next) text = `${text} ${readable(picked.next)}`;
   if (q.kind === "yesno") {
     // A FAQ often answers in one word first ("No. The club closes…"): that word decides; else a negation does.
     const doc = picked.reading.doc.text;

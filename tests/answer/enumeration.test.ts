@@ -3,7 +3,7 @@ import { analyse } from "../../src/nlp/analyse.js";
 import { enumerationIn } from "../../src/answer/enumeration.js";
 import { mendSentences } from "../../src/nlp/mend.js";
 
-const series = (text: string, questionWords: string[] = []): string[] | undefined => enumerationIn(analyse(text).tokens, text, new Set(questionWords));
+const series = (text: string, questionWords: string[] = []): string[] | undefined => enumerationIn(analyse(text).tokens, text, new Set(questionWords))?.members;
 
 describe("enumerationIn", () => {
   it("reads the members of a series with a serial comma, after the words that introduce it", () => {

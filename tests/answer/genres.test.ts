@@ -75,3 +75,57 @@ describe("composeAnswer over a glossary in plain text", () => {
     expect(reply.excerpts[0]?.heading).toBe("steep");
   });
 });
+
+describe("composeAnswer over a handbook's prose", () => {
+  let handbook: SearchIndex;
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), "verbatim-handbook-"));
+    await writeFile(
+      join(dir, "allotment.md"),
+      [
+        "# Allotment handbook",
+        "",
+        "## Soil",
+        "",
+        "Plot holders may improve their soil with organic matter such as leaf mould, well-rotted manure, and garden compost. Peat is not allowed on the site.",
+        "",
+        "## Watering",
+        "",
+        "Hoses are banned between June and August. The borehole pump cannot keep up with more than a few hoses at once, and the lower plots then run dry.",
+        "",
+        "Water butts fill in about 40 minutes during a heavy storm. Plants grown close together to shade out weeds are known as *living mulch* by the committee.",
+        "",
+        "## Sheds",
+        "",
+        "Every shed needs a gutter and a water butt. A shed must be no taller than two metres.",
+      ].join("\n"),
+    );
+    await writeFile(
+      join(dir, "words.md"),
+      "# Words used on the site\n\n## chitting\n\nLetting seed potatoes sprout in a cool, light place before they are planted.\n\n## earthing up\n\nDrawing soil up around the stems of a crop as it grows.\n",
+    );
+    handbook = buildIndex((await loadCorpus(dir)).docs);
+  });
+  const askHandbook = (q: string): Answer => composeAnswer(handbook, q);
+
+  it("answers a list written in a sentence with its members", () => {
+    const reply = askHandbook("what organic matter can plot holders add to their soil?");
+    expect(reply.answer).toMatch(/leaf mould/);
+    expect(reply.answer).toMatch(/manure/);
+    expect(reply.answer).toMatch(/compost/);
+    expect(reply.answer).not.toMatch(/Plot holders/);
+  });
+
+  it("answers a why question with the sentence after the one that only says what is asked about", () => {
+    expect(askHandbook("Why are hoses banned in summer?").answer).toMatch(/borehole pump/);
+  });
+
+  it("answers a naming question with the name, from the sentence or the heading", () => {
+    expect(askHandbook("What are plants grown close together to shade out weeds called?").answer).toBe("living mulch");
+    expect(askHandbook("what's the word for letting seed potatoes sprout before planting").answer).toBe("chitting");
+  });
+
+  it("keeps a number's unit", () => {
+    expect(askHandbook("how long does a water butt take to fill in a storm").answer).toMatch(/^(about )?40 minutes$/);
+  });
+});

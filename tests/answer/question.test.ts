@@ -127,9 +127,12 @@ describe("parseQuestion", () => {
 
 describe("parseQuestion on chat-typed contractions", () => {
   it("reads 'whats' and 'cant' as the words they stand for, never as search words", () => {
-    const q = parseQuestion("whats the term for a bug that goes away");
-    expect(q.kind).toBe("definition");
+    const q = parseQuestion("whats the word for a queue that never empties");
+    expect(q.kind).toBe("term");
     expect(q.terms.map((t) => t.term)).not.toContain("whats");
+    expect(q.terms.map((t) => t.term)).toContain("queue");
+    // The words that ask for a name are not words the answering passage holds.
+    expect(q.terms.map((t) => t.term)).not.toContain("word");
     expect(parseQuestion("why cant games be setuid").terms.map((t) => t.term)).not.toContain("cant");
   });
 
