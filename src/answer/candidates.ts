@@ -100,12 +100,12 @@ function nameCandidates(tokens: Token[], q: Question, kind: AnswerKind): Candida
 }
 
 /**
- * A number with the unit that follows it ("90" → "90 seconds", "16" → "16 MB"): a bare number
+ * A number with the unit that follows it ("90" → "90 seconds", "16" → "16MB"): a bare number
  * does not say what it counts. Votes still pool under the number alone.
  */
 function withUnit(tokens: Token[], c: Candidate): Candidate {
   const next = tokens[c.last + 1];
-  const unit = next && next.spaceBefore && next.type === "word" && (next.pos === "NOUN" || next.pos === "PROPN") && (/^\p{Ll}+$/u.test(next.text) || /^\p{Lu}{1,3}$/u.test(next.text));
+  const unit = next && next.type === "word" && (next.pos === "NOUN" || next.pos === "PROPN") && (/^\p{Ll}+$/u.test(next.text) || /^\p{Lu}{1,3}$/u.test(next.text));
   return unit ? { ...c, text: joinTokens(tokens, c.first, c.last + 1), last: c.last + 1 } : c;
 }
 

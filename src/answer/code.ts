@@ -25,6 +25,16 @@ const TYPE_NOUN_REACH = 24;
 /** A candidate named as the kind asked for counts this many times (as vote.ts's typed names count 1.5). */
 const TYPED_FIT = 2;
 
+/** A passage's text with link targets ("](../using/cmdline.html#envvar-X "title")) blanked: addresses, not text. Offsets kept. */
+function shownText(r: Reading): string {
+  return r.body.text.replace(/\]\([^)\s]*(?:\s+"[^"\n]*")?\)/g, (m) => `]${" ".repeat(m.length - 1)}`);
+}
+
+/** Characters between two offsets of `text` as a reader sees them: blanked link targets and runs of spaces count as one. */
+function shownDistance(text: string, a: number, b: number): number {
+  return text.slice(Math.min(a, b), Math.max(a, b)).replace(/\s+/g, " ").length;
+}
+
 /** A default is asked for: "what is the default …", "default port". */
 export function asksDefault(q: Question): boolean {
   return /\bdefault/i.test(q.text);
@@ -32,8 +42,7 @@ export function asksDefault(q: Question): boolean {
 
 /** Code-like candidates in a passage, best fit first; none that merely repeats the question. */
 export function codeCandidates(q: Question, r: Reading): CodeCandidate[] {
-  // Link targets ("](../using/cmdline.html#envvar-X)") are addresses, not text: blanked, offsets kept.
-  const text = r.body.text.replace(/\]\([^)\s]*\)/g, (m) => `]${" ".repeat(m.length - 1)}`);
+  const text = shownText(r);
   const offset = r.hit.passage.start;
   const out: CodeCandidate[] = [];
   const question = q.text.toLowerCase();
@@ -43,7 +52,10 @@ export function codeCandidates(q: Question, r: Reading): CodeCandidate[] {
     // A candidate the question already names is what it asks about, not the answer.
     if (question.includes(value.toLowerCase())) return;
     // Named next to the kind the question asks for ("the `X` environment variable", "option `-j`").
-    const near = text.slice(Math.max(0, at - TYPE_NOUN_REACH), at + raw.length + TYPE_NOUN_REACH).toLowerCase();
+    // Read as the text shows, without the blanked link targets between the candidate and its kind.
+    const before = text.slice(Math.max(0, at - 4 * TYPE_NOUN_REACH), at).replace(/\s+/g, " ").slice(-TYPE_NOUN_REACH);
+    const after = text.slice(at + raw.length, at + raw.length + 4 * TYPE_NOUN_REACH).replace(/[\s\]]+/g, " ").slice(0, TYPE_NOUN_REACH);
+    const near = `${before} ${after}`.toLowerCase();
     const typed = q.typeNoun !== undefined && near.includes(q.typeNoun) ? TYPED_FIT : 1;
     out.push({ text: value, start: offset + at, fit: fit * typed });
   };
@@ -69,16 +81,18 @@ const PROXIMITY_HALF_CHARS = 60;
 export function voteCode(q: Question, readings: Reading[]): { text: string; items: string[]; margin: number; support: number } | undefined {
   const votes = new Map<string, { text: string; vote: number }>();
   for (const r of readings.slice(0, 5)) {
+    const offset = r.hit.passage.start;
+    const shown = shownText(r);
     const anchors = r.body.tokens.filter((_, i) => {
       const term = r.body.terms[i];
       return term != null && q.lemmas.has(term);
-    }).map((t) => t.start);
+    }).map((t) => t.start - offset);
     const seen = new Set<string>();
     for (const c of codeCandidates(q, r)) {
       const key = c.text.toLowerCase();
       if (seen.has(key)) continue;
       seen.add(key);
-      const distance = anchors.length ? Math.min(...anchors.map((a) => Math.abs(a - c.start))) : 4 * PROXIMITY_HALF_CHARS;
+      const distance = anchors.length ? Math.min(...anchors.map((a) => shownDistance(shown, a, c.start - offset))) : 4 * PROXIMITY_HALF_CHARS;
       const vote = r.rank * c.fit / (1 + distance / PROXIMITY_HALF_CHARS);
       const had = votes.get(key);
       if (had) had.vote += vote;
