@@ -140,8 +140,10 @@ function listOf(q: Question, readings: Reading[], sentence: PickedSentence | und
 
 /** The members of a series written out in the answer sentence ("such as A, B and C"). */
 function seriesIn(q: Question, sentence: PickedSentence, onlyAfterQuestionWords = false): string[] | undefined {
-  const tokens = sentence.reading.body.tokens.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
-  const found = enumerationIn(tokens, sentence.reading.doc.text, q.lemmas);
+  const within = (span: { start: number; end: number }) => sentence.reading.body.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
+  let found = enumerationIn(within(sentence), sentence.reading.doc.text, q.lemmas);
+  // A list question's sentence often names the set and the next one lists it ("… considered whitespace. This includes space, tab, …").
+  if (!found && !onlyAfterQuestionWords && sentence.next) found = enumerationIn(within(sentence.next), sentence.reading.doc.text, q.lemmas);
   return found && (found.afterQuestionWords || !onlyAfterQuestionWords) ? found.members.slice(0, MAX_LIST_ITEMS) : undefined;
 }
 

@@ -19,7 +19,7 @@ const MIN_NAMING_COVERAGE = 0.5;
 
 /** The name a naming question asks for, if the answer sentence or the best passage's heading gives one. */
 export function nameAsked(q: Question, sentence: PickedSentence | undefined, readings: Reading[]): string | undefined {
-  for (const text of [sentence?.text, sentence?.next]) {
+  for (const text of [sentence?.text, sentence?.next?.text]) {
     const named = text ? NAMED.exec(text)?.[1] : undefined;
     if (named) return strip(named);
   }

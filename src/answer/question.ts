@@ -248,6 +248,8 @@ function pluralityOf(lower: string, tokens: Token[], typeNoun: string | undefine
     for (const t of tokens.slice(wh + 1, wh + 5)) {
       if (t.pos === "NOUN" || t.pos === "PROPN") head = t;
       else if (head || !["ADJ", "DET", "PUNCT"].includes(t.pos)) break;
+      // A plural noun heads its run (see findTypeNoun).
+      if (plural(head)) break;
     }
     if (plural(head)) return "many";
   }

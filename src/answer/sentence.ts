@@ -46,8 +46,8 @@ export interface PickedSentence {
   matched: number;
   /** The question terms it holds, with those of its passage's heading. */
   terms: string[];
-  /** The sentence after it in its passage, with spaces folded, if any. */
-  next?: string;
+  /** The sentence after it in its passage (text with spaces folded), if any. */
+  next?: { start: number; end: number; text: string };
 }
 
 /**
@@ -114,7 +114,7 @@ export function bestSentence(q: Question, readings: Reading[]): PickedSentence |
   const { start, end } = wholeSentence(best.r, (tokens[best.first] as Token).sentence);
   const text = best.r.doc.text.slice(start, end).replace(/\s+/g, " ").trim();
   const after = wholeSentence(best.r, (tokens[best.first] as Token).sentence + 1);
-  const next = after.start >= 0 ? best.r.doc.text.slice(after.start, after.end).replace(/\s+/g, " ").trim() : undefined;
+  const next = after.start >= 0 ? { ...after, text: best.r.doc.text.slice(after.start, after.end).replace(/\s+/g, " ").trim() } : undefined;
   return { reading: best.r, start, end, text, matched: best.terms.size, terms: [...best.terms, ...(best.headingTerms ?? [])], ...(next ? { next } : {}) };
 }
 
@@ -170,7 +170,7 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
   // "Why …?" over a sentence that gives no reason (only says what is asked about): the reason is
   // most often the next sentence, marked ("because …") or not ("The pump cannot keep up.").
   const reason = KIND_EVIDENCE.reason as RegExp;
-  if (q.kind === "reason" && WHY.test(q.text) && !block && !reason.test(picked.text) && picked.next) text = `${text} ${readable(picked.next)}`;
+  if (q.kind === "reason" && WHY.test(q.text) && !block && !reason.test(picked.text) && picked.next) text = `${text} ${readable(picked.next.text)}`;
   if (q.kind === "yesno") {
     // A FAQ often answers in one word first ("No. The club closes…"): that word decides; else a negation does.
     const doc = picked.reading.doc.text;
