@@ -11,6 +11,7 @@ import type { SearchIndex } from "../search/build.js";
 import type { Answer, AnswerKind, Excerpt } from "../types.js";
 import { calibrate, type Signals } from "./calibrate.js";
 import { voteCode } from "./code.js";
+import { abbreviationIn, expansionOf } from "./acronym.js";
 import { enumerationIn } from "./enumeration.js";
 import { makeExcerpt } from "./excerpt.js";
 import { nameAsked } from "./naming.js";
@@ -101,6 +102,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   const withSentence = sentence ? { sentence } : {};
   const wantsList = q.plurality === "many";
   // Names, dates and numbers are voted for across passages first; a list of other things is read from its sentence or block.
+  const abbreviation = q.kind === "definition" ? abbreviationIn(q) : undefined;
+  const expansion = abbreviation ? expansionOf(abbreviation, readings) : undefined;
+  if (expansion) return { answer: expansion, items: [expansion], typed: true, margin: 1, support: 1, ...withSentence };
   if (q.kind === "term") {
     const name = nameAsked(q, sentence, readings);
     if (name) return { answer: cut(name, MAX_TYPED_ANSWER), items: [name], typed: true, margin: 1, support: 1, ...withSentence };

@@ -180,6 +180,8 @@ function mainVerbWeight(tokens: Token[]): { at: number; weight: number } {
 function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean): AnswerKind {
   const q = lower.trim();
   if (NAMING.test(q)) return "term";
+  // "What does SSI stand for?", "RFC acronym": an abbreviation's expansion.
+  if (/\bstands? for\b|\bshort for\b|\bacronym\b|\babbreviation\b|\bexpan(d|sion)\b/.test(q)) return "definition";
   // "Which environment variable, when set, …", "Which languages … where …": the question's own head
   // decides before a later "when" or "where".
   if (/^(in |on |for |from |to |at |by |with )?(which|what)\b/.test(q) && (typeNoun || headNoun)) return (typeNoun && TYPE_NOUNS[typeNoun]) || "thing";
