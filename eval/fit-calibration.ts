@@ -19,42 +19,22 @@ import { loadCorpus } from "../src/corpus/load.js";
 import { isRight } from "../src/eval/metrics.js";
 import { corpusDirOf, loadSuite } from "../src/eval/suite.js";
 import { buildIndexAsync } from "../src/engine.js";
+import { fitLogistic } from "../src/eval/logistic.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-/** L2 penalty: a few hundred examples and nine signals; keeps weights small and stable. */
-const L2 = 0.01;
-const STEPS = 4000;
-const RATE = 0.5;
-
-interface Example {
+interface Labelled {
   x: Signals;
   answerable: boolean;
   right: boolean;
 }
 
-function fit(examples: Example[], label: (e: Example) => boolean): Logistic {
-  let bias = 0;
-  const w = new Map<string, number>(SIGNAL_NAMES.map((n) => [n, 0]));
-  for (let step = 0; step < STEPS; step++) {
-    let gBias = 0;
-    const g = new Map<string, number>(SIGNAL_NAMES.map((n) => [n, 0]));
-    for (const e of examples) {
-      let z = bias;
-      for (const n of SIGNAL_NAMES) z += (w.get(n) ?? 0) * e.x[n];
-      const err = 1 / (1 + Math.exp(-z)) - (label(e) ? 1 : 0);
-      gBias += err;
-      for (const n of SIGNAL_NAMES) g.set(n, (g.get(n) ?? 0) + err * e.x[n]);
-    }
-    bias -= (RATE * gBias) / examples.length;
-    for (const n of SIGNAL_NAMES) w.set(n, (w.get(n) ?? 0) - RATE * ((g.get(n) ?? 0) / examples.length + L2 * (w.get(n) ?? 0)));
-  }
-  const round = (v: number): number => Math.round(v * 1000) / 1000;
-  return { bias: round(bias), weights: Object.fromEntries(SIGNAL_NAMES.map((n) => [n, round(w.get(n) ?? 0)])) as Logistic["weights"] };
+function fit(examples: Labelled[], label: (e: Labelled) => boolean): Logistic {
+  return fitLogistic(examples.map((e) => ({ x: e.x, y: label(e) })), SIGNAL_NAMES);
 }
 
 async function main(): Promise<void> {
   const suite = (await loadSuite(path.join(ROOT, "eval"))).filter((s) => s.split === "tune");
-  const examples: Example[] = [];
+  const examples: Labelled[] = [];
   for (const corpus of [...new Set(suite.map((s) => s.corpus))]) {
     const { docs } = await loadCorpus(corpusDirOf(path.join(ROOT, "eval"), corpus));
     const index = await buildIndexAsync(docs);

@@ -8,32 +8,20 @@ import type { Token } from "../nlp/analyse.js";
 import type { Question } from "./question.js";
 import { stemOf } from "../nlp/stem.js";
 import { surnameParts, type Reading } from "./rerank.js";
+import sentenceModel from "./sentence-model.json" with { type: "json" };
 import { introducedBlock } from "./structure.js";
 
 /** Readings whose sentences compete to be a sentence answer. */
 const SENTENCE_POOL = 5;
 /** A sentence used as the answer is cut to this many characters (the eval's short answer is 250). */
 export const MAX_SENTENCE_ANSWER = 220;
-/**
- * A passage's rank (0-1) counts for this much against one distinctive question word (≈ 1-2 each):
- * the sentence should come from a passage that answers the whole question. Fitted by hand on the
- * eval suite's tune split (0.3, 1, 2, 4 tried).
- */
-const RANK_WEIGHT = 2;
-/**
- * What a sentence that answers a kind of question says: a why-question's answer gives a reason,
- * a when-question's a time. Such a sentence gains KIND_EVIDENCE_CREDIT (≈ one distinctive
- * question word; 0.5, 1 and 2 tried on the eval suite's tune split).
- */
+/** What a sentence that answers a kind of question says: a why-question's answer gives a reason, a when-question's a time. */
 export const KIND_EVIDENCE: Partial<Record<Question["kind"], RegExp>> = {
   reason: /\b(because|since|so that|in order to|due to|owing to|the reason|so as to|otherwise|therefore|thus|hence|to (avoid|prevent|ensure|allow|make)|all (it|this) does|this means|that way|advantage|caused by|results? in|as (it|they|this|there|its|the \w+ (is|are|was|were)))\b/i,
   date: /\b(when|after|before|once|during|until|while|since|at the time|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b/i,
   number: /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred|thousand|million|half|twice|once)\b/i,
 };
-const KIND_EVIDENCE_CREDIT = 1;
 const WHY = /\b(why|reason|rationale)\b/i;
-/** A question word in the passage's heading counts this much of the same word in the sentence. */
-const HEADING_TERM_CREDIT = 0.5;
 
 /** A sentence picked as an answer: its reading and its offsets in the document. */
 export interface PickedSentence {
@@ -50,14 +38,51 @@ export interface PickedSentence {
   next?: { start: number; end: number; text: string };
 }
 
+/** A sentence of the best passages that competes to be the answer, with what its score reads. */
+export interface SentenceCandidate {
+  r: Reading;
+  /** Token range in the reading. */
+  first: number;
+  last: number;
+  /** Question terms it holds (a name's surname standing for the whole name, or a word of the same stem). */
+  terms: Set<string>;
+  /** Question terms of its passage's heading (and term line). */
+  headingTerms: Set<string>;
+  features: Record<SentenceFeature, number>;
+}
+
 /**
- * The sentence, among the best passages, that holds most of the question's distinctive words.
- * Words every candidate sentence shares (the name the question is about) do not tell sentences
- * apart; a rarer word ("still … work") does.
+ * What the ranker of answer sentences reads, each about 0-1 (the weights are fitted on the eval
+ * suite's tune split by eval/fit-sentences.ts, see sentence-model.json):
+ * - rank: the passage's rank; top: 1 for the best passage's sentences;
+ * - idf: the IDF-weighted share of the question's words the sentence holds (IDF over the
+ *   candidate sentences, so a word every one holds counts little), heading: the same for words
+ *   only its heading holds;
+ * - share: the plain share of the question's words;
+ * - evidence: it says what the question's kind asks for (a reason, a time, a number);
+ * - opens: it opens its passage; long: its length (up to 50 words);
+ * - code: it reads as code (a prompt, a fence, few letters);
+ * - novel: the share of its words that are not the question's (a restatement has few);
+ * - typed: it holds something of the kind asked for that the question does not (a number, a
+ *   code span, a name);
+ * - dense: the most question words within DENSE_WINDOW tokens, over the question's words.
  */
-export function bestSentence(q: Question, readings: Reading[]): PickedSentence | undefined {
-  interface Sentence { r: Reading; first: number; last: number; terms: Set<string>; headingTerms?: Set<string> }
-  const sentences: Sentence[] = [];
+export const SENTENCE_FEATURES = ["rank", "top", "idf", "heading", "share", "evidence", "opens", "long", "code", "novel", "typed", "dense"] as const;
+export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
+
+/** The fitted ranker: a bias and a weight per feature. */
+const MODEL = sentenceModel as { bias: number; weights: Record<SentenceFeature, number> };
+
+/** The ranker's score of a candidate (higher is better). */
+export function sentenceScore(features: Record<SentenceFeature, number>, model: { bias: number; weights: Record<SentenceFeature, number> } = MODEL): number {
+  let z = model.bias;
+  for (const f of SENTENCE_FEATURES) z += (model.weights[f] ?? 0) * features[f];
+  return z;
+}
+
+/** The candidate sentences of the best passages, fragments left out, each with its features. */
+export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCandidate[] {
+  const sentences: Array<Omit<SentenceCandidate, "features"> & { index: number }> = [];
   // "Allin-Khan" in a sentence stands for the whole "Rosena Allin-Khan" of the question.
   const nameTerms = new Map<string, string[]>();
   for (const t of q.terms) {
@@ -67,12 +92,15 @@ export function bestSentence(q: Question, readings: Reading[]): PickedSentence |
   }
   const byStem = new Map<string, string>();
   for (const t of q.terms) byStem.set(stemOf(t.term), t.term);
-  for (const r of readings.slice(0, SENTENCE_POOL)) {
-    const bySentence = new Map<number, Sentence>();
+  readings.slice(0, SENTENCE_POOL).forEach((r, index) => {
+    const bySentence = new Map<number, Omit<SentenceCandidate, "features"> & { index: number }>();
+    // The heading's question words belong to every sentence under it ("LART" over "Luser Attitude Readjustment Tool.").
+    const headingTerms = new Set<string>();
+    for (const term of [...r.heading.terms, ...r.lead]) if (term && q.lemmas.has(term)) headingTerms.add(term);
     r.body.tokens.forEach((t, i) => {
       if (t.type === "tabCRLF" || !t.text.trim()) return;
       let s = bySentence.get(t.sentence);
-      if (!s) bySentence.set(t.sentence, (s = { r, first: i, last: i, terms: new Set() }));
+      if (!s) bySentence.set(t.sentence, (s = { r, first: i, last: i, terms: new Set(), headingTerms, index }));
       s.last = i;
       const term = r.body.terms[i];
       if (!term) return;
@@ -82,31 +110,102 @@ export function bestSentence(q: Question, readings: Reading[]): PickedSentence |
         if (viaStem) s.terms.add(viaStem);
       }
     });
-    // The heading's question words belong to every sentence under it ("LART" over "Luser Attitude Readjustment Tool."), at half weight.
-    const fromHeading = new Set<string>();
-    for (const term of [...r.heading.terms, ...r.lead]) if (term && q.lemmas.has(term)) fromHeading.add(term);
-    for (const s of bySentence.values()) s.headingTerms = fromHeading;
     sentences.push(...bySentence.values());
-  }
+  });
   const df = new Map<string, number>();
   for (const s of sentences) for (const t of s.terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const weightOf = new Map(q.terms.map((t) => [t.term, t.weight]));
-  const scoreOf = (s: Sentence): number => {
-    let score = s.r.rank * RANK_WEIGHT;
-    const idf = (t: string): number => (weightOf.get(t) ?? 0.5) * Math.log((sentences.length + 1) / ((df.get(t) ?? 0) + 0.5));
-    for (const t of s.terms) score += idf(t);
-    for (const t of s.headingTerms ?? []) if (!s.terms.has(t)) score += HEADING_TERM_CREDIT * idf(t);
-    // A how-question is a "reason" too, but its answer is a way, not a cause.
-    const evidence = q.kind !== "reason" || WHY.test(q.text) ? KIND_EVIDENCE[q.kind] : undefined;
-    if (evidence?.test(s.r.doc.text.slice((s.r.body.tokens[s.first] as Token).start, (s.r.body.tokens[s.last] as Token).end))) score += KIND_EVIDENCE_CREDIT;
-    return score;
-  };
-  let best: Sentence | undefined;
-  let bestScore = -Infinity;
+  const idf = (t: string): number => Math.log((sentences.length + 1) / ((df.get(t) ?? 0) + 0.5));
+  const weighted = (t: string): number => (q.terms.find((o) => o.term === t)?.weight ?? 0.5) * idf(t);
+  const possible = q.terms.reduce((sum, t) => sum + t.weight * idf(t.term), 0) || 1;
+  // A how-question is a "reason" too, but its answer is a way, not a cause.
+  const evidence = q.kind !== "reason" || WHY.test(q.text) ? KIND_EVIDENCE[q.kind] : undefined;
+  const out: SentenceCandidate[] = [];
   for (const s of sentences) {
+    const words = wordsIn(s.r, s.first, s.last);
     // A fragment ("n.", "Warning") says nothing on its own.
-    if (wordsIn(s.r, s.first, s.last) < MIN_SENTENCE_WORDS) continue;
-    const score = scoreOf(s);
+    if (words < MIN_SENTENCE_WORDS) continue;
+    const { tokens } = s.r.body;
+    const text = s.r.doc.text.slice((tokens[s.first] as Token).start, (tokens[s.last] as Token).end);
+    let held = 0;
+    for (const t of s.terms) held += weighted(t);
+    let fromHeading = 0;
+    for (const t of s.headingTerms) if (!s.terms.has(t)) fromHeading += weighted(t);
+    let content = 0, novel = 0;
+    for (let i = s.first; i <= s.last; i++) {
+      const term = s.r.body.terms[i];
+      if (!term) continue;
+      content++;
+      if (!q.lemmas.has(term) && !byStem.has(stemOf(term))) novel++;
+    }
+    const letters = (text.match(/\p{L}/gu) ?? []).length;
+    // Question words close together: the most distinct ones within any window of DENSE_WINDOW tokens.
+    let dense = 0;
+    for (let i = s.first; i <= s.last; i++) {
+      const near = new Set<string>();
+      for (let j = i; j <= Math.min(s.last, i + DENSE_WINDOW); j++) {
+        const term = s.r.body.terms[j];
+        if (term && (q.lemmas.has(term) || byStem.has(stemOf(term)))) near.add(byStem.get(stemOf(term)) ?? term);
+      }
+      dense = Math.max(dense, near.size);
+    }
+    out.push({
+      ...s,
+      features: {
+        rank: s.r.rank,
+        top: s.index === 0 ? 1 : 0,
+        idf: Math.min(1, held / possible),
+        heading: Math.min(1, fromHeading / possible),
+        share: s.terms.size / (q.terms.length || 1),
+        evidence: evidence?.test(text) ? 1 : 0,
+        opens: s.first === firstVisible(tokens) ? 1 : 0,
+        long: Math.min(1, words / 50),
+        code: /^\s*(>>>|\$ |```|~~~)|```/.test(text) || letters < 0.5 * text.replace(/\s/g, "").length ? 1 : 0,
+        novel: content ? novel / content : 0,
+        typed: holdsKind(q, text) ? 1 : 0,
+        dense: dense / (q.terms.length || 1),
+      },
+    });
+  }
+  return out;
+}
+
+/** Tokens a window of question words may span (see the `dense` feature). */
+const DENSE_WINDOW = 12;
+
+/** What a typed answer looks like in text, by the kind asked for. */
+const KIND_SHAPE: Partial<Record<Question["kind"], RegExp>> = {
+  number: /\d[\d,.]*/g,
+  date: /\b\d{4}\b|\b\d{1,2} \p{Lu}\p{Ll}+\b|\b\p{Lu}\p{Ll}+ \d{1,2}\b/gu,
+  code: /`[^`\n]+`/g,
+  person: /\b\p{Lu}\p{Ll}+(?: \p{Lu}\.?)*(?: \p{Lu}\p{Ll}+)+\b/gu,
+  organisation: /\b\p{Lu}[\p{L}&]+(?: \p{Lu}[\p{L}&]+)*\b/gu,
+  place: /\b\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)*\b/gu,
+};
+
+/** Whether `text` holds something shaped as the kind asked for that the question itself does not say. */
+function holdsKind(q: Question, text: string): boolean {
+  const shape = KIND_SHAPE[q.kind];
+  if (!shape) return false;
+  const asked = q.text.toLowerCase();
+  for (const m of text.matchAll(shape)) if (!asked.includes(m[0].replace(/`/g, "").toLowerCase())) return true;
+  return false;
+}
+
+function firstVisible(tokens: Token[]): number {
+  return tokens.findIndex((t) => t.type !== "tabCRLF" && t.text.trim() !== "");
+}
+
+/**
+ * The sentence, among the best passages, the fitted ranker scores highest: most often the one
+ * that holds most of the question's distinctive words in a passage that answers the whole
+ * question. Words every candidate sentence shares (the name the question is about) do not tell
+ * sentences apart; a rarer word ("still … work") does.
+ */
+export function bestSentence(q: Question, readings: Reading[]): PickedSentence | undefined {
+  let best: SentenceCandidate | undefined;
+  let bestScore = -Infinity;
+  for (const s of sentenceCandidates(q, readings)) {
+    const score = sentenceScore(s.features);
     if (score > bestScore) [best, bestScore] = [s, score];
   }
   if (!best) return undefined;
@@ -115,7 +214,7 @@ export function bestSentence(q: Question, readings: Reading[]): PickedSentence |
   const text = best.r.doc.text.slice(start, end).replace(/\s+/g, " ").trim();
   const after = wholeSentence(best.r, (tokens[best.first] as Token).sentence + 1);
   const next = after.start >= 0 ? { ...after, text: best.r.doc.text.slice(after.start, after.end).replace(/\s+/g, " ").trim() } : undefined;
-  return { reading: best.r, start, end, text, matched: best.terms.size, terms: [...best.terms, ...(best.headingTerms ?? [])], ...(next ? { next } : {}) };
+  return { reading: best.r, start, end, text, matched: best.terms.size, terms: [...best.terms, ...best.headingTerms], ...(next ? { next } : {}) };
 }
 
 /** A sentence of fewer words is a fragment, never an answer. */
