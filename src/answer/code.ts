@@ -15,6 +15,8 @@ export interface CodeCandidate {
 
 /** A value after "Default:", "defaults to", "default is", "by default, X" (as documentation states defaults). */
 const DEFAULT_VALUE = /\b(?:default(?:\s+value)?\s*(?:is|:|=|of)|defaults?\s+to)\s*\**\s*(`[^`\n]{1,60}`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|[-+]?\d[\w.:%-]*|[A-Za-z_][\w.-]*)/gi;
+/** "(default 2)", "(default: `none`)": a default stated in brackets after what it is the default of. */
+const BRACKETED_DEFAULT = /\(\s*default:?\s+(`[^`\n]{1,40}`|[^()\s,;]{1,30})\s*\)/gi;
 const CODE_SPAN = /`([^`\n]{1,80})`/g;
 /** Words that look like code outside code spans: --flags, dotted.names, snake_case, paths, CONSTANTS, calls(). */
 const CODE_WORD = /(?<![\w`])(--?[a-zA-Z][\w-]*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?|[a-z]+_[a-z_\d]+|\/?(?:[\w.-]+\/)+[\w.-]+|[A-Z][A-Z\d]*_[A-Z\d_]+|\w+\(\))(?![\w`])/g;
@@ -60,7 +62,10 @@ export function codeCandidates(q: Question, r: Reading): CodeCandidate[] {
     out.push({ text: value, start: offset + at, fit: fit * typed });
   };
   const defaults = asksDefault(q);
-  if (defaults) for (const m of text.matchAll(DEFAULT_VALUE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 3);
+  if (defaults) {
+    for (const m of text.matchAll(DEFAULT_VALUE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 3);
+    for (const m of text.matchAll(BRACKETED_DEFAULT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), 3);
+  }
   for (const m of text.matchAll(CODE_SPAN)) offer(m[1] ?? "", m.index ?? 0, 1);
   for (const m of text.matchAll(CODE_WORD)) offer(m[1] ?? "", m.index ?? 0, 0.6);
   if (/\bversion|release|since\b/i.test(q.text)) for (const m of text.matchAll(VERSION)) offer(m[0], m.index ?? 0, 1.5);
