@@ -80,10 +80,11 @@ const MAX_CODE_ITEMS = 8;
 const PROXIMITY_HALF_CHARS = 60;
 
 /**
- * Votes over the code candidates of the best readings (best first, as rerank gives them): rank × fit × nearness to the question's
- * words. Returns the winner and its share of all votes, or undefined when there is none.
+ * Votes over the code candidates of the best readings (best first, as rerank gives them) that
+ * `accept` lets in: rank × fit × nearness to the question's words. Returns the winner and its
+ * share of all votes, or undefined when there is none.
  */
-export function voteCode(q: Question, readings: Reading[]): { text: string; items: string[]; margin: number; support: number } | undefined {
+export function voteCode(q: Question, readings: Reading[], accept: (text: string) => boolean = () => true): { text: string; items: string[]; margin: number; support: number } | undefined {
   const votes = new Map<string, { text: string; vote: number }>();
   for (const r of readings.slice(0, 5)) {
     const offset = r.hit.passage.start;
@@ -95,7 +96,7 @@ export function voteCode(q: Question, readings: Reading[]): { text: string; item
     const seen = new Set<string>();
     for (const c of codeCandidates(q, r)) {
       const key = c.text.toLowerCase();
-      if (seen.has(key)) continue;
+      if (seen.has(key) || !accept(c.text)) continue;
       seen.add(key);
       const distance = anchors.length ? Math.min(...anchors.map((a) => shownDistance(shown, a, c.start - offset))) : 4 * PROXIMITY_HALF_CHARS;
       const vote = r.rank * c.fit / (1 + distance / PROXIMITY_HALF_CHARS);

@@ -30,6 +30,9 @@ const MAX_LIST_ANSWER = 380;
 /** A typed answer (name, code) is cut to this many characters. */
 const MAX_TYPED_ANSWER = 200;
 
+/** A file-system path: slashes and no spaces ("/etc/logrotate.d", "debian/upstream/signing-key.asc"). */
+const PATH = /^[~.]?\/?(?:[\w.@+-]+\/)+[\w.@+-]*$/;
+
 /** Every stage's result for one question, before the decision to answer. */
 export interface Draft {
   q: Question;
@@ -109,6 +112,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
     const name = nameAsked(q, sentence, readings);
     if (name) return { answer: cut(name, MAX_TYPED_ANSWER), items: [name], typed: true, margin: 1, support: 1, ...withSentence };
   }
+  // "Where do I put …?" in documentation asks for a path ("/etc/logrotate.d"), not a place name.
+  const path = q.kind === "place" ? voteCode(q, readings, (text) => PATH.test(text)) : undefined;
+  if (path) return { answer: cut(path.text, MAX_TYPED_ANSWER), items: path.items, typed: true, margin: path.margin, support: path.support, ...withSentence };
   const voted = voteCandidates(index, q, readings);
   if (wantsList && !voted) {
     const list = listOf(q, readings, sentence);
