@@ -251,6 +251,9 @@ function bestItem(q: Question, items: string[]): string | undefined {
   return best;
 }
 
+/** A sentence that turns against the one before it. */
+const CONTRAST = /^\s*(but|however|nevertheless|nonetheless|yet|that said|in practice)\b/i;
+
 /** Negations that make a yes/no question's deciding sentence a "no". */
 const NEGATION = /\b(not|no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|mustn't|shouldn't|neither|nor)\b|n't\b/i;
 
@@ -275,7 +278,13 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
     const doc = picked.reading.doc.text;
     const before = doc.slice(picked.reading.hit.passage.start, picked.start);
     const said = /^\s*(yes|no)\b/i.exec(before.trim() ? before : picked.text)?.[1];
-    const yes = said ? said.toLowerCase() === "yes" : !NEGATION.test(picked.text);
+    let yes = said ? said.toLowerCase() === "yes" : !NEGATION.test(picked.text);
+    // "In some systems DISTINCT orders the rows. But current PostgreSQL does not guarantee it.": the turn decides.
+    const turn = !said && picked.next && CONTRAST.test(picked.next.text) && NEGATION.test(picked.next.text) === yes;
+    if (turn && picked.next) {
+      yes = !yes;
+      text = `${text} ${readable(picked.next.text)}`;
+    }
     if (!/^\s*(yes|no)\b/i.test(text)) text = `${yes ? "Yes" : "No"}. ${text}`;
   }
   return cut(text, MAX_SENTENCE_ANSWER);

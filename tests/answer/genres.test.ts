@@ -98,6 +98,10 @@ describe("composeAnswer over a handbook's prose", () => {
         "## Sheds",
         "",
         "Every shed needs a gutter and a water butt. A shed must be no taller than two metres.",
+        "",
+        "## Fires",
+        "",
+        "Plot holders used to burn their prunings in small bonfires on their plots. However, the council no longer permits bonfires anywhere on the site.",
       ].join("\n"),
     );
     await writeFile(
@@ -123,6 +127,12 @@ describe("composeAnswer over a handbook's prose", () => {
   it("answers a naming question with the name, from the sentence or the heading", () => {
     expect(askHandbook("What are plants grown close together to shade out weeds called?").answer).toBe("living mulch");
     expect(askHandbook("what's the word for letting seed potatoes sprout before planting").answer).toBe("chitting");
+  });
+
+  it("answers a yes/no question by the sentence that turns against the one before it", () => {
+    const reply = askHandbook("can plot holders burn prunings in bonfires on their plots?");
+    expect(reply.answer).toMatch(/^No\b/);
+    expect(reply.answer).toMatch(/no longer permits/);
   });
 
   it("keeps a number's unit", () => {
