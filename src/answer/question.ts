@@ -180,6 +180,11 @@ function mainVerbWeight(tokens: Token[]): { at: number; weight: number } {
 function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean): AnswerKind {
   const q = lower.trim();
   if (NAMING.test(q)) return "term";
+  // "is there some tool that … when …": an existential question wants the thing it names; any
+  // other question opened by an auxiliary is a yes/no one, whatever "when" or "who" it holds.
+  const existential = /^(?:is|are) there (?:a |an |any |some )?([a-z-]+)/.exec(q)?.[1];
+  if (existential && TYPE_NOUNS[existential.replace(/s$/, "")] !== undefined) return TYPE_NOUNS[existential.replace(/s$/, "")] as AnswerKind;
+  if (AUX_START.test(q) && !existential) return "yesno";
   // "What does SSI stand for?", "RFC acronym": an abbreviation's expansion.
   if (/\bstands? for\b|\bshort for\b|\bacronym\b|\babbreviation\b|\bexpan(d|sion)\b/.test(q)) return "definition";
   // "Which environment variable, when set, …", "Which languages … where …": the question's own head
