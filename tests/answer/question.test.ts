@@ -141,3 +141,11 @@ describe("parseQuestion on chat-typed contractions", () => {
     expect(parseQuestion("constructor default value").terms.map((t) => t.term)).toContain("constructor");
   });
 });
+
+describe("parseQuestion on questions opened by an auxiliary", () => {
+  it("reads them as yes/no whatever 'when' or 'who' they hold later, and an existential one by the thing it names", () => {
+    expect(parseQuestion("does the server restart when the config file changes?").kind).toBe("yesno");
+    expect(parseQuestion("is it true that members who leave get a refund").kind).toBe("yesno");
+    expect(parseQuestion("is there a tool that warns when the disk fills up").kind).toBe("code");
+  });
+});
