@@ -9,7 +9,6 @@ import type { Question } from "./question.js";
 import { stemOf } from "../nlp/stem.js";
 import { surnameParts, type Reading } from "./rerank.js";
 import sentenceModel from "./sentence-model.json" with { type: "json" };
-import { enumerationIn } from "./enumeration.js";
 import { introducedBlock } from "./structure.js";
 
 /** Readings whose sentences compete to be a sentence answer. */
@@ -66,11 +65,9 @@ export interface SentenceCandidate {
  * - novel: the share of its words that are not the question's (a restatement has few);
  * - typed: it holds something of the kind asked for that the question does not (a number, a
  *   code span, a name);
- * - dense: the most question words within DENSE_WINDOW tokens, over the question's words;
- * - series: for a question that wants several answers, it writes out a series ("such as A, B
- *   and C") or leads in to a list (ends in ":").
+ * - dense: the most question words within DENSE_WINDOW tokens, over the question's words.
  */
-export const SENTENCE_FEATURES = ["rank", "top", "idf", "heading", "share", "evidence", "opens", "long", "code", "novel", "typed", "dense", "series"] as const;
+export const SENTENCE_FEATURES = ["rank", "top", "idf", "heading", "share", "evidence", "opens", "long", "code", "novel", "typed", "dense"] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 
 /** The fitted ranker: a bias and a weight per feature. */
@@ -166,7 +163,6 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
         novel: content ? novel / content : 0,
         typed: holdsKind(q, text) ? 1 : 0,
         dense: dense / (q.terms.length || 1),
-        series: q.plurality === "many" && (/:\s*$/.test(text) || enumerationIn(tokens.slice(s.first, s.last + 1), s.r.doc.text, q.lemmas) !== undefined) ? 1 : 0,
       },
     });
   }
