@@ -13,40 +13,29 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { draftAnswer } from "../src/answer/compose.js";
 import { SENTENCE_FEATURES, sentenceCandidates, sentenceScore } from "../src/answer/sentence.js";
-import { loadCorpus } from "../src/corpus/load.js";
-import { buildIndexAsync } from "../src/engine.js";
 import { fitListwise } from "../src/eval/listwise.js";
 import type { Example } from "../src/eval/logistic.js";
 import { normalise } from "../src/eval/metrics.js";
-import { corpusDirOf, loadSuite } from "../src/eval/suite.js";
+import { tuneDrafts } from "../src/eval/tune.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 async function main(): Promise<void> {
-  const suite = (await loadSuite(path.join(ROOT, "eval"))).filter((s) => s.split === "tune" && s.kind !== "unanswerable");
   const examples: Array<Example<(typeof SENTENCE_FEATURES)[number]>> = [];
   const groups: Array<{ from: number; to: number }> = [];
-  for (const corpus of [...new Set(suite.map((s) => s.corpus))]) {
-    const { docs } = await loadCorpus(corpusDirOf(path.join(ROOT, "eval"), corpus));
-    const index = await buildIndexAsync(docs);
-    for (const item of suite.filter((s) => s.corpus === corpus)) {
-      const draft = draftAnswer(index, item.question);
-      if (!("signals" in draft)) continue;
-      const aliases = (item.kind === "factoid" ? item.answers : item.kind === "list" ? item.members.flat() : []).map(normalise).filter(Boolean);
-      const candidates = sentenceCandidates(draft.q, draft.readings);
-      const labels = candidates.map((c) => {
-        const text = normalise(c.r.doc.text.slice((c.r.body.tokens[c.first] as { start: number }).start, (c.r.body.tokens[c.last] as { end: number }).end));
-        return aliases.some((a) => text.includes(a));
-      });
-      const positives = labels.filter(Boolean).length;
-      if (positives === 0 || positives === labels.length) continue;
-      const from = examples.length;
-      // Each question weighs 1: its positives half, its negatives half.
-      candidates.forEach((c, i) => examples.push({ x: c.features, y: labels[i] as boolean, weight: labels[i] ? 0.5 / positives : 0.5 / (labels.length - positives) }));
-      groups.push({ from, to: examples.length });
-    }
+  for await (const { item, draft } of tuneDrafts(path.join(ROOT, "eval"), (s) => s.kind !== "unanswerable")) {
+    const aliases = (item.kind === "factoid" ? item.answers : item.kind === "list" ? item.members.flat() : []).map(normalise).filter(Boolean);
+    const candidates = sentenceCandidates(draft.q, draft.readings);
+    const labels = candidates.map((c) => {
+      const text = normalise(c.r.doc.text.slice((c.r.body.tokens[c.first] as { start: number }).start, (c.r.body.tokens[c.last] as { end: number }).end));
+      return aliases.some((a) => text.includes(a));
+    });
+    const positives = labels.filter(Boolean).length;
+    if (positives === 0 || positives === labels.length) continue;
+    const from = examples.length;
+    candidates.forEach((c, i) => examples.push({ x: c.features, y: labels[i] as boolean }));
+    groups.push({ from, to: examples.length });
   }
   // How often the top-scored candidate holds an answer, among questions where one does.
   const topRight = (model?: Parameters<typeof sentenceScore>[1]): number =>
