@@ -4,8 +4,12 @@
  * source/url, date/published); anything else is ignored, so front matter written for a
  * static-site generator does no harm. A block that is not valid YAML is read line by line.
  */
-import { parse as parseYaml } from "yaml";
 import type { DocMeta } from "../types.js";
+import type * as yamlPackage from "yaml";
+import { onFirstUse, requirePackage } from "./on-first-use.js";
+
+/** `yaml`, loaded when a document first has front matter (see on-first-use.ts). */
+const yaml = onFirstUse(() => requirePackage<typeof yamlPackage>("yaml"));
 
 export interface FrontMatter {
   meta: Partial<DocMeta>;
@@ -41,7 +45,7 @@ function yamlPairs(block: string): Array<[string, string]> | undefined {
   let data: unknown;
   try {
     // Dates stay as written ("2018-10-30", not a Date): the core schema has no timestamps.
-    data = parseYaml(block, { schema: "core" });
+    data = yaml().parse(block, { schema: "core" });
   } catch {
     return undefined;
   }

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, type Stats } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
-import { basename, extname, join, relative, sep } from "node:path";
+import { basename, extname, join, sep } from "node:path";
 import type { Doc, Skipped } from "../types.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import { firstHeading } from "./layout.js";
@@ -67,9 +67,8 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     options.onWarning?.(`corpus: skipped ${path}: ${reason}`);
   };
   const pause = pauser();
-  const files = await listFiles(root, root, skip, dir, pause);
-  for (const file of files) {
-    const path = relative(root, file).split(sep).join("/");
+  const files = await listFiles(root, root, "", skip, dir, pause);
+  for (const { file, path } of files) {
     const result = readDocSync(file, path, maxBytes, options.known?.get(path), root);
     if ("reason" in result) skip(path, result.reason);
     else docs.push(result);
@@ -100,19 +99,29 @@ function pauser(): () => Promise<void> | undefined {
   };
 }
 
-async function listFiles(root: string, dir: string, skip: (path: string, reason: string) => void, given: string, pause: () => Promise<void> | undefined): Promise<string[]> {
-  const found: string[] = [];
+/** A file found by listing: its full path and its path in the corpus ("/"-separated). */
+interface Listed {
+  file: string;
+  path: string;
+}
+
+/**
+ * The files under `dir`, whose path in the corpus is `relDir`, by name at each level. Paths in
+ * the corpus are built here rather than by `path.relative` for each file (≈ 0.1 s at 20k files).
+ */
+async function listFiles(root: string, dir: string, relDir: string, skip: (path: string, reason: string) => void, given: string, pause: () => Promise<void> | undefined): Promise<Listed[]> {
+  const found: Listed[] = [];
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    const name = relative(root, dir).split(sep).join("/") || given;
+    const name = relDir || given;
     throw new CorpusError(`corpus: cannot read folder ${name}: ${codeOf(err)}`);
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = join(dir, entry.name);
-    const rel = relative(root, full).split(sep).join("/");
+    const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
     if (entry.isSymbolicLink()) {
       let target: string;
       try {
@@ -131,11 +140,11 @@ async function listFiles(root: string, dir: string, skip: (path: string, reason:
     if (entry.isDirectory()) {
       if (!IGNORED_DIRS.has(entry.name)) {
         await pause();
-        found.push(...(await listFiles(root, full, skip, given, pause)));
+        found.push(...(await listFiles(root, full, rel, skip, given, pause)));
       }
     } else if (entry.isFile() && DOC_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
       if (SECRET_FILE.test(entry.name)) skip(rel, "named .env*, a file for secrets; not read");
-      else found.push(full);
+      else found.push({ file: full, path: rel });
     }
   }
   return found;

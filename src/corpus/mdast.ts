@@ -7,17 +7,38 @@
  * with them, 5.0-5.2 s without), so bare URLs are found by `bareUrls` instead.
  */
 import type { Nodes, Root } from "mdast";
-import { fromMarkdown } from "mdast-util-from-markdown";
-import { frontmatterFromMarkdown } from "mdast-util-frontmatter";
-import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
-import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
-import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
-import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
-import { frontmatter } from "micromark-extension-frontmatter";
-import { gfmFootnote } from "micromark-extension-gfm-footnote";
-import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
-import { gfmTable } from "micromark-extension-gfm-table";
-import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
+import type * as mdastUtilFromMarkdown from "mdast-util-from-markdown";
+import type * as mdastUtilFrontmatter from "mdast-util-frontmatter";
+import type * as mdastUtilGfmFootnote from "mdast-util-gfm-footnote";
+import type * as mdastUtilGfmStrikethrough from "mdast-util-gfm-strikethrough";
+import type * as mdastUtilGfmTable from "mdast-util-gfm-table";
+import type * as mdastUtilGfmTaskListItem from "mdast-util-gfm-task-list-item";
+import type * as micromarkExtensionFrontmatter from "micromark-extension-frontmatter";
+import type * as micromarkExtensionGfmFootnote from "micromark-extension-gfm-footnote";
+import type * as micromarkExtensionGfmStrikethrough from "micromark-extension-gfm-strikethrough";
+import type * as micromarkExtensionGfmTable from "micromark-extension-gfm-table";
+import type * as micromarkExtensionGfmTaskListItem from "micromark-extension-gfm-task-list-item";
+import { onFirstUse, requirePackage as load } from "./on-first-use.js";
+
+/** CommonMark + GFM (tables, strikethrough, footnotes, task lists) with `---` YAML front matter, loaded on the first parse. */
+const markdownReader = onFirstUse(() => {
+  const { fromMarkdown } = load<typeof mdastUtilFromMarkdown>("mdast-util-from-markdown");
+  const { frontmatterFromMarkdown } = load<typeof mdastUtilFrontmatter>("mdast-util-frontmatter");
+  const { gfmFootnoteFromMarkdown } = load<typeof mdastUtilGfmFootnote>("mdast-util-gfm-footnote");
+  const { gfmStrikethroughFromMarkdown } = load<typeof mdastUtilGfmStrikethrough>("mdast-util-gfm-strikethrough");
+  const { gfmTableFromMarkdown } = load<typeof mdastUtilGfmTable>("mdast-util-gfm-table");
+  const { gfmTaskListItemFromMarkdown } = load<typeof mdastUtilGfmTaskListItem>("mdast-util-gfm-task-list-item");
+  const { frontmatter } = load<typeof micromarkExtensionFrontmatter>("micromark-extension-frontmatter");
+  const { gfmFootnote } = load<typeof micromarkExtensionGfmFootnote>("micromark-extension-gfm-footnote");
+  const { gfmStrikethrough } = load<typeof micromarkExtensionGfmStrikethrough>("micromark-extension-gfm-strikethrough");
+  const { gfmTable } = load<typeof micromarkExtensionGfmTable>("micromark-extension-gfm-table");
+  const { gfmTaskListItem } = load<typeof micromarkExtensionGfmTaskListItem>("micromark-extension-gfm-task-list-item");
+  return (text: string): Root =>
+    fromMarkdown(text, {
+      extensions: [gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem(), frontmatter(["yaml"])],
+      mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown(), frontmatterFromMarkdown(["yaml"])],
+    });
+});
 
 /** File endings read as Markdown; any other document (`.txt`) is plain text. */
 const MARKDOWN_ENDINGS = /\.(?:md|markdown)$/i;
@@ -34,10 +55,7 @@ export function formatOf(path: string): "markdown" | "text" {
 
 /** Parses `text` as CommonMark + GFM (tables, strikethrough, footnotes, task lists) with `---` YAML front matter. */
 export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, {
-    extensions: [gfmTable(), gfmStrikethrough(), gfmFootnote(), gfmTaskListItem(), frontmatter(["yaml"])],
-    mdastExtensions: [gfmTableFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown(), frontmatterFromMarkdown(["yaml"])],
-  });
+  return markdownReader()(text);
 }
 
 /** A bare URL: `http(s)://…` or `www.…` up to a blank or "<". */

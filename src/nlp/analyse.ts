@@ -2,18 +2,23 @@
  * The one wrapper around wink-nlp. Everything else sees plain arrays: tokens with exact character
  * offsets, sentence spans, entity types and the normalised terms used for search.
  */
-import winkNLP, { type ItemEntity, type ItemSentence } from "wink-nlp";
+import winkNLP, { type ItemEntity, type ItemSentence, type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 
 /**
  * Two readers over the one model. Indexing and most questions need sentences and parts of speech
  * only; entities (dates, numbers, money) cost as much again (0.096 against 0.044 ms a passage) and
  * are read only where an answer needs them. wink's default pipe also runs negation and sentiment,
- * which Verbatim never uses.
+ * which Verbatim never uses. Each reader is made on first use: wink copies the whole model for
+ * every reader (≈ 150-200 ms each), and a search never needs the one with entities.
  */
-const withEntities = winkNLP(model, ["sbd", "pos", "ner"]);
-const withoutEntities = winkNLP(model, ["sbd", "pos"]);
-const its = withEntities.its;
+let withEntities: WinkMethods | undefined;
+let withoutEntities: WinkMethods | undefined;
+
+function readerOf(entities: boolean): WinkMethods {
+  if (entities) return (withEntities ??= winkNLP(model, ["sbd", "pos", "ner"]));
+  return (withoutEntities ??= winkNLP(model, ["sbd", "pos"]));
+}
 
 export interface AnalyseOptions {
   /** Read named entities (DATE, CARDINAL, PERCENT, MONEY…) too. Default true. */
@@ -59,7 +64,9 @@ export function analyse(text: string, offset = 0, options: AnalyseOptions = {}):
     throw new TypeError(`nlp: expecting a string to analyse, instead found ${typeof text}`);
   }
   const entities = options.entities ?? true;
-  const doc = (entities ? withEntities : withoutEntities).readDoc(text);
+  const nlp = readerOf(entities);
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
   const values = tokens.out() as string[];
   const spaces = tokens.out(its.precedingSpaces) as string[];

@@ -17,7 +17,7 @@ import { compactCut, PASSAGE_FIELDS, type CompactCut } from "./compact.js";
 import { bulkMiniSearch } from "./bulk.js";
 import type { NameBook } from "./passages.js";
 import { topResults, type TopResult } from "./top.js";
-import { countSorted, decodeInts, distinctCount, encodeInts, IntColumn, sortTermIds, Vocabulary } from "./store.js";
+import { countSorted, distinctCount, IntColumn, sortTermIds, Vocabulary } from "./store.js";
 
 /** A document as the index holds it: the text to quote from and the passages cut from it. */
 export interface IndexedDoc extends Doc {
@@ -114,12 +114,12 @@ export interface IndexSnapshot {
   /** Terms by id. */
   terms: string[];
   /**
-   * Passages, flat for fast parsing: seven numbers each (id, doc index, start, end, heading index
-   * or -1, number of terms, 1 when those include the heading's terms).
+   * Passages, flat: seven numbers each (id, doc index, start, end, heading index or -1, number
+   * of terms, 1 when those include the heading's terms). Saved as raw integers (persist.ts).
    */
-  passages: number[];
-  /** The passages' term ids (text and heading), sorted within each passage, base64 (see store.ts). */
-  termIds: string;
+  passages: Int32Array;
+  /** The passages' term ids (text and heading), sorted within each passage. */
+  termIds: Int32Array;
   /** Headings and their space-joined terms. */
   headings: Array<[string, string]>;
   /** Documents without their text (the corpus files hold it): `text` is "". */
@@ -166,7 +166,7 @@ export class SearchIndex {
     const docIndex = new Map(docs.map((d, i) => [d.path, i]));
     const headings: IndexSnapshot["headings"] = [];
     const headingIndex = new Map<number, number>();
-    const passages: number[] = [];
+    const passages = new IntColumn(this.live * SNAPSHOT_STRIDE);
     const renumber = new Int32Array(this.vocab.terms.length).fill(-1);
     const terms: string[] = [];
     const ids = new IntColumn(this.pool.length);
@@ -188,12 +188,12 @@ export class SearchIndex {
       }
       // renumbering keeps the order only where first sightings agree: sort again
       sortTermIds(ids.view(at, ids.length));
-      passages.push(id, docIndex.get(this.docPaths[slot] ?? "") ?? -1, this.startOf.get(id), this.endOf.get(id), h, own.length, this.headingHeld.get(id));
+      passages.append([id, docIndex.get(this.docPaths[slot] ?? "") ?? -1, this.startOf.get(id), this.endOf.get(id), h, own.length, this.headingHeld.get(id)]);
     }
     return {
       terms,
-      passages,
-      termIds: encodeInts(ids.view(0, ids.length)),
+      passages: passages.view(0, passages.length).slice(),
+      termIds: ids.view(0, ids.length).slice(),
       headings,
       // Passage ids are the passages' own (their doc index says whose): not written twice.
       docs: docs.map((d) => ({ ...d, text: "", passageIds: [] })),
@@ -209,7 +209,7 @@ export class SearchIndex {
   static fromJSON(snapshot: IndexSnapshot, texts?: ReadonlyMap<string, IndexedDoc>): SearchIndex {
     const index = new SearchIndex();
     const { terms, passages: flat, headings, docs } = snapshot;
-    if (!Array.isArray(terms) || !Array.isArray(flat) || !Array.isArray(headings) || !Array.isArray(docs)) {
+    if (!Array.isArray(terms) || !(flat instanceof Int32Array) || !(snapshot.termIds instanceof Int32Array) || !Array.isArray(headings) || !Array.isArray(docs)) {
       throw new Error("search: not an index snapshot");
     }
     const loaded = docs.map((d) => {
@@ -220,7 +220,8 @@ export class SearchIndex {
     });
     const slots = loaded.map((doc) => index.addDocSlot(doc));
     for (const term of terms) index.vocab.intern(term);
-    const ids = decodeInts(snapshot.termIds);
+    const ids = snapshot.termIds;
+    index.reserve(flat.length / SNAPSHOT_STRIDE, ids.length);
     let at = 0;
     for (let i = 0; i * SNAPSHOT_STRIDE < flat.length; i++) {
       const k = i * SNAPSHOT_STRIDE;
@@ -235,6 +236,12 @@ export class SearchIndex {
     }
     index.nextId = Math.max(snapshot.nextId, index.nextId);
     return index;
+  }
+
+  /** Room for `passages` passages holding `termIds` term ids in all: a loaded index's columns never copy as they fill. */
+  private reserve(passages: number, termIds: number): void {
+    for (const column of [this.docOf, this.startOf, this.endOf, this.headingOf, this.headingHeld, this.termsFrom, this.termsTo]) column.reserve(passages);
+    this.pool.reserve(termIds);
   }
 
   private addDocSlot(doc: IndexedDoc): number {

@@ -84,10 +84,14 @@ export function bulkMiniSearch<T>(passages: BulkPassages, field: string, options
       inside._idToShortId.set(passages.ids[i] as number, i);
       inside._fieldLength.set(i, [lengths[i] as number]);
     }
-    for (let t = 0; t < vocabulary.length; t++) {
-      const postings = postingsOf(t);
-      if (postings) inside._index.set(vocabulary[t] as string, new Map([[0, postings]]));
-    }
+    // A term's postings become a Map when a query first reads them: making all of them up front
+    // (2.4 M entries at 100k passages) was most of a loaded index's first question.
+    const held: number[] = [];
+    for (let t = 0; t < vocabulary.length; t++) if (counts[t] !== counts[t + 1]) held.push(t);
+    held.sort((a, b) => compareCodeUnits(vocabulary[a] as string, vocabulary[b] as string));
+    const keys = held.map((t) => vocabulary[t] as string);
+    const values = held.map((t) => new LazyFieldData(t, postingsOf));
+    inside._index = new inside._index.constructor(radixTree(keys, values, 0, keys.length, 0));
     return mini;
   }
   // Another MiniSearch layout: the documented serialised form, at about twice the cost.
@@ -102,9 +106,109 @@ export function bulkMiniSearch<T>(passages: BulkPassages, field: string, options
   return MiniSearch.loadJS(js, options);
 }
 
+/** A node of MiniSearch's radix tree (SearchableMap): edge labels to child nodes, "" to the value. */
+type RadixNode = Map<string, RadixNode | LazyFieldData>;
+
+/**
+ * The radix tree SearchableMap's `set` builds for `keys[from, to)` (sorted by UTF-16 code unit,
+ * distinct), all sharing their first `depth` characters. Inserting 50k terms one by one scans
+ * each node's edges for every term (≈ 150-250 ms on the 100k benchmark); from sorted keys each
+ * edge is the common prefix of the first and last key that share its first character.
+ */
+function radixTree(keys: readonly string[], values: readonly LazyFieldData[], from: number, to: number, depth: number): RadixNode {
+  const node: RadixNode = new Map();
+  let i = from;
+  if (i < to && (keys[i] as string).length === depth) node.set("", values[i++] as LazyFieldData);
+  while (i < to) {
+    const first = keys[i] as string;
+    let j = i + 1;
+    while (j < to && (keys[j] as string)[depth] === first[depth]) j++;
+    const last = keys[j - 1] as string;
+    let end = depth + 1;
+    while (end < first.length && first[end] === last[end]) end++;
+    node.set(first.slice(depth, end), radixTree(keys, values, i, j, end));
+    i = j;
+  }
+  return node;
+}
+
+/** Orders strings by UTF-16 code unit, as `<` does (and as SearchableMap compares characters). */
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * One term's entry in MiniSearch's index (field id → passage number → frequency) whose postings
+ * are made from the inverted arrays on first use. Every Map method makes them first, so MiniSearch
+ * (search, add, discard, vacuum, toJSON) sees an ordinary Map.
+ */
+class LazyFieldData extends Map<number, Map<number, number>> {
+  #term: number;
+  #postingsOf: ((t: number) => Map<number, number> | undefined) | undefined;
+
+  constructor(term: number, postingsOf: (t: number) => Map<number, number> | undefined) {
+    super();
+    this.#term = term;
+    this.#postingsOf = postingsOf;
+  }
+
+  #made(): void {
+    const postingsOf = this.#postingsOf;
+    if (postingsOf) {
+      this.#postingsOf = undefined;
+      const postings = postingsOf(this.#term);
+      if (postings) super.set(0, postings);
+    }
+  }
+
+  override get size(): number {
+    this.#made();
+    return super.size;
+  }
+  override get(field: number): Map<number, number> | undefined {
+    this.#made();
+    return super.get(field);
+  }
+  override has(field: number): boolean {
+    this.#made();
+    return super.has(field);
+  }
+  override set(field: number, postings: Map<number, number>): this {
+    this.#made();
+    return super.set(field, postings);
+  }
+  override delete(field: number): boolean {
+    this.#made();
+    return super.delete(field);
+  }
+  override clear(): void {
+    this.#postingsOf = undefined;
+    super.clear();
+  }
+  override forEach(fn: (postings: Map<number, number>, field: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown): void {
+    this.#made();
+    super.forEach(fn, thisArg);
+  }
+  override entries(): MapIterator<[number, Map<number, number>]> {
+    this.#made();
+    return super.entries();
+  }
+  override keys(): MapIterator<number> {
+    this.#made();
+    return super.keys();
+  }
+  override values(): MapIterator<Map<number, number>> {
+    this.#made();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+    return this.entries();
+  }
+}
+
 /** The parts of a MiniSearch 7 instance the fast path fills. */
 interface Internals {
-  _index: { set(term: string, data: Map<number, Map<number, number>>): unknown };
+  _index: { set(term: string, data: Map<number, Map<number, number>>): unknown; constructor: new (tree: RadixNode) => Internals["_index"] };
   _documentIds: Map<number, unknown>;
   _idToShortId: Map<unknown, number>;
   _fieldLength: Map<number, number[]>;

@@ -43,6 +43,11 @@ export class IntColumn {
     return at;
   }
 
+  /** Makes room for `capacity` values, so that filling it never copies. */
+  reserve(capacity: number): void {
+    if (capacity > this.data.length) this.grow(capacity);
+  }
+
   /** The backing array (longer than `length`): for tight loops; valid until the next write. */
   get raw(): Int32Array {
     return this.data;
@@ -148,20 +153,4 @@ export function countSorted(ids: Int32Array, id: number, from = 0, to = ids.leng
   let n = 0;
   while (lo + n < to && ids[lo + n] === id) n++;
   return n;
-}
-
-/** Encodes 32-bit integers as base64 (little-endian), for JSON. */
-export function encodeInts(values: Int32Array): string {
-  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString("base64");
-}
-
-/** Decodes `encodeInts`' output. Throws when the length is not a whole number of integers. */
-export function decodeInts(base64: string): Int32Array {
-  const bytes = Buffer.from(base64, "base64");
-  if (bytes.byteLength % 4 !== 0) throw new Error("search: integer data has a broken length");
-  // Buffer.from may hand back a slice of a shared pool at any offset: copy when misaligned.
-  if (bytes.byteOffset % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  const copy = new Int32Array(bytes.byteLength / 4);
-  new Uint8Array(copy.buffer).set(bytes);
-  return copy;
 }

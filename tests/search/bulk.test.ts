@@ -41,6 +41,15 @@ function canonical(mini: MiniSearch<Fields>): unknown {
   return { ...js, averageFieldLength: js.averageFieldLength.map((a) => a.toFixed(9)), index: [...js.index].sort(([a], [b]) => a.localeCompare(b)) };
 }
 
+/** MiniSearch's radix tree as plain objects: edge label → subtree; "" → the term's postings. */
+function treeOf(mini: MiniSearch<Fields>): unknown {
+  const plain = (node: Map<string, unknown>): unknown =>
+    Object.fromEntries(
+      [...node].map(([edge, child]) => [edge, edge === "" ? [...(child as Map<number, Map<number, number>>)].map(([field, postings]) => [field, [...postings]]) : plain(child as Map<string, unknown>)]),
+    );
+  return plain((mini as unknown as { _index: { _tree: Map<string, unknown> } })._index._tree);
+}
+
 describe("bulkMiniSearch", () => {
   it.each([false, true])("builds the index addAll builds (through the serialised form: %s)", (serialised) => {
     expect(canonical(viaBulk(serialised))).toEqual(canonical(viaAddAll()));
@@ -62,6 +71,22 @@ describe("bulkMiniSearch", () => {
       mini.discard(7);
     }
     expect(bulk.search("deputy butler")).toEqual(added.search("deputy butler"));
+  });
+
+  it("builds the radix tree (edges and postings) that adding the passages one by one builds", () => {
+    // Keys sharing prefixes at several depths, a key that is a prefix of others, and non-ASCII.
+    const words = ["deputy", "dep", "depth", "deputise", "leader", "leadership", "lead", "été", "etc", "e", "zzz"];
+    const passages: Array<[number, string]> = words.map((w, i) => [i * 2 + 1, `${w} ${words[(i + 3) % words.length]}`]);
+    const added = new MiniSearch<Fields>(options);
+    added.addAll(passages.map(([id, text]) => ({ id, text })));
+    const vocabulary = [...words].reverse();
+    const termIds = passages.map(([, text]) => Int32Array.from(text.split(" "), (t) => vocabulary.indexOf(t)).sort());
+    const bulk = bulkMiniSearch<Fields>({ ids: passages.map(([id]) => id), terms: (i) => termIds[i] as Int32Array, vocabulary }, "text", options);
+    expect(treeOf(bulk)).toEqual(treeOf(added));
+    // The tree's insertion order differs, so a result lists the words it matched in another order.
+    const found = (mini: MiniSearch<Fields>, query: string): unknown =>
+      mini.search(query, { prefix: true, fuzzy: 0.3 }).map((r) => ({ id: r.id, score: r.score.toFixed(9), terms: [...r.terms].sort() }));
+    for (const query of ["dep", "lea", "e", "ete", "deputies"]) expect(found(bulk, query)).toEqual(found(added, query));
   });
 
   it("builds an empty index from no passages", () => {

@@ -34,10 +34,16 @@ describe("saveIndex / loadIndex", () => {
   it.each([
     ["not JSON", "{ this is not json"],
     ["another format version", `${JSON.stringify({ format: "verbatim-index", version: -1 })}\n{}`],
-    ["a snapshot of another shape", encodeIndexFile(JSON.stringify({ passages: [] }))],
-    ["a snapshot whose passage names no document", encodeIndexFile(JSON.stringify({ terms: [], passages: [0, 5, 0, 10, -1, 0, 0], termIds: "", headings: [], docs: [], nextId: 1 }))],
-    ["a snapshot whose term ids end early", encodeIndexFile(JSON.stringify({ terms: ["a"], passages: [0, 0, 0, 10, -1, 3, 0], termIds: "AAAAAA==", headings: [], docs: [{ path: "a.md", title: "a", text: "", fingerprint: "x", stamp: "1:1", passageIds: [0], names: {}, topics: [], titleTerms: [] }], nextId: 1 }))],
-    ["a snapshot with a broken term id run", encodeIndexFile(JSON.stringify({ terms: ["a"], passages: [], termIds: "AAA=", headings: [], docs: [], nextId: 0 }))],
+    ["a snapshot of another shape", encodeIndexFile(JSON.stringify({ passages: 0 }))],
+    ["a snapshot whose integers do not fill the file", encodeIndexFile(JSON.stringify({ terms: [], passages: 7, termIds: 0, headings: [], docs: [], nextId: 1 }), [Int32Array.of(0, 5, 0)])],
+    ["a snapshot whose passage names no document", encodeIndexFile(JSON.stringify({ terms: [], passages: 7, termIds: 0, headings: [], docs: [], nextId: 1 }), [Int32Array.of(0, 5, 0, 10, -1, 0, 0)])],
+    [
+      "a snapshot whose term ids end early",
+      encodeIndexFile(
+        JSON.stringify({ terms: ["a"], passages: 7, termIds: 1, headings: [], docs: [{ path: "a.md", title: "a", text: "", fingerprint: "x", stamp: "1:1", passageIds: [0], names: {}, topics: [], titleTerms: [] }], nextId: 1 }),
+        [Int32Array.of(0, 0, 0, 10, -1, 3, 0), Int32Array.of(0)],
+      ),
+    ],
   ])("refuses a cache that is %s, saying why", async (_what, body) => {
     const dir = await newDir();
     await writeFile(join(dir, INDEX_FILE), body);
@@ -49,29 +55,39 @@ describe("saveIndex / loadIndex", () => {
 });
 
 describe("saved index integrity", () => {
-  async function savedFile(): Promise<{ dir: string; file: string; text: string }> {
+  async function savedFile(): Promise<{ dir: string; file: string; data: Buffer }> {
     const { docs } = await loadCorpus(join(import.meta.dirname, "../../corpus"));
     const dir = await newDir();
     await saveIndex(buildIndex(docs), dir);
     const file = join(dir, INDEX_FILE);
-    return { dir, file, text: await readFile(file, "utf8") };
+    return { dir, file, data: await readFile(file) };
   }
 
   it("refuses a file cut short, saying how much is missing", async () => {
-    const { dir, file, text } = await savedFile();
-    await writeFile(file, text.slice(0, Math.floor(text.length * 0.6)));
+    const { dir, file, data } = await savedFile();
+    await writeFile(file, data.subarray(0, Math.floor(data.length * 0.6)));
     await expect(loadIndex(dir)).rejects.toThrow(/index cache: .*index\.json is truncated \(\d+ of \d+ bytes\)/);
   });
 
-  it("refuses a file whose snapshot is valid JSON but not what was saved (a smaller index put in its place)", async () => {
-    const { dir, file, text } = await savedFile();
-    const [header] = text.split("\n", 1);
+  it("refuses a file whose snapshot is whole but not what was saved (a smaller index put in its place)", async () => {
+    const { dir, file, data } = await savedFile();
+    const headerLine = data.subarray(0, data.indexOf(0x0a) + 1);
     const small = buildIndex([{ path: "a.md", text: "Just one passage here.", title: "a", fingerprint: "f", stamp: "1:1" }]);
-    const body = JSON.stringify(small.toJSON());
+    const dummy = join(await newDir(), "small");
+    await saveIndex(small, dummy);
+    const smallData = await readFile(join(dummy, INDEX_FILE));
+    const body = smallData.subarray(smallData.indexOf(0x0a) + 1);
     // Padded to the saved length, so only the checksum can tell.
-    const room = Buffer.byteLength(text) - Buffer.byteLength(header!) - 1 - Buffer.byteLength(body);
+    const room = data.length - headerLine.length - body.length;
     expect(room).toBeGreaterThan(0);
-    await writeFile(file, `${header}\n${body}${" ".repeat(room)}`);
+    await writeFile(file, Buffer.concat([headerLine, body, Buffer.alloc(room, 0x20)]));
+    await expect(loadIndex(dir)).rejects.toThrow(/index cache: .*index\.json is corrupt \(checksum/);
+  });
+
+  it("refuses a file with one integer changed", async () => {
+    const { dir, file, data } = await savedFile();
+    data[data.length - 2] = (data[data.length - 2] ?? 0) ^ 0xff;
+    await writeFile(file, data);
     await expect(loadIndex(dir)).rejects.toThrow(/index cache: .*index\.json is corrupt \(checksum/);
   });
 });
