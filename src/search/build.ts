@@ -399,12 +399,12 @@ export class SearchIndex {
 
   /**
    * The known words nearest in spelling to a word that no passage holds in any form
-   * alternativesOf knows (see src/search/spelling.ts): one edit away for a word of 4-9 letters,
+   * alternativesOf knows (src/search/spelling.ts): one edit away for a word of 4-9 letters,
    * up to two for a longer one, with the same first letter, only the nearest found, commonest
-   * first. The term, the word as
-   * written and their inflection bases are corrected alike: the index holds lemmas, and wink
-   * leaves a word it does not know as written ("chharacters" is one edit from "character" by
-   * way of "chharacter"). Empty for a known word, a short one, or one that is not plain letters.
+   * first. The term, the word as written and their inflection bases are corrected alike: the
+   * index holds lemmas, and wink leaves a word it does not know as written ("chharacters" is one
+   * edit from "character" by way of "chharacter"). Empty for a known word, a short one, or one
+   * that is not plain letters.
    */
   correctionsOf(word: string | SearchWord): string[] {
     const { term, surface } = typeof word === "string" ? { term: word, surface: undefined } : word;
