@@ -16,6 +16,7 @@ import { enumerationIn } from "./enumeration.js";
 import { makeExcerpt } from "./excerpt.js";
 import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question } from "./question.js";
+import { correctQuestion } from "./spelling.js";
 import { bestCovering, idfOf, rerank, type Reading } from "./rerank.js";
 import { bestSentence, cut, sentenceAnswer, type PickedSentence } from "./sentence.js";
 import { blockAfter, introducedBlock, isLeadIn, listAround } from "./structure.js";
@@ -53,7 +54,7 @@ export type Refusal = { message: string; kind: AnswerKind; readings: Reading[]; 
 export function draftAnswer(index: SearchIndex, question: string): Draft | Refusal {
   const checked = checkQuestion(question);
   if (!checked.ok) return { message: checked.message, kind: "thing", readings: [] };
-  const q = parseQuestion(checked.text);
+  const q = correctQuestion(parseQuestion(checked.text), index);
   if (q.terms.length === 0) {
     return { message: "That question has no words to look for. Ask about someone or something in the documents.", kind: q.kind, readings: [], q };
   }

@@ -6,6 +6,7 @@
  *   npm run eval                       the `tune` split, with each miss
  *   npm run eval -- --split test       the `test` split: figures only, never the questions
  *   npm run eval -- FILE.jsonl [--corpus DIR]   one question file over one corpus, with misses
+ *   npm run eval -- --typos …          the same questions with a typo or two each (src/eval/typos.ts)
  */
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -13,10 +14,11 @@ import { parseArgs } from "node:util";
 import { createEngine } from "../engine.js";
 import { formatReport, reliability, scoreReplies, type EvalItem, type EvalReply, type EvalReport } from "../eval/metrics.js";
 import { corpusDirOf, loadSuite, type SuiteItem } from "../eval/suite.js";
+import { withTypos } from "../eval/typos.js";
 import { parseCliArgs } from "./args.js";
 import { stripControls } from "./terminal.js";
 
-const USAGE = "usage: npm run eval -- [--split tune|test|all] [--suite DIR] | FILE.jsonl [--corpus DIR]";
+const USAGE = "usage: npm run eval -- [--typos] [--split tune|test|all] [--suite DIR] | FILE.jsonl [--corpus DIR]";
 
 /** Every file under `dir`, joined: what quotes are checked against (as the reference scorer does). */
 async function corpusText(dir: string): Promise<string> {
@@ -88,8 +90,14 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Array<[string, T[]]> {
   return [...groups.entries()];
 }
 
-async function runSuite(dir: string, split: string, cacheDir: string | null): Promise<void> {
-  const suite = (await loadSuite(dir)).filter((s) => split === "all" || s.split === split);
+/** `items` with a typo or two in each question, seeded by its id (else its place in the file). */
+function misspelt<T extends EvalItem>(items: T[]): T[] {
+  return items.map((item, i) => ({ ...item, question: withTypos(item.question, item.id ?? String(i + 1)) }));
+}
+
+async function runSuite(dir: string, split: string, cacheDir: string | null, typos: boolean): Promise<void> {
+  const chosen = (await loadSuite(dir)).filter((s) => split === "all" || s.split === split);
+  const suite = typos ? misspelt(chosen) : chosen;
   const rows: Array<Scored & { s: SuiteItem }> = [];
   const started = performance.now();
   for (const [corpus, items] of groupBy(suite, (s) => s.corpus)) {
@@ -97,7 +105,7 @@ async function runSuite(dir: string, split: string, cacheDir: string | null): Pr
     scored.forEach((r, i) => rows.push({ ...r, s: items[i] as SuiteItem }));
   }
   const out = process.stdout;
-  out.write(`split: ${split} · ${rows.length} questions · ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`);
+  out.write(`split: ${split}${typos ? " with typos" : ""} · ${rows.length} questions · ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`);
   out.write(`${table("corpus", [...groupBy(rows, (r) => r.s.corpus), ["**all**", rows]])}\n\n`);
   out.write(`${table("style", groupBy(rows, (r) => r.s.style))}\n\n`);
   out.write(`${table("kind", groupBy(rows, (r) => r.s.kind))}\n\n`);
@@ -114,8 +122,9 @@ async function runSuite(dir: string, split: string, cacheDir: string | null): Pr
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, strict: false, options: { split: { type: "string", default: "tune" }, suite: { type: "string", default: "eval" } } });
-  const args = parseCliArgs(process.argv.slice(2).filter((a, i, all) => !/^--(split|suite)$/.test(a) && !/^--(split|suite)$/.test(all[i - 1] ?? "")));
+  const { values, positionals } = parseArgs({ args: process.argv.slice(2), allowPositionals: true, strict: false, options: { split: { type: "string", default: "tune" }, suite: { type: "string", default: "eval" }, typos: { type: "boolean", default: false } } });
+  const args = parseCliArgs(process.argv.slice(2).filter((a, i, all) => a !== "--typos" && !/^--(split|suite)$/.test(a) && !/^--(split|suite)$/.test(all[i - 1] ?? "")));
+  const typos = values.typos === true;
   if (args.help) {
     process.stderr.write(`${USAGE}\n`);
     return 0;
@@ -127,12 +136,13 @@ async function main(): Promise<number> {
       process.stderr.write(`eval: --split must be tune, test or all, not ${split}\n${USAGE}\n`);
       return 2;
     }
-    await runSuite(String(values.suite), split, args.cacheDir);
+    await runSuite(String(values.suite), split, args.cacheDir, typos);
     return 0;
   }
   let items: EvalItem[];
   try {
     items = (await readFile(file, "utf8")).split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalItem);
+    if (typos) items = misspelt(items);
   } catch (err) {
     process.stderr.write(`eval: cannot read ${file}: ${(err as Error).message}\n`);
     return 1;

@@ -396,9 +396,32 @@ export class SearchIndex {
    * gives "missing" where the question's "missing" gave "miss". So the word as written counts,
    * when the index holds it, and so do the bases the suffix rules of wink's lemmatiser give
    * ("-ing", "-ed", "-ied", "-es", "-s"), when the index holds them in more passages than the
-   * word itself (so "string" never becomes "str").
+   * word itself (so "string" never becomes "str"). A word no passage holds in any of these forms
+   * is taken for a typo: its corrections (correctionsOf) stand in for it.
    */
   alternativesOf(word: string | SearchWord): string[] {
+    const forms = this.formsOf(word);
+    return forms.length > 0 ? forms : this.correctionsOf(word);
+  }
+
+  /**
+   * The known words nearest in spelling to a word that no passage holds in any form
+   * alternativesOf knows (src/search/spelling.ts): one edit away for a word of 4-9 letters,
+   * up to two for a longer one, with the same first letter, only the nearest found, commonest
+   * first. The term, the word as written and their inflection bases are corrected alike: the
+   * index holds lemmas, and wink leaves a word it does not know as written ("chharacters" is one
+   * edit from "character" by way of "chharacter"). Empty for a known word, a short one, or one
+   * that is not plain letters.
+   */
+  correctionsOf(word: string | SearchWord): string[] {
+    const { term, surface } = typeof word === "string" ? { term: word, surface: undefined } : word;
+    if (this.documentFrequency(term) > 0 || this.formsOf(word).length > 0) return [];
+    const written = surface ? [term, surface] : [term];
+    return this.vocab.corrections([...new Set([...written, ...written.flatMap(inflectionBases)])]);
+  }
+
+  /** The other forms of alternativesOf, without corrections. */
+  private formsOf(word: string | SearchWord): string[] {
     const { term, surface } = typeof word === "string" ? { term: word, surface: undefined } : word;
     const df = this.documentFrequency(term);
     const out: string[] = [];

@@ -5,6 +5,7 @@
  * MiniSearch's index is rebuilt from when a saved index is loaded.
  */
 import { stemOf } from "../nlp/stem.js";
+import { Speller } from "./spelling.js";
 
 /** A growable column of 32-bit integers. */
 export class IntColumn {
@@ -106,6 +107,15 @@ export class Vocabulary {
       if (stemOf(t) === stem) out.push(t);
     }
     return out;
+  }
+
+  /** Corrects words no passage holds (see spelling.ts), made on first use. */
+  private speller?: Speller;
+
+  /** The live terms nearest in spelling to any of `forms` of a word (see Speller.corrections), commonest first. */
+  corrections(forms: readonly string[]): string[] {
+    this.speller ??= new Speller(this.terms, (id) => this.df.get(id));
+    return this.speller.corrections(forms);
   }
 
   /** The id of `term`, or -1 when no passage ever held it. */

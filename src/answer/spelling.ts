@@ -1,0 +1,74 @@
+/**
+ * Spelling correction of a question, between question analysis and retrieval. A word no passage
+ * holds is taken to mean the word the passages use for it: a form of it ("generatees" →
+ * "generate") or, failing that, the nearest in spelling ("enviroment" → "environment") — the
+ * alternatives retrieval searches it by (SearchIndex.alternativesOf). A misspelling is mended in
+ * the question's text, which is analysed again, so that the word also counts where the question
+ * is read for what it asks ("the defualt" asks for a default, "which paramters" for several
+ * parameters); other forms replace the word's term. Either way it counts in retrieval, in
+ * coverage and in the answer sentence as if it had been written that way. The question is
+ * corrected once; every later stage reads the corrected terms.
+ */
+import type { SearchIndex } from "../search/build.js";
+import { editDistance } from "../search/spelling.js";
+import { parseQuestion, type Question, type QuestionTerm } from "./question.js";
+
+type Vocabulary = Pick<SearchIndex, "documentFrequency" | "alternativesOf">;
+
+/** A replacement this many edits from the word as written or fewer is a respelling of it, mended in the text. */
+const MAX_RESPELLING_EDITS = 2;
+
+/** `q` with the words no passage holds respelt (see the module comment); `q` itself when there are none. */
+export function correctQuestion(q: Question, index: Vocabulary): Question {
+  const respelt = respell(q, index);
+  return replaceUnknown(respelt === q.text ? q : parseQuestion(respelt), index);
+}
+
+/** The replacement for a term no passage holds, neither as its lemma nor as written, if any. */
+function replacementOf(t: QuestionTerm, index: Vocabulary): string | undefined {
+  const known = (word: string | undefined): boolean => word !== undefined && index.documentFrequency(word) > 0;
+  return known(t.term) || known(t.surface) ? undefined : index.alternativesOf(t)[0];
+}
+
+/**
+ * The question's text with each unknown word that its replacement respells (within
+ * MAX_RESPELLING_EDITS) written as that replacement, in the plural when the word was ("tpyes" →
+ * "types"; the index holds lemmas) and capitalised when it was.
+ */
+function respell(q: Question, index: Vocabulary): string {
+  let text = q.text;
+  for (const t of q.terms) {
+    const written = t.surface ?? t.term;
+    const best = replacementOf(t, index);
+    if (!best || editDistance(written, best, MAX_RESPELLING_EDITS) > MAX_RESPELLING_EDITS) continue;
+    const word = /[^s]s$/.test(written) && !best.endsWith("s") ? `${best}s` : best;
+    const at = new RegExp(`(?<![\\p{L}\\p{N}_])${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_])`, "giu");
+    text = text.replace(at, (found) => (/^\p{Lu}/u.test(found) ? word[0]?.toUpperCase() + word.slice(1) : word));
+  }
+  return text;
+}
+
+/**
+ * `q` with each term that no passage holds replaced by its first alternative (a derivation:
+ * "originate" → "originally"). A term whose replacement the question already holds is dropped.
+ */
+function replaceUnknown(q: Question, index: Vocabulary): Question {
+  let changed = false;
+  const terms: QuestionTerm[] = [];
+  const lemmas = new Set(q.lemmas);
+  for (const t of q.terms) {
+    const best = replacementOf(t, index);
+    if (best === undefined) {
+      terms.push(t);
+      continue;
+    }
+    changed = true;
+    lemmas.add(best);
+    if (q.terms.some((o) => o.term === best)) continue;
+    // The word as written is no alternative any more: searching it again finds nothing.
+    const replaced: QuestionTerm = { ...t, term: best };
+    delete replaced.surface;
+    terms.push(replaced);
+  }
+  return changed ? { ...q, terms, lemmas } : q;
+}
