@@ -13,40 +13,27 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { SENTENCE_FEATURES, sentenceCandidates, sentenceScore } from "../src/answer/sentence.js";
-import { fitListwise } from "../src/eval/listwise.js";
-import type { Example } from "../src/eval/logistic.js";
+import { SENTENCE_FEATURES, sentenceCandidates, sentenceScore, type SentenceFeature, type SentenceModel } from "../src/answer/sentence.js";
+import { fitListwise, type Group } from "../src/eval/listwise.js";
 import { normalise } from "../src/eval/metrics.js";
 import { tuneDrafts } from "../src/eval/tune.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
 async function main(): Promise<void> {
-  const examples: Array<Example<(typeof SENTENCE_FEATURES)[number]>> = [];
-  const groups: Array<{ from: number; to: number }> = [];
+  const groups: Array<Group<SentenceFeature>> = [];
   for await (const { item, draft } of tuneDrafts(path.join(ROOT, "eval"), (s) => s.kind !== "unanswerable")) {
     const aliases = (item.kind === "factoid" ? item.answers : item.kind === "list" ? item.members.flat() : []).map(normalise).filter(Boolean);
-    const candidates = sentenceCandidates(draft.q, draft.readings);
-    const labels = candidates.map((c) => {
-      const text = normalise(c.r.doc.text.slice((c.r.body.tokens[c.first] as { start: number }).start, (c.r.body.tokens[c.last] as { end: number }).end));
-      return aliases.some((a) => text.includes(a));
-    });
-    const positives = labels.filter(Boolean).length;
-    if (positives === 0 || positives === labels.length) continue;
-    const from = examples.length;
-    candidates.forEach((c, i) => examples.push({ x: c.features, y: labels[i] as boolean }));
-    groups.push({ from, to: examples.length });
+    const candidates = sentenceCandidates(draft.q, draft.readings).map((c) => ({ x: c.features, y: aliases.some((a) => normalise(c.text).includes(a)) }));
+    const positives = candidates.filter((c) => c.y).length;
+    if (positives > 0 && positives < candidates.length) groups.push({ candidates });
   }
   // How often the top-scored candidate holds an answer, among questions where one does.
-  const topRight = (model?: Parameters<typeof sentenceScore>[1]): number =>
-    groups.filter(({ from, to }) => {
-      const group = examples.slice(from, to);
-      return group.reduce((a, b) => (sentenceScore(b.x, model) > sentenceScore(a.x, model) ? b : a)).y;
-    }).length;
+  const topRight = (model?: SentenceModel): number =>
+    groups.filter(({ candidates }) => candidates.reduce((a, b) => (sentenceScore(b.x, model) > sentenceScore(a.x, model) ? b : a)).y).length;
   const before = topRight();
-  const candidateGroups = groups.map(({ from, to }) => ({ candidates: examples.slice(from, to).map(({ x, y }) => ({ x, y })) }));
-  const model = { bias: 0, weights: fitListwise(candidateGroups, SENTENCE_FEATURES) };
-  const out = { fittedOn: `eval tune split: ${groups.length} answerable questions with an answer among ${examples.length} candidate sentences`, ...model };
+  const model: SentenceModel = { bias: 0, weights: fitListwise(groups, SENTENCE_FEATURES) };
+  const out = { fittedOn: `eval tune split: ${groups.length} answerable questions with an answer among ${groups.reduce((n, g) => n + g.candidates.length, 0)} candidate sentences`, ...model };
   writeFileSync(path.join(ROOT, "src/answer/sentence-model.json"), `${JSON.stringify(out, null, 2)}\n`);
   console.log(JSON.stringify(out, null, 2));
   console.log(`top sentence holds an answer: ${topRight(model)} of ${groups.length} questions (${before} with the model before)`);

@@ -11,11 +11,12 @@ import type { Reading } from "./rerank.js";
 const SMALL = new Set(["of", "and", "for", "the", "to", "in", "on", "a", "an", "&"]);
 const MAX_EXPANSION_WORDS = 10;
 
-/** The abbreviation a question asks to expand: a word in capitals ("SSI", "LART"), if any. */
+/**
+ * The abbreviation a definition question asks about: a word in capitals ("SSI", "LART"), if any.
+ * ("stands for", "acronym" and the like make a question a definition one: see question.ts.)
+ */
 export function abbreviationIn(q: Question): string | undefined {
-  return /\b(stands? for|short for|acronym|abbreviation|expan(d|sion))\b/i.test(q.text) || q.kind === "definition"
-    ? /\b(\p{Lu}{2,8}s?)\b/u.exec(q.text)?.[1]
-    : undefined;
+  return q.kind === "definition" ? /\b(\p{Lu}{2,8}s?)\b/u.exec(q.text)?.[1] : undefined;
 }
 
 /** The expansion of `abbreviation` in the best readings, verbatim, if one of them spells it out. */

@@ -42,9 +42,8 @@ export function asksDefault(q: Question): boolean {
   return /\bdefault/i.test(q.text);
 }
 
-/** Code-like candidates in a passage, best fit first; none that merely repeats the question. */
-export function codeCandidates(q: Question, r: Reading): CodeCandidate[] {
-  const text = shownText(r);
+/** Code-like candidates in a passage (`text`: its shownText), best fit first; none that merely repeats the question. */
+export function codeCandidates(q: Question, r: Reading, text: string = shownText(r)): CodeCandidate[] {
   const offset = r.hit.passage.start;
   const out: CodeCandidate[] = [];
   const question = q.text.toLowerCase();
@@ -94,7 +93,7 @@ export function voteCode(q: Question, readings: Reading[], accept: (text: string
       return term != null && q.lemmas.has(term);
     }).map((t) => t.start - offset);
     const seen = new Set<string>();
-    for (const c of codeCandidates(q, r)) {
+    for (const c of codeCandidates(q, r, shown)) {
       const key = c.text.toLowerCase();
       if (seen.has(key) || !accept(c.text)) continue;
       seen.add(key);

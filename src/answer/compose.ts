@@ -104,30 +104,32 @@ interface Extracted {
 function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracted {
   const sentence = bestSentence(q, readings);
   const withSentence = sentence ? { sentence } : {};
+  // An answer of the wanted kind (a name, an expansion, a path, list items, code), not a sentence.
+  const typed = (answer: string, items: string[], margin = 1, support = 1): Extracted => ({ answer, items, typed: true, margin, support, ...withSentence });
   const wantsList = q.plurality === "many";
-  // Names, dates and numbers are voted for across passages first; a list of other things is read from its sentence or block.
-  const abbreviation = q.kind === "definition" ? abbreviationIn(q) : undefined;
+  const abbreviation = abbreviationIn(q);
   const expansion = abbreviation ? expansionOf(abbreviation, readings) : undefined;
-  if (expansion) return { answer: expansion, items: [expansion], typed: true, margin: 1, support: 1, ...withSentence };
+  if (expansion) return typed(expansion, [expansion]);
   if (q.kind === "term") {
     const name = nameAsked(q, sentence, readings);
-    if (name) return { answer: cut(name, MAX_TYPED_ANSWER), items: [name], typed: true, margin: 1, support: 1, ...withSentence };
+    if (name) return typed(cut(name, MAX_TYPED_ANSWER), [name]);
   }
   // "Where do I put …?" in documentation asks for a path ("/etc/logrotate.d"), not a place name.
   const path = q.kind === "place" ? voteCode(q, readings, (text) => PATH.test(text)) : undefined;
-  if (path) return { answer: cut(path.text, MAX_TYPED_ANSWER), items: path.items, typed: true, margin: path.margin, support: path.support, ...withSentence };
+  if (path) return typed(cut(path.text, MAX_TYPED_ANSWER), path.items, path.margin, path.support);
+  // Names, dates and numbers are voted for across passages first; a list of other things is read from its sentence or block.
   const voted = voteCandidates(index, q, readings);
   if (wantsList && !voted) {
     const list = listOf(q, readings, sentence);
-    if (list) return { answer: cut(list.series ? joinList(list.items) : list.items.join("; "), MAX_LIST_ANSWER), items: list.items, typed: true, margin: 1, support: 1, ...withSentence };
+    if (list) return typed(cut(list.series ? joinList(list.items) : list.items.join("; "), MAX_LIST_ANSWER), list.items);
   }
-  if (voted) return { answer: joinList(voted.items), items: voted.items, typed: true, margin: voted.margin, support: voted.support, ...withSentence };
+  if (voted) return typed(joinList(voted.items), voted.items, voted.margin, voted.support);
   // "What organic matter …?" over "organic matter such as A, B, and C": the members, even asked in the singular.
   const series = !wantsList && q.kind === "thing" && sentence ? seriesIn(q, sentence, true) : undefined;
-  if (series) return { answer: cut(joinList(series), MAX_LIST_ANSWER), items: series, typed: true, margin: 1, support: 1, ...withSentence };
+  if (series) return typed(cut(joinList(series), MAX_LIST_ANSWER), series);
   if (q.kind === "code") {
     const code = voteCode(q, readings);
-    if (code) return { answer: cut(code.text, code.items.length > 1 ? MAX_LIST_ANSWER : MAX_TYPED_ANSWER), items: code.items, typed: true, margin: code.margin, support: code.support, ...withSentence };
+    if (code) return typed(cut(code.text, code.items.length > 1 ? MAX_LIST_ANSWER : MAX_TYPED_ANSWER), code.items, code.margin, code.support);
   }
   return { answer: sentence ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
 }

@@ -27,8 +27,8 @@ export function enumerationIn(tokens: Token[], text: string, questionLemmas: Rea
   const visible = tokens.filter((t) => t.type !== "tabCRLF" && t.text.trim() !== "");
   const found: Series[] = [];
   visible.forEach((t, i) => {
-    if (t.pos === "CCONJ" && /^(and|or)$/i.test(t.text)) found.push(...[seriesEndingAt(visible, i, questionLemmas)].filter((x) => x !== undefined));
-    if (t.text === "(") found.push(...[bracketed(visible, i)].filter((x) => x !== undefined));
+    const series = t.pos === "CCONJ" && /^(and|or)$/i.test(t.text) ? seriesEndingAt(visible, i, questionLemmas) : t.text === "(" ? bracketed(visible, i) : undefined;
+    if (series) found.push(series);
   });
   // The series after the question's own words ("platforms (C64, Amiga, …)") before a longer one elsewhere.
   const near = (s: Series): number => (visible.slice(Math.max(0, s.from - CLASS_WINDOW), s.from).some((t) => questionLemmas.has(t.lemma)) ? 1 : 0);
@@ -120,15 +120,17 @@ function seriesEndingAt(tokens: Token[], conj: number, questionLemmas: ReadonlyS
  * hold a preposition after its first word ("IBM PC under DOS").
  */
 function isPhrase(tokens: Token[], a: number, b: number, bracketed = false): boolean {
-  const words = tokens.slice(a, b + 1).filter((t) => t.type === "word" || t.type === "number");
+  const words: number[] = [];
+  for (let i = a; i <= b; i++) if ((tokens[i] as Token).type === "word" || (tokens[i] as Token).type === "number") words.push(i);
   if (words.length === 0 || words.length > MAX_MEMBER_WORDS) return false;
   // A lone word is a member whatever its tag (wink tags "linefeed" a verb); longer pieces hold no clause word.
   // Parts of a hyphenated word ("well-rotted") are not clause words, whatever their tags.
-  const hyphenated = (t: Token): boolean => {
-    const i = tokens.indexOf(t);
-    return (tokens[i - 1]?.text === "-" && !t.spaceBefore) || (tokens[i + 1]?.text === "-" && !(tokens[i + 1] as Token).spaceBefore);
-  };
-  return words.length === 1 || words.every((t, k) => !CLAUSE_POS.has(t.pos) || t.lemma === "of" || hyphenated(t) || (bracketed && k > 0 && t.pos === "ADP"));
+  const hyphenated = (i: number): boolean =>
+    (tokens[i - 1]?.text === "-" && !(tokens[i] as Token).spaceBefore) || (tokens[i + 1]?.text === "-" && !(tokens[i + 1] as Token).spaceBefore);
+  return words.length === 1 || words.every((i, k) => {
+    const t = tokens[i] as Token;
+    return !CLAUSE_POS.has(t.pos) || t.lemma === "of" || hyphenated(i) || (bracketed && k > 0 && t.pos === "ADP");
+  });
 }
 
 /** The noun phrase that ends piece `[a, b]`, after the words that introduce it. */

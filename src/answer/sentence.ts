@@ -48,7 +48,15 @@ export interface SentenceCandidate {
   terms: Set<string>;
   /** Question terms of its passage's heading (and term line). */
   headingTerms: Set<string>;
+  /** Its text as the document has it. */
+  text: string;
   features: Record<SentenceFeature, number>;
+}
+
+/** A fitted ranker of answer sentences: a bias and a weight per feature. */
+export interface SentenceModel {
+  bias: number;
+  weights: Record<SentenceFeature, number>;
 }
 
 /**
@@ -70,11 +78,11 @@ export interface SentenceCandidate {
 export const SENTENCE_FEATURES = ["rank", "top", "idf", "heading", "share", "evidence", "opens", "long", "code", "novel", "typed", "dense"] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 
-/** The fitted ranker: a bias and a weight per feature. */
-const MODEL = sentenceModel as { bias: number; weights: Record<SentenceFeature, number> };
+/** The ranker fitted on tune. */
+const MODEL = sentenceModel as SentenceModel;
 
 /** The ranker's score of a candidate (higher is better). */
-export function sentenceScore(features: Record<SentenceFeature, number>, model: { bias: number; weights: Record<SentenceFeature, number> } = MODEL): number {
+export function sentenceScore(features: Record<SentenceFeature, number>, model: SentenceModel = MODEL): number {
   let z = model.bias;
   for (const f of SENTENCE_FEATURES) z += (model.weights[f] ?? 0) * features[f];
   return z;
@@ -82,7 +90,8 @@ export function sentenceScore(features: Record<SentenceFeature, number>, model: 
 
 /** The candidate sentences of the best passages, fragments left out, each with its features. */
 export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCandidate[] {
-  const sentences: Array<Omit<SentenceCandidate, "features"> & { index: number }> = [];
+  type Gathered = Omit<SentenceCandidate, "features" | "text"> & { index: number; opens: boolean; asked: Array<string | null> };
+  const sentences: Gathered[] = [];
   // "Allin-Khan" in a sentence stands for the whole "Rosena Allin-Khan" of the question.
   const nameTerms = new Map<string, string[]>();
   for (const t of q.terms) {
@@ -93,22 +102,25 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
   const byStem = new Map<string, string>();
   for (const t of q.terms) byStem.set(stemOf(t.term), t.term);
   readings.slice(0, SENTENCE_POOL).forEach((r, index) => {
-    const bySentence = new Map<number, Omit<SentenceCandidate, "features"> & { index: number }>();
+    const bySentence = new Map<number, Gathered>();
     // The heading's question words belong to every sentence under it ("LART" over "Luser Attitude Readjustment Tool.").
     const headingTerms = new Set<string>();
     for (const term of [...r.heading.terms, ...r.lead]) if (term && q.lemmas.has(term)) headingTerms.add(term);
+    // Each token's question word, by lemma or by stem (the question's term of that stem), once.
+    const asked = r.body.terms.map((term) => {
+      if (!term) return null;
+      const viaStem = byStem.get(stemOf(term));
+      return q.lemmas.has(term) ? (viaStem ?? term) : (viaStem ?? null);
+    });
     r.body.tokens.forEach((t, i) => {
       if (t.type === "tabCRLF" || !t.text.trim()) return;
       let s = bySentence.get(t.sentence);
-      if (!s) bySentence.set(t.sentence, (s = { r, first: i, last: i, terms: new Set(), headingTerms, index }));
+      if (!s) bySentence.set(t.sentence, (s = { r, first: i, last: i, terms: new Set(), headingTerms, index, opens: bySentence.size === 0, asked }));
       s.last = i;
       const term = r.body.terms[i];
       if (!term) return;
       if (q.lemmas.has(term)) for (const same of nameTerms.get(term) ?? [term]) s.terms.add(same);
-      else {
-        const viaStem = byStem.get(stemOf(term));
-        if (viaStem) s.terms.add(viaStem);
-      }
+      else if (asked[i]) s.terms.add(asked[i] as string);
     });
     sentences.push(...bySentence.values());
   });
@@ -132,24 +144,25 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
     for (const t of s.headingTerms) if (!s.terms.has(t)) fromHeading += weighted(t);
     let content = 0, novel = 0;
     for (let i = s.first; i <= s.last; i++) {
-      const term = s.r.body.terms[i];
-      if (!term) continue;
+      if (!s.r.body.terms[i]) continue;
       content++;
-      if (!q.lemmas.has(term) && !byStem.has(stemOf(term))) novel++;
+      if (!s.asked[i]) novel++;
     }
     const letters = (text.match(/\p{L}/gu) ?? []).length;
     // Question words close together: the most distinct ones within any window of DENSE_WINDOW tokens.
     let dense = 0;
     for (let i = s.first; i <= s.last; i++) {
       const near = new Set<string>();
-      for (let j = i; j <= Math.min(s.last, i + DENSE_WINDOW); j++) {
-        const term = s.r.body.terms[j];
-        if (term && (q.lemmas.has(term) || byStem.has(stemOf(term)))) near.add(byStem.get(stemOf(term)) ?? term);
-      }
+      for (let j = i; j <= Math.min(s.last, i + DENSE_WINDOW); j++) if (s.asked[j]) near.add(s.asked[j] as string);
       dense = Math.max(dense, near.size);
     }
     out.push({
-      ...s,
+      r: s.r,
+      first: s.first,
+      last: s.last,
+      terms: s.terms,
+      headingTerms: s.headingTerms,
+      text,
       features: {
         rank: s.r.rank,
         top: s.index === 0 ? 1 : 0,
@@ -157,7 +170,7 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
         heading: Math.min(1, fromHeading / possible),
         share: s.terms.size / (q.terms.length || 1),
         evidence: evidence?.test(text) ? 1 : 0,
-        opens: s.first === firstVisible(tokens) ? 1 : 0,
+        opens: s.opens ? 1 : 0,
         long: Math.min(1, words / 50),
         code: /^\s*(>>>|\$ |```|~~~)|```/.test(text) || letters < 0.5 * text.replace(/\s/g, "").length ? 1 : 0,
         novel: content ? novel / content : 0,
@@ -191,10 +204,6 @@ function holdsKind(q: Question, text: string): boolean {
   return false;
 }
 
-function firstVisible(tokens: Token[]): number {
-  return tokens.findIndex((t) => t.type !== "tabCRLF" && t.text.trim() !== "");
-}
-
 /**
  * The sentence, among the best passages, the fitted ranker scores highest: most often the one
  * that holds most of the question's distinctive words in a passage that answers the whole
@@ -209,12 +218,13 @@ export function bestSentence(q: Question, readings: Reading[]): PickedSentence |
     if (score > bestScore) [best, bestScore] = [s, score];
   }
   if (!best) return undefined;
-  const { tokens } = best.r.body;
-  const { start, end } = wholeSentence(best.r, (tokens[best.first] as Token).sentence);
-  const text = best.r.doc.text.slice(start, end).replace(/\s+/g, " ").trim();
-  const after = wholeSentence(best.r, (tokens[best.first] as Token).sentence + 1);
-  const next = after.start >= 0 ? { ...after, text: best.r.doc.text.slice(after.start, after.end).replace(/\s+/g, " ").trim() } : undefined;
-  return { reading: best.r, start, end, text, matched: best.terms.size, terms: [...best.terms, ...best.headingTerms], ...(next ? { next } : {}) };
+  const { r } = best;
+  const folded = (span: { start: number; end: number }): string => r.doc.text.slice(span.start, span.end).replace(/\s+/g, " ").trim();
+  const index = (r.body.tokens[best.first] as Token).sentence;
+  const { start, end } = wholeSentence(r, index);
+  const after = wholeSentence(r, index + 1);
+  const next = after.start >= 0 ? { ...after, text: folded(after) } : undefined;
+  return { reading: r, start, end, text: folded({ start, end }), matched: best.terms.size, terms: [...best.terms, ...best.headingTerms], ...(next ? { next } : {}) };
 }
 
 /** A sentence of fewer words is a fragment, never an answer. */

@@ -1,13 +1,10 @@
 /**
  * L2-regularised logistic regression by gradient descent: deterministic (zero start, fixed
- * steps), for the small models fitted on the eval suite's `tune` split (the calibration's and
- * the answer-sentence ranker's). Each example may carry a weight, so that a question with many
- * candidate sentences counts as much as one with few.
+ * steps), for the small models fitted on the eval suite's `tune` split (eval/fit-calibration.ts).
  */
 export interface Example<N extends string> {
   x: Record<N, number>;
   y: boolean;
-  weight?: number;
 }
 
 export interface FittedLogistic<N extends string> {
@@ -26,14 +23,14 @@ export function fitLogistic<N extends string>(examples: ReadonlyArray<Example<N>
   const { l2 = 0.01, steps = 4000, rate = 0.5 } = options;
   let bias = 0;
   const w = names.map(() => 0);
-  const total = examples.reduce((s, e) => s + (e.weight ?? 1), 0) || 1;
+  const total = examples.length || 1;
   for (let step = 0; step < steps; step++) {
     let gBias = 0;
     const g = names.map(() => 0);
     for (const e of examples) {
       let z = bias;
       names.forEach((n, k) => (z += (w[k] as number) * e.x[n]));
-      const err = ((1 / (1 + Math.exp(-z))) - (e.y ? 1 : 0)) * (e.weight ?? 1);
+      const err = 1 / (1 + Math.exp(-z)) - (e.y ? 1 : 0);
       gBias += err;
       names.forEach((n, k) => (g[k] = (g[k] as number) + err * e.x[n]));
     }
