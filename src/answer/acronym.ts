@@ -5,6 +5,7 @@
  * merely follows it is not taken for one.
  */
 import type { Question } from "./question.js";
+import { escapeRegExp } from "../nlp/regexp.js";
 import type { Reading } from "./rerank.js";
 
 /** Short words an expansion may hold that its abbreviation leaves out ("Department of Energy"). */
@@ -22,7 +23,7 @@ export function abbreviationIn(q: Question): string | undefined {
 /** The expansion of `abbreviation` in the best readings, verbatim, if one of them spells it out. */
 export function expansionOf(abbreviation: string, readings: Reading[]): string | undefined {
   const letters = abbreviation.replace(/s$/, "").toLowerCase();
-  const esc = abbreviation.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const esc = escapeRegExp(abbreviation);
   const before = new RegExp(`((?:[*_]*[\\p{L}][\\p{L}\\p{N}'’-]*[*_]*\\s+){1,${MAX_EXPANSION_WORDS}})\\(\\s*${esc}\\s*\\)`, "gu");
   const after = new RegExp(`\\b${esc}\\s*\\(([^()\\n]{3,120})\\)`, "gu");
   for (const r of readings) {

@@ -10,6 +10,7 @@
  * corrected once; every later stage reads the corrected terms.
  */
 import type { SearchIndex } from "../search/build.js";
+import { escapeRegExp } from "../nlp/regexp.js";
 import { editDistance } from "../search/spelling.js";
 import { parseQuestion, type Question, type QuestionTerm } from "./question.js";
 
@@ -42,7 +43,7 @@ function respell(q: Question, index: Vocabulary): string {
     const best = replacementOf(t, index);
     if (!best || editDistance(written, best, MAX_RESPELLING_EDITS) > MAX_RESPELLING_EDITS) continue;
     const word = /[^s]s$/.test(written) && !best.endsWith("s") ? `${best}s` : best;
-    const at = new RegExp(`(?<![\\p{L}\\p{N}_])${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}_])`, "giu");
+    const at = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(written)}(?![\\p{L}\\p{N}_])`, "giu");
     text = text.replace(at, (found) => (/^\p{Lu}/u.test(found) ? word[0]?.toUpperCase() + word.slice(1) : word));
   }
   return text;

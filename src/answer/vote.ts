@@ -4,6 +4,7 @@
  * distance from the question's words; a list takes every candidate with enough of the top vote.
  */
 import type { Token } from "../nlp/analyse.js";
+import { escapeRegExp } from "../nlp/regexp.js";
 import { surnameKey } from "../nlp/names.js";
 import type { IndexedDoc, SearchIndex } from "../search/build.js";
 import { findCandidates, type Candidate } from "./candidates.js";
@@ -147,9 +148,6 @@ function counts(t: Token): boolean {
   return t.type !== "tabCRLF" && t.text.trim() !== "" && !/^[\d/]+$/.test(t.text);
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 function nearest(matched: boolean[], first: number, last: number): number {
   let best = Infinity;

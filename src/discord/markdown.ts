@@ -4,6 +4,7 @@
  * the only formatting left is ours (bold highlights, block quotes).
  */
 import { escapeMarkdown } from "discord.js";
+import { escapeRegExp } from "../nlp/regexp.js";
 
 /**
  * Escapes everything Discord would format: emphasis, code, spoilers, strikethrough, headings,
@@ -58,7 +59,7 @@ export function blockQuote(markdown: string): string {
 function highlightPattern(highlights: readonly string[]): RegExp | undefined {
   const words = [...new Set(highlights.map((h) => h.trim()).filter((h) => h.length > 0))]
     .sort((a, b) => b.length - a.length)
-    .map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    .map((h) => escapeRegExp(h));
   if (words.length === 0) return undefined;
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`, "giu");
 }
