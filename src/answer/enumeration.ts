@@ -37,7 +37,18 @@ export function enumerationIn(tokens: Token[], text: string, questionLemmas: Rea
   if (!best) return undefined;
   // A member's article is not the member ("the Internet" → "Internet").
   const members = best.members.map(([a, b]): [number, number] => [a < b && (visible[a] as Token).pos === "DET" ? a + 1 : a, b]).map(([a, b]) => clean(text.slice((visible[a] as Token).start, (visible[b] as Token).end)));
-  return members.every((m) => m.length > 0) ? { members, afterQuestionWords: near(best) === 1 } : undefined;
+  return members.every((m) => m.length > 0 && balanced(m)) ? { members, afterQuestionWords: near(best) === 1 } : undefined;
+}
+
+/** Brackets open and close within the member: one that holds half a pair is cut from code or a clause, not a member. */
+function balanced(member: string): boolean {
+  let depth = 0;
+  for (const ch of member) {
+    if (ch === "(" || ch === "[" || ch === "{") depth++;
+    else if (ch === ")" || ch === "]" || ch === "}") depth--;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /** A series found: its members, verbatim, and whether the question's words stand just before it ("organic matter such as …"). */

@@ -23,6 +23,7 @@ export function makeExcerpt(doc: IndexedDoc, passage: Passage, score: number, re
     start = Math.max(passage.start, wordStart(doc.text, anchor - MAX_EXCERPT_CHARS / 4));
     end = Math.min(passage.end, wordEnd(doc.text, start + MAX_EXCERPT_CHARS));
   }
+  [start, end] = bracketSafe(doc.text, start, end);
   const body = doc.text.slice(start, end).trim();
   const text = (start > passage.start ? ELLIPSIS : "") + body + (end < passage.end ? ELLIPSIS : "");
   const highlights = [...new Set(matched.filter((t) => t.start >= start && t.end <= end).map((t) => t.text))];
@@ -56,4 +57,66 @@ function wordEnd(text: string, at: number): number {
   const from = Math.min(text.length, Math.floor(at));
   for (let i = from; i > Math.max(0, from - MAX_CUT_SHIFT); i--) if (i === text.length || /\s/.test(text[i] ?? " ")) return i;
   return from;
+}
+
+/** How far a cut may move out to take a whole bracketed stretch in; farther, it moves in, chars. */
+const MAX_BRACKET_WIDEN = 300;
+
+/**
+ * `[start, end)` moved so that no bracketed stretch is cut: widened to take it in when that is
+ * short and in the same paragraph, else narrowed to leave it out. A stretch holding "..." or "…" is left out too: a reader
+ * of quotes takes those for cut marks and would split the stretch there.
+ */
+export function bracketSafe(text: string, start: number, end: number): [number, number] {
+  // A stretch runs from a "[" to the first "]" after it, however far (an escaped "\[0, n)" opens
+  // one that a link's "]" paragraphs later closes), so the scan starts after the last "]" before
+  // the cut, where no stretch can be open, or at the top.
+  let scanFrom = 0;
+  for (let i = text.lastIndexOf("]", start - 1); i >= 0; i = text.lastIndexOf("]", i - 1)) {
+    if (text[i + 1] !== "(" && text[i + 1] !== "[") {
+      scanFrom = i + 1;
+      break;
+    }
+  }
+  const stretches: Array<[number, number]> = [];
+  for (const [a, b] of bracketedStretches(text, scanFrom, end)) if (b > start) stretches.push([a, b]);
+  let [s, e] = [start, end];
+  for (const [a, b] of stretches) {
+    if (b <= s || a >= e) continue;
+    const cutMarks = /\.\.\.|…/.test(text.slice(a, b));
+    // Widened only within the paragraph: a quote does not open with the last words of the one before.
+    const near = (from: number, to: number): boolean => !cutMarks && to - from <= MAX_BRACKET_WIDEN && !text.slice(from, to).includes("\n\n");
+    if (a < s) s = near(a, s) ? a : b;
+    if (b > e) e = near(e, b) ? b : a;
+    else if (cutMarks && a >= s) e = a;
+    if (e <= s) return [start, end];
+  }
+  return [s, e];
+}
+
+/**
+ * The bracketed stretches that start in `[from, before)`, as a checker that strips link syntax
+ * finds them scanning from `from`: "[" (or "![") to the first "]" after it, then "(…)" or "[…]"
+ * if one follows. It is the pattern `!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?` (../shared/eval/score.mjs)
+ * read with indexOf, which stays linear where the pattern would rescan the rest of the text for
+ * every "[" that no "]" closes.
+ */
+function bracketedStretches(text: string, from: number, before: number): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  let at = from;
+  for (;;) {
+    const open = text.indexOf("[", at);
+    if (open < 0 || open >= before) break;
+    const close = text.indexOf("]", open + 1);
+    if (close < 0) break;
+    let stop = close + 1;
+    const pair = text[stop] === "(" ? ")" : text[stop] === "[" ? "]" : undefined;
+    if (pair) {
+      const last = text.indexOf(pair, stop + 1);
+      if (last >= 0) stop = last + 1;
+    }
+    found.push([open > from && text[open - 1] === "!" ? open - 1 : open, stop]);
+    at = stop;
+  }
+  return found;
 }

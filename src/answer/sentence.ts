@@ -36,6 +36,8 @@ export interface PickedSentence {
   terms: string[];
   /** The sentence after it in its passage (text with spaces folded), if any. */
   next?: { start: number; end: number; text: string };
+  /** It reads as code (the ranker's `code` feature), or is in a code block: no prose series is read from it. */
+  code: boolean;
 }
 
 /** A sentence of the best passages that competes to be the answer, with what its score reads. */
@@ -211,20 +213,25 @@ function holdsKind(q: Question, text: string): boolean {
  * sentences apart; a rarer word ("still … work") does.
  */
 export function bestSentence(q: Question, readings: Reading[]): PickedSentence | undefined {
-  let best: SentenceCandidate | undefined;
-  let bestScore = -Infinity;
-  for (const s of sentenceCandidates(q, readings)) {
-    const score = sentenceScore(s.features);
-    if (score > bestScore) [best, bestScore] = [s, score];
-  }
-  if (!best) return undefined;
+  return rankedSentences(q, readings, 1)[0];
+}
+
+/** The `n` sentences the fitted ranker scores highest, best first (see bestSentence). */
+export function rankedSentences(q: Question, readings: Reading[], n: number): PickedSentence[] {
+  const scored = sentenceCandidates(q, readings).map((s) => ({ s, score: sentenceScore(s.features) }));
+  // Stable: of equal scores, the first found (the better passage) stays first.
+  scored.sort((a, b) => b.score - a.score);
+  return scored.slice(0, n).map(({ s }) => picked(s));
+}
+
+function picked(best: SentenceCandidate): PickedSentence {
   const { r } = best;
   const folded = (span: { start: number; end: number }): string => r.doc.text.slice(span.start, span.end).replace(/\s+/g, " ").trim();
   const index = (r.body.tokens[best.first] as Token).sentence;
   const { start, end } = wholeSentence(r, index);
   const after = wholeSentence(r, index + 1);
   const next = after.start >= 0 ? { ...after, text: folded(after) } : undefined;
-  return { reading: r, start, end, text: folded({ start, end }), matched: best.terms.size, terms: [...best.terms, ...best.headingTerms], ...(next ? { next } : {}) };
+  return { reading: r, start, end, text: folded({ start, end }), matched: best.terms.size, terms: [...best.terms, ...best.headingTerms], code: best.features.code > 0 || /^\s*(```|~~~)/.test(r.body.text), ...(next ? { next } : {}) };
 }
 
 /** A sentence of fewer words is a fragment, never an answer. */

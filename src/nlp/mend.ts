@@ -26,7 +26,9 @@ export function unbreakableSpans(text: string): Array<[number, number]> {
  * `tokens` (of `text`, which starts at `offset` in the document) with sentence numbers merged
  * where a boundary falls inside an unbreakable span, or where the next piece starts with a
  * lower-case letter on the same line ("…functions.\") module provides…"): English sentences
- * start with a capital, and a line break is where a list item or code line may start one.
+ * start with a capital, and a line break is where a list item or code line may start one. A
+ * "." with a letter or digit straight after it, no space between, ends no sentence either: it
+ * is inside a version, a standard's name or a file name ("POSIX.1-2017", "setup.py").
  * Returns `tokens` itself when nothing needs mending; else new tokens, renumbered from 0.
  */
 export function mendSentences(text: string, offset: number, tokens: Token[]): Token[] {
@@ -63,5 +65,6 @@ function joins(text: string, offset: number, spans: Array<[number, number]>, bou
   const at = boundary - offset;
   if (spans.some(([s, e]) => s < at && e > at)) return true;
   const gap = text.slice(at, head.start - offset);
+  if (gap === "" && text[at - 1] === "." && /^[\p{L}\p{N}]/u.test(head.text)) return true;
   return /^\p{Ll}/u.test(head.text) && !gap.includes("\n");
 }

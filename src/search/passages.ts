@@ -101,6 +101,7 @@ export function cutDocument(text: string, format: DocFormat = "text"): CutDocume
       if (terms.length === 0) continue;
       const first = window[0] as Span;
       const last = window[window.length - 1] as Span;
+      if (!hasWords(text, first.start, last.end)) continue;
       for (const c of context) {
         if (c.s < last.end && first.start < c.e) continue;
         for (const t of c.tokens) {
@@ -112,6 +113,19 @@ export function cutDocument(text: string, format: DocFormat = "text"): CutDocume
     }
   }
   return { passages, names: nameBook(nameCounts), topics: topicsOf(mentions) };
+}
+
+/**
+ * A passage needs this many letters or digits to be worth quoting: a glossary's part-of-speech
+ * line ("n.") or a lone bullet says nothing alone, and a quote checker that ignores pieces of three
+ * characters or fewer (../shared/eval/score.mjs) cannot even check it.
+ */
+const MIN_WORD_CHARS = 4;
+
+function hasWords(text: string, start: number, end: number): boolean {
+  let n = 0;
+  for (const ch of text.slice(start, end)) if (/[\p{L}\p{N}]/u.test(ch) && ++n >= MIN_WORD_CHARS) return true;
+  return false;
 }
 
 function draft(start: number, end: number, block: Block, terms: string[], cache: Map<string, string[]>): PassageDraft {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { composeAnswer } from "../../src/answer/compose.js";
+import { composeAnswer, itemsAnswer } from "../../src/answer/compose.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { buildIndex, type SearchIndex } from "../../src/search/build.js";
 import type { Answer } from "../../src/types.js";
@@ -212,5 +212,20 @@ describe("composeAnswer", () => {
     const plain = ask("When was Ivan Lewis suspended from the party?");
     const noisy = ask("<@123456789> @here When\u200b was Ivan Lewis suspended from the party?\u200d");
     expect(noisy.answer).toBe(plain.answer);
+  });
+});
+
+describe("itemsAnswer", () => {
+  it("keeps short items whole and cuts long ones to their lead so that every item is named", () => {
+    expect(itemsAnswer(["`low`", "`high`"], 380)).toBe("`low`; `high`");
+    const long = [
+      "`echo -n`, if the shell has it built in, must not print a newline at the end of its output when asked.",
+      "`test`, if the shell has it built in, must accept `-a` and `-o` as binary logical operators in expressions.",
+      "`local` to make a variable scoped to the function must be supported, with several names in one line too.",
+      "The extension to `kill` that accepts a signal's name or number after a dash must be supported by the shell.",
+    ];
+    const answer = itemsAnswer(long, 200);
+    expect(answer.length).toBeLessThanOrEqual(200);
+    for (const lead of ["`echo -n`", "`test`", "`local`", "`kill`"]) expect(answer).toContain(lead);
   });
 });

@@ -37,6 +37,11 @@ describe("composeAnswer on an API reference", () => {
     for (const item of ["queued", "heating", "steeping", "done"]) expect(reply.answer).toContain(item);
   });
 
+  it("answers a list question from the sentence that lists, when a better-matching one only names the thing", () => {
+    const reply = ask("what values can the log level take");
+    for (const item of ["debug", "info", "warning", "error"]) expect(reply.answer).toContain(item);
+  });
+
   it("answers a why question with the sentence that gives the reason", () => {
     const reply = ask("why can't I pause a brew while steeping");
     expect(reply.answer).toMatch(/over-extract/);
