@@ -3,6 +3,7 @@
  * variables, versions and defaults, as documentation writes them — in `code spans`, as
  * `--flags` and `dotted.names()`, after "Default:" or "defaults to".
  */
+import { stemOf } from "../nlp/stem.js";
 import type { Question } from "./question.js";
 import type { Reading } from "./rerank.js";
 
@@ -47,6 +48,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   const offset = r.hit.passage.start;
   const out: CodeCandidate[] = [];
   const question = q.text.toLowerCase();
+  const stems = new Set(q.terms.map((t) => stemOf(t.term)));
   const offer = (raw: string, at: number, fit: number): void => {
     const value = raw.replace(/^[`"']|[`"']$/g, "").replace(/[.,;:]+$/, "").trim();
     if (!value || value.length > 80) return;
@@ -58,7 +60,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     const after = text.slice(at + raw.length, at + raw.length + 4 * TYPE_NOUN_REACH).replace(/[\s\]]+/g, " ").slice(0, TYPE_NOUN_REACH);
     const near = `${before} ${after}`.toLowerCase();
     const typed = q.typeNoun !== undefined && near.includes(q.typeNoun) ? TYPED_FIT : 1;
-    out.push({ text: value, start: offset + at, fit: fit * typed });
+    out.push({ text: value, start: offset + at, fit: fit * typed * (1 + SUBWORD_WEIGHT * askedShare(value, stems)) });
   };
   const defaults = asksDefault(q);
   if (defaults) {
@@ -69,6 +71,20 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   for (const m of text.matchAll(CODE_WORD)) offer(m[1] ?? "", m.index ?? 0, 0.6);
   if (/\bversion|release|since\b/i.test(q.text)) for (const m of text.matchAll(VERSION)) offer(m[0], m.index ?? 0, 1.5);
   return out;
+}
+
+/**
+ * How much more a candidate counts when its parts are the question's words: the identifier that
+ * names what is asked ("signing key" → `debian/upstream/signing-key.asc`, "threads" →
+ * `ThreadPoolExecutor`, "host" → `PGHOST` ) over one that only stands near it. Tried on tune: 0.5, 1, 2.
+ */
+const SUBWORD_WEIGHT = 1;
+
+/** The share of an identifier's parts (split at case changes, digits and punctuation) that are question words, by stem. */
+function askedShare(value: string, stems: ReadonlySet<string>): number {
+  const parts = value.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().match(/[a-z]{2,}/g) ?? [];
+  if (parts.length === 0) return 0;
+  return parts.filter((p) => stems.has(stemOf(p))).length / parts.length;
 }
 
 /** In a list of code items, an item needs this share of the top item's vote (as vote.ts's lists). */

@@ -255,14 +255,21 @@ function wholeSentence(r: Reading, index: number): { start: number; end: number 
   return { start, end };
 }
 
+/** A sentence that goes on about what the one before it was about ("It …", "This …", "Its …"). */
+const CONTINUES = /^\s*(it|its|this|these|they|their|he|she|his|her|such)\b/i;
+
+/** The stems of the question's words that `text` holds. */
+function stemsIn(text: string, q: Question): Set<string> {
+  const stems = new Set(q.terms.map((t) => stemOf(t.term)));
+  return new Set((text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).map(stemOf).filter((w) => stems.has(w)));
+}
+
 /** The item holding most of the question's words by stem (the first of equals), if any holds one. */
 function bestItem(q: Question, items: string[]): string | undefined {
-  const stems = new Set(q.terms.map((t) => stemOf(t.term)));
   let best: string | undefined;
   let most = 0;
   for (const item of items) {
-    const words = item.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
-    const held = new Set(words.map(stemOf).filter((w) => stems.has(w))).size;
+    const held = stemsIn(item, q).size;
     if (held > most) [best, most] = [item, held];
   }
   return best;
@@ -290,6 +297,12 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
   // most often the next sentence, marked ("because …") or not ("The pump cannot keep up.").
   const reason = KIND_EVIDENCE.reason as RegExp;
   if (q.kind === "reason" && WHY.test(q.text) && !block && !reason.test(picked.text) && picked.next) text = `${text} ${readable(picked.next.text)}`;
+  // "Python uses the Mersenne Twister. It … has a period of 2**19937-1.": the next sentence goes
+  // on about the same thing and holds a question word this one lacks, so the answer is both.
+  else if (q.kind !== "yesno" && !block && picked.next && CONTINUES.test(picked.next.text) && stemsIn(picked.next.text, q).size > 0) {
+    const here = stemsIn(picked.text, q);
+    if ([...stemsIn(picked.next.text, q)].some((s) => !here.has(s))) text = `${text} ${readable(picked.next.text)}`;
+  }
   if (q.kind === "yesno") {
     // A FAQ often answers in one word first ("No. The club closes…"): that word decides; else a negation does.
     const doc = picked.reading.doc.text;

@@ -135,6 +135,8 @@ export function termOf(token: Token): string | null {
   }
   const lemma = token.lemma.replace(/^['’]+|['’]+$/g, "");
   if (lemma.length === 0 || lemma === "s") return null;
+  // A lone "_" or "-" that wink reads as a word says nothing.
+  if (!/[\p{L}\p{N}%$£€]/u.test(lemma)) return null;
   return lemma;
 }
 

@@ -27,6 +27,10 @@ describe("composeAnswer on an API reference", () => {
     expect(ask("default retries kettle").answer).toMatch(/3/);
   });
 
+  it("answers with the path whose parts are the question's words when two stand equally near", () => {
+    expect(ask("where does the kettle client keep its settings").answer).toBe("~/.config/kettle/settings.toml");
+  });
+
   it("answers a which-variable question with the identifier, not the sentence", () => {
     const reply = ask("which environment variable holds the token");
     expect(reply.answer).toBe("KETTLE_TOKEN");
@@ -40,6 +44,10 @@ describe("composeAnswer on an API reference", () => {
   it("answers a list question from the sentence that lists, when a better-matching one only names the thing", () => {
     const reply = ask("what values can the log level take");
     for (const item of ["debug", "info", "warning", "error"]) expect(reply.answer).toContain(item);
+  });
+
+  it("adds the next sentence when it goes on about the same thing and holds the word asked about", () => {
+    expect(ask("what is the boiling time of the kettle element").answer).toMatch(/four minutes/);
   });
 
   it("answers a why question with the sentence that gives the reason", () => {

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { termsOf } from "../../src/nlp/analyse.js";
+
+describe("termsOf", () => {
+  it("keeps an identifier's parts but not the underscores between them", () => {
+    const terms = termsOf("Set max_wal_size and work_mem before the __init__ call.");
+    expect(terms).toEqual(expect.arrayContaining(["max", "wal", "size", "work", "mem", "init"]));
+    expect(terms).not.toContain("_");
+    expect(terms.every((t) => /[\p{L}\p{N}%$£€]/u.test(t))).toBe(true);
+  });
+
+  it("keeps currency and percent signs, which carry meaning", () => {
+    expect(termsOf("It costs $5 or 10%")).toEqual(expect.arrayContaining(["$", "%"]));
+  });
+});
