@@ -13,6 +13,7 @@ import type { SearchIndex } from "../search/build.js";
 import { escapeRegExp } from "../nlp/regexp.js";
 import { editDistance } from "../search/spelling.js";
 import { parseQuestion, type Question, type QuestionTerm } from "./question.js";
+import { expandShorthand } from "./shorthand.js";
 
 type Vocabulary = Pick<SearchIndex, "documentFrequency" | "alternativesOf">;
 
@@ -21,8 +22,10 @@ const MAX_RESPELLING_EDITS = 2;
 
 /** `q` with the words no passage holds respelt (see the module comment); `q` itself when there are none. */
 export function correctQuestion(q: Question, index: Vocabulary): Question {
-  const respelt = respell(q, index);
-  return replaceUnknown(respelt === q.text ? q : parseQuestion(respelt), index);
+  const expanded = expandShorthand(q.text, index);
+  const written = expanded === q.text ? q : parseQuestion(expanded);
+  const respelt = respell(written, index);
+  return replaceUnknown(respelt === written.text ? written : parseQuestion(respelt), index);
 }
 
 /** The replacement for a term no passage holds, neither as its lemma nor as written, if any. */

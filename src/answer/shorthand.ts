@@ -1,0 +1,52 @@
+/**
+ * Chat shorthand in a question, written out: "which env var do i set so client apps find the db"
+ * asks about an environment variable, applications and a database, and documentation says those
+ * words. The list is general informal English about software, not any corpus's topic; it was
+ * written from common usage, not fitted on the evaluation questions. A shorthand is written out
+ * only where the documents use the full word more than the shorthand itself: a corpus that says
+ * `env` or `dict` itself (process.env, Python's dict) keeps the word as written.
+ */
+import type { SearchIndex } from "../search/build.js";
+
+/** Shorthand → the word it stands for, lower case. Only forms with one common meaning. */
+const SHORTHAND: Readonly<Record<string, string>> = {
+  addr: "address", admin: "administrator", admins: "administrators", app: "application", apps: "applications",
+  arg: "argument", args: "arguments", async: "asynchronous", attr: "attribute", attrs: "attributes",
+  auth: "authentication", cfg: "configuration", cmd: "command", cmds: "commands", config: "configuration",
+  configs: "configurations", conn: "connection", conns: "connections", db: "database", dbs: "databases",
+  dep: "dependency", deps: "dependencies", dict: "dictionary", dir: "directory", dirs: "directories",
+  docs: "documentation", env: "environment", err: "error", errs: "errors", exe: "executable", func: "function",
+  funcs: "functions", impl: "implementation", info: "information", lib: "library", libs: "libraries",
+  mem: "memory", msg: "message", msgs: "messages", num: "number", obj: "object", objs: "objects",
+  param: "parameter", params: "parameters", perf: "performance", perm: "permission", perms: "permissions",
+  pkg: "package", pkgs: "packages", proc: "process", procs: "processes", prog: "program", progs: "programs",
+  ref: "reference", refs: "references", repo: "repository", repos: "repositories", req: "request",
+  reqs: "requests", spec: "specification", specs: "specifications", src: "source", stats: "statistics",
+  str: "string", sys: "system", temp: "temporary", tmp: "temporary", util: "utility", utils: "utilities",
+  var: "variable", vars: "variables", ver: "version",
+};
+
+type Vocabulary = Pick<SearchIndex, "documentFrequency">;
+
+/**
+ * `text` with each lower-case shorthand written out where the documents hold the full word
+ * (its singular, as the index holds lemmas) in more passages than the shorthand. Capitalised or
+ * upper-case forms are names or code ("DB", "Env") and stay.
+ */
+export function expandShorthand(text: string, index: Vocabulary): string {
+  return text.replace(/(?<![\p{L}\p{N}_./$-])[a-z]+(?![\p{L}\p{N}_(]|\.\w)/gu, (word) => {
+    const full = SHORTHAND[word];
+    if (!full) return word;
+    const lemma = lemmaOf(full);
+    return index.documentFrequency(lemma) > index.documentFrequency(lemmaOf(word)) ? full : word;
+  });
+}
+
+/** The index's form of a full word: its singular ("applications" → "application", "directories" → "directory"). */
+function lemmaOf(word: string): string {
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|sses)$/.test(word)) return word.replace(/sses$/, "ss");
+  if (/(ches|shes|xes)$/.test(word)) return word.slice(0, -2);
+  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}

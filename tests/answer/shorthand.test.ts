@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { expandShorthand } from "../../src/answer/shorthand.js";
+
+/** A vocabulary with these passage counts per term. */
+const vocabulary = (counts: Record<string, number>) => ({ documentFrequency: (term: string) => counts[term] ?? 0 });
+
+describe("expandShorthand", () => {
+  it("writes out shorthand the documents spell in full", () => {
+    const index = vocabulary({ environment: 12, variable: 30, application: 8, database: 50, db: 1 });
+    expect(expandShorthand("which env var do i set so client apps find the db", index)).toBe(
+      "which environment variable do i set so client applications find the database",
+    );
+  });
+
+  it("keeps shorthand the documents use themselves, and code or names written with it", () => {
+    const index = vocabulary({ env: 40, environment: 5, dictionary: 9, dict: 2, configuration: 7 });
+    expect(expandShorthand("how do i read process.env or env in a dict", index)).toBe("how do i read process.env or env in a dictionary");
+    expect(expandShorthand("DB config for $env and env_var", index)).toBe("DB configuration for $env and env_var");
+  });
+
+  it("leaves shorthand alone when the documents hold neither form", () => {
+    expect(expandShorthand("where is the repo", vocabulary({}))).toBe("where is the repo");
+  });
+});
