@@ -14,8 +14,11 @@ export interface CodeCandidate {
   fit: number;
 }
 
-/** A value after "Default:", "defaults to", "default is", "by default, X" (as documentation states defaults). */
-const DEFAULT_VALUE = /\b(?:default(?:\s+value)?\s*(?:is|:|=|of)|defaults?\s+to)\s*\**\s*(`[^`\n]{1,60}`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|[-+]?\d[\w.:%-]*|[A-Za-z_][\w.-]*)/gi;
+/**
+ * A value after "Default:", "defaults to", "default is", "by default, X" (as documentation states
+ * defaults), with the exact form a spelled-out value gives in brackets ("four megabytes (`4MB`)").
+ */
+const DEFAULT_VALUE = /\b(?:default(?:\s+value)?\s*(?:is|:|=|of)|defaults?\s+to)\s*\**\s*((?:`[^`\n]{1,60}`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|[-+]?\d[\w.:%-]*|[A-Za-z_][\w.-]*)(?:(?:\s+[a-z]+)?\s*\(`[^`\n]{1,40}`\))?)/gi;
 /** "(default 2)", "(default: `none`)": a default stated in brackets after what it is the default of. */
 const BRACKETED_DEFAULT = /\(\s*default:?\s+(`[^`\n]{1,40}`|[^()\s,;]{1,30})\s*\)/gi;
 const CODE_SPAN = /`([^`\n]{1,80})`/g;

@@ -13,8 +13,9 @@ const NOISE = [
   /<a?:\w+:\d+>/g, // custom emoji
   /<[@#][!&]?\d+>/g, // user, role and channel mentions
   /\bhttps?:\/\/\S+/g,
-  // Markdown marks go before mentions are looked for, so "@everyone__" cannot hide one.
-  /```|`|[*_~]+|\|\||^#{1,6}\s|^>\s?/gm,
+  // Markdown marks go before mentions are looked for, so "@everyone__" cannot hide one. An
+  // underscore inside a word is part of it ("work_mem", "max_wal_size"), not emphasis.
+  /```|`|[*~]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|\|\||^#{1,6}\s|^>\s?/gmu,
   /@(everyone|here)\b/g,
 ];
 

@@ -31,6 +31,11 @@ describe("composeAnswer on an API reference", () => {
     expect(ask("where does the kettle client keep its settings").answer).toBe("~/.config/kettle/settings.toml");
   });
 
+  it("answers about a setting from its own entry, not from another entry that mentions it", () => {
+    expect(ask("pool_size default").answer).toMatch(/\b2\b/);
+    expect(ask("what is the default pool_size?").answer).toMatch(/two/);
+  });
+
   it("answers a which-variable question with the identifier, not the sentence", () => {
     const reply = ask("which environment variable holds the token");
     expect(reply.answer).toBe("KETTLE_TOKEN");

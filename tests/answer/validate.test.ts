@@ -66,6 +66,11 @@ describe("checkQuestion", () => {
     expect(cleaned("Who is *standing* for _deputy_ leader?")).toBe("Who is standing for deputy leader?");
   });
 
+  it("keeps an underscore inside a word: it is part of an identifier, not emphasis", () => {
+    expect(cleaned("what is the default of max_wal_size?")).toBe("what is the default of max_wal_size?");
+    expect(cleaned("is _work_mem_ per query")).toBe("is work_mem per query");
+  });
+
   it("refuses @everyone and @here alone, and drops them from a question", () => {
     expect(refusal("@everyone")).toMatch(/type a question/i);
     expect(refusal("@here")).toMatch(/type a question/i);
