@@ -102,6 +102,13 @@ export function blockAfter(text: string, at: number, skipParagraph = false): Blo
     return blockAfter(text, after);
   }
   if (TERM_LINE.test(first)) {
+    // Short lines each ended by a hard break ("*class* argparse.RawTextHelpFormatter  "): one item a line.
+    const paragraph: string[] = [];
+    for (let j = i; j < lines.length && (lines[j] as string).trim() && paragraph.length < MAX_ITEMS; j++) paragraph.push(lines[j] as string);
+    if (paragraph.length >= 2 && paragraph.every((line, k) => TERM_LINE.test(line) || (k === paragraph.length - 1 && line.length <= 100 && !/[.:;,]\s*$/.test(line)))) {
+      const items = paragraph.map((line) => plain(line.trim().replace(/\\$/, "")));
+      return { text: items.join("; ").slice(0, MAX_BLOCK_CHARS), items };
+    }
     // A definition list ("`FOR UPDATE`  \n description"): its terms are the items.
     const items = termLines(text.slice(lineEnd + 1, lineEnd + 1 + MAX_SECTION_SCAN));
     if (items.length >= 2) return { text: items.join("; ").slice(0, MAX_BLOCK_CHARS), items };

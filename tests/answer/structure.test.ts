@@ -3,6 +3,16 @@ import { readable } from "../../src/answer/sentence.js";
 import { blockAfter, isLeadIn, listAround } from "../../src/answer/structure.js";
 
 describe("blockAfter", () => {
+  it("reads short lines each ended by a hard break as one item a line", () => {
+    const text = "The client ships three heater drivers:\n\n`kettle.SteamDriver`  \n`kettle.CoilDriver`  \n`kettle.InductionDriver`\n\nEach reads the same settings.";
+    expect(blockAfter(text, text.indexOf(":") + 1)?.items).toEqual(["`kettle.SteamDriver`", "`kettle.CoilDriver`", "`kettle.InductionDriver`"]);
+  });
+
+  it("does not take a term line and its description for two items", () => {
+    const text = "Two modes are defined:\n\n`fast`  \nBrews at full power until the water boils, then stops.\n\n`gentle`  \nBrews at half power.";
+    expect(blockAfter(text, text.indexOf(":") + 1)?.items).toEqual(["`fast`", "`gentle`"]);
+  });
+
   it("gives the list a lead-in introduces, item by item, without link targets", () => {
     const text = "Pick one of the following:\n\n- `fast` mode\n- [safe](modes.html#safe) mode\n  with a second line\n- **paranoid** mode\n\nThen run it.";
     const block = blockAfter(text, text.indexOf(":") + 1);
