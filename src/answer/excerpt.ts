@@ -23,7 +23,14 @@ export function makeExcerpt(doc: IndexedDoc, passage: Passage, score: number, re
     start = Math.max(passage.start, wordStart(doc.text, anchor - MAX_EXCERPT_CHARS / 4));
     end = Math.min(passage.end, wordEnd(doc.text, start + MAX_EXCERPT_CHARS));
   }
-  [start, end] = bracketSafe(doc.text, start, end);
+  [start, end] = ((): [number, number] => {
+    const safe = bracketSafe(doc.text, start, end);
+    if (doc.text.slice(safe[0], safe[1]).trim().length >= MIN_QUOTE_CHARS) return safe;
+    // Too short to say anything alone (a term line "`psql` \\", a "See also"): quoted with the
+    // paragraph after it, its description or its list, when that gives more.
+    const longer = bracketSafe(doc.text, start, Math.max(end, followingParagraphEnd(doc.text, end)));
+    return longer[1] - longer[0] > safe[1] - safe[0] ? longer : safe;
+  })();
   const body = doc.text.slice(start, end).trim();
   const text = (start > passage.start ? ELLIPSIS : "") + body + (end < passage.end ? ELLIPSIS : "");
   const highlights = [...new Set(matched.filter((t) => t.start >= start && t.end <= end).map((t) => t.text))];
@@ -40,6 +47,18 @@ export function makeExcerpt(doc: IndexedDoc, passage: Passage, score: number, re
   if (doc.source) excerpt.source = doc.source;
   if (passage.heading) excerpt.heading = passage.heading;
   return excerpt;
+}
+
+/** A quote shorter than this is a fragment (a term line, a caption) and takes in the paragraph after it, chars. */
+const MIN_QUOTE_CHARS = 25;
+
+/** The end of the paragraph after `at` (the next non-blank text up to a blank line), within MAX_EXCERPT_CHARS. */
+function followingParagraphEnd(text: string, at: number): number {
+  const from = text.slice(at).search(/\S/);
+  if (from < 0) return at;
+  const begin = at + from;
+  const blank = text.slice(begin, begin + MAX_EXCERPT_CHARS).search(/\n[ \t]*\n/);
+  return blank < 0 ? Math.min(text.length, wordEnd(text, begin + MAX_EXCERPT_CHARS)) : begin + blank;
 }
 
 /** How far a cut may move to land between words; text without spaces (CJK, a URL) is cut where it is. */
@@ -88,7 +107,11 @@ export function bracketSafe(text: string, start: number, end: number): [number, 
     const near = (from: number, to: number): boolean => !cutMarks && to - from <= MAX_BRACKET_WIDEN && !text.slice(from, to).includes("\n\n");
     if (a < s) s = near(a, s) ? a : b;
     if (b > e) e = near(e, b) ? b : a;
-    else if (cutMarks && a >= s) e = a;
+    else if (cutMarks && a >= s) {
+      // Inside: keep the longer side of it ("format(formatstr text [, formatarg … ])" keeps what follows).
+      if (a - s >= e - b) e = a;
+      else s = b;
+    }
     if (e <= s) return [start, end];
   }
   return [s, e];

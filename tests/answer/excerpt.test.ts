@@ -82,6 +82,18 @@ describe("makeExcerpt", () => {
   });
 });
 
+describe("makeExcerpt on a passage too short to say anything alone", () => {
+  it("quotes a lone term line with the description paragraph under it", () => {
+    const text = "# Commands\n\n`brew` \\\n\nStarts a brew with the given recipe and waits until it is done.\n\nAnother paragraph.\n";
+    const doc: Doc = { path: "c.md", title: "Commands", text, fingerprint: "c", stamp: "1:1" };
+    const indexed = buildIndex([doc]).docs.get("c.md")!;
+    const start = text.indexOf("`brew`");
+    const excerpt = makeExcerpt(indexed, { id: 0, doc: "c.md", start, end: start + 8 }, 1, { tokens: [], terms: [] }, new Set());
+    expect(excerpt.text).toBe("`brew` \\\n\nStarts a brew with the given recipe and waits until it is done.");
+    expect(checks(excerpt.text, text)).toBe(true);
+  });
+});
+
 describe("cutDocument", () => {
   it("makes no passage of a part-of-speech line too short to say or check anything", () => {
     const quotes = cutDocument(GLOSSARY).passages.map((p) => GLOSSARY.slice(p.start, p.end).trim());
