@@ -12,8 +12,9 @@ import { realpath } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { composeAnswer } from "./answer/compose.js";
 import { DEFAULT_CACHE_DIR } from "./config.js";
-import { loadCorpus } from "./corpus/load.js";
+import { loadCorpus, startScan, type ScannedFolder } from "./corpus/load.js";
 import { rankedExcerpts, topicsOf } from "./excerpts.js";
+import { loadReader } from "./nlp/analyse.js";
 import { SearchIndex } from "./search/build.js";
 import type { CompactCut } from "./search/compact.js";
 import { cutInThreads, threadsFor } from "./search/cut-threads.js";
@@ -34,7 +35,10 @@ export interface EngineOptions {
   cacheDir?: string | null;
   /** Called about once a second while documents are being indexed. */
   onProgress?: (progress: IndexProgress) => void;
-  /** Worker threads to index in (see `IndexOptions.threads`). Default: by corpus size and cores. */
+  /**
+   * Worker threads to index in (see `IndexOptions.threads`). Default: by corpus size and cores.
+   * 0: no worker thread at all; the corpus folder is scanned on this thread too.
+   */
   indexThreads?: number;
 }
 
@@ -125,6 +129,8 @@ interface RefreshOptions {
   save?: boolean;
   /** Documents the shrink check counts. Default: `base`'s. */
   counted?: ReadonlySet<string>;
+  /** The corpus folder's scan, begun before `base` was loaded. */
+  scanned?: Promise<ScannedFolder>;
 }
 
 type Changes = Pick<ReindexReport, "added" | "changed" | "removed"> & {
@@ -243,12 +249,16 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const cacheDir = options.cacheDir === undefined ? DEFAULT_CACHE_DIR : options.cacheDir;
   const cacheFolder = cacheDir === null ? null : await cacheFolderOf(cacheDir, options.corpusDir);
 
+  /** Starts scanning the corpus folder (see startScan). */
+  const scanCorpus = (): Promise<ScannedFolder> => startScan(options.corpusDir, options.indexThreads !== 0);
+
   /**
    * Reads the corpus into `base` (a fresh or cloned index, never the serving one). Refuses, before
    * touching `base`, to drop more than the allowed share of `counted` (default: `base`'s documents).
    */
   const refresh = async (base: SearchIndex, started: number, how: RefreshOptions): Promise<Serving & { changes: Changes }> => {
     const { docs, skipped } = await loadCorpus(options.corpusDir, {
+      scanned: how.scanned ?? scanCorpus(),
       ...(options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}),
       onWarning: warn,
       known: base.docs,
@@ -270,24 +280,33 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
   const open = async (): Promise<Serving> => {
     const started = performance.now();
+    // The folder is scanned in a thread while this one loads the saved index and the language
+    // model (see scan-thread.ts): at 20k files each takes a few hundred ms.
+    const scanned = scanCorpus();
+    scanned.catch(() => undefined); // awaited below; a failure is reported there
+    const corpus = (): Promise<ScannedFolder> => {
+      // The reader every question is read with (the passages' reader is made when first needed).
+      loadReader(true);
+      return scanned;
+    };
     if (cacheFolder) {
       let saved: SearchIndex | undefined;
       try {
         saved = await loadIndex(cacheFolder);
-        return await refresh(saved, started, { saved: true });
+        return await refresh(saved, started, { saved: true, scanned: corpus() });
       } catch (err) {
         if (saved && err instanceof ShrinkError) {
           // Serve what the folder holds (the saved index has no texts to quote the rest from),
           // but leave the saved index on disk and keep counting against it until a reindex passes.
           warn(`${err.message}; serving the ${saved.docs.size - err.vanished} left and keeping the saved index until a reindex succeeds`);
           const counted = new Set(saved.docs.keys());
-          return { ...(await refresh(saved, started, { saved: true, force: true, save: false })), counted };
+          return { ...(await refresh(saved, started, { saved: true, force: true, save: false, scanned })), counted };
         }
         if (!(err instanceof IndexCacheError)) throw err;
         if (!err.missing) warn(`${err.message}; rebuilding the index`);
       }
     }
-    return refresh(new SearchIndex(), started, { saved: false });
+    return refresh(new SearchIndex(), started, { saved: false, scanned: corpus() });
   };
 
   let serving: Serving = await open();

@@ -19,7 +19,8 @@ const locked = new Set<string>();
 /** Run once right after a folder is listed: a change made between listing and reading. */
 const afterListing = new Map<string, () => void>();
 
-// The corpus is listed with `readdirSync` (see loadCorpus); `readdir` is mocked too for any caller of the async form.
+// The corpus is listed with `readdirSync` (see scan.mjs); `readdir` is mocked too for any caller of the async form.
+// A mock reaches this thread only: the engines here scan the folder on it (`indexThreads: 0`).
 vi.mock("node:fs", async (importOriginal) => {
   const actual = await importOriginal<typeof fsSync>();
   const readdirSync = ((path: Parameters<typeof actual.readdirSync>[0], options?: unknown) => {
@@ -58,7 +59,7 @@ async function engineOver(extra: Record<string, string> = {}) {
   await writeFiles(dir, extra);
   const cacheDir = await newDir();
   const warnings: string[] = [];
-  const engine = await createEngine({ corpusDir: dir, cacheDir, onWarning: (m) => warnings.push(m) });
+  const engine = await createEngine({ corpusDir: dir, cacheDir, indexThreads: 0, onWarning: (m) => warnings.push(m) });
   return { dir, cacheDir, engine, warnings };
 }
 
@@ -100,10 +101,10 @@ describe("reindex over an unreadable folder", () => {
     const { dir, cacheDir } = await engineOver();
     const saved = await savedIndex(cacheDir);
     locked.add(dir);
-    await expect(createEngine({ corpusDir: dir, cacheDir })).rejects.toThrow(/cannot read folder .*EACCES/);
+    await expect(createEngine({ corpusDir: dir, cacheDir, indexThreads: 0 })).rejects.toThrow(/cannot read folder .*EACCES/);
     expect(await savedIndex(cacheDir)).toBe(saved);
     locked.clear();
-    const restarted = await createEngine({ corpusDir: dir, cacheDir });
+    const restarted = await createEngine({ corpusDir: dir, cacheDir, indexThreads: 0 });
     expect(restarted.answer(QUESTION).answer).toContain("November 2017");
   });
 
@@ -152,7 +153,7 @@ describe("reindex that would drop most documents", () => {
     await rm(join(dir, BBC));
     await rm(join(dir, INDEPENDENT));
     const warnings: string[] = [];
-    const restarted = await createEngine({ corpusDir: dir, cacheDir, onWarning: (m) => warnings.push(m) });
+    const restarted = await createEngine({ corpusDir: dir, cacheDir, indexThreads: 0, onWarning: (m) => warnings.push(m) });
     expect(warnings).toEqual([expect.stringMatching(/2 of 2 documents.*keeping the saved index/)]);
     expect(restarted.stats().documents).toEqual([]);
     expect(await savedIndex(cacheDir)).toBe(saved);
@@ -169,10 +170,10 @@ describe("reindex that would drop most documents", () => {
     const saved = await savedIndex(cacheDir);
     await rm(join(dir, BBC));
     await rm(join(dir, INDEPENDENT));
-    const restarted = await createEngine({ corpusDir: dir, cacheDir });
+    const restarted = await createEngine({ corpusDir: dir, cacheDir, indexThreads: 0 });
     await restarted.reindex({ force: true });
     expect(await savedIndex(cacheDir)).not.toBe(saved);
-    expect((await createEngine({ corpusDir: dir, cacheDir })).stats().documents).toEqual([]);
+    expect((await createEngine({ corpusDir: dir, cacheDir, indexThreads: 0 })).stats().documents).toEqual([]);
   });
 });
 
@@ -211,7 +212,7 @@ describe("reads that cannot be redirected", () => {
     await writeFile(join(dir, ".env.md"), "DISCORD_TOKEN is kept in this file for the vault.\n");
     await writeFile(join(dir, "deploy", ".env.production.txt"), "The vault password lives here.\n");
     await writeFile(join(dir, "readme.md"), "# Readme\n\nThe vault opens on Mondays.\n");
-    const engine = await createEngine({ corpusDir: dir, cacheDir: null });
+    const engine = await createEngine({ corpusDir: dir, cacheDir: null, indexThreads: 0 });
     expect(engine.stats().documents.map((d) => d.path)).toEqual(["readme.md"]);
     expect(engine.stats().skipped).toEqual([
       { path: ".env.md", reason: expect.stringMatching(/secrets/) },

@@ -3,13 +3,15 @@
  * the rest; each is skipped with a one-line reason.
  */
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { basename, extname, join, sep } from "node:path";
 import type { Doc, Skipped } from "../types.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import { firstHeading } from "./layout.js";
 import { deferText, isTextDeferred } from "./lazy-text.js";
+import { codeOf, DOC_EXTENSIONS, FILE, scanFolder, INFO_STRIDE, LINK_NOW as LINK_NOW_KIND, NOT_REGULAR, UNREADABLE } from "./scan.mjs";
+import { scanInThread, type Scan } from "./scan-thread.js";
 
 export interface LoadOptions {
   /** Files larger than this are skipped, bytes. Default 20 MB: a book is ~1 MB of text. */
@@ -21,6 +23,8 @@ export interface LoadOptions {
    * held without its text (from a saved index) gets its text read when first needed.
    */
   known?: ReadonlyMap<string, Doc>;
+  /** The folder's scan, begun earlier by `startScan(dir)`; else begun now. */
+  scanned?: Promise<ScannedFolder>;
 }
 
 export interface LoadedCorpus {
@@ -29,12 +33,7 @@ export interface LoadedCorpus {
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** File endings read as documents (case-insensitive). */
-export const DOC_EXTENSIONS = new Set([".md", ".markdown", ".txt"]);
-/** Files named so hold settings and secrets (`.env`, `.env.local.md`), never documents: never read. */
-const SECRET_FILE = /^\.env/i;
-/** Folders never descended into: version control and dependencies are not documents. */
-const IGNORED_DIRS = new Set([".git", "node_modules", ".cache"]);
+export { DOC_EXTENSIONS };
 /** Bytes looked at to tell a binary file: a NUL in the first 8 KiB means binary, as git decides. */
 const BINARY_SNIFF_BYTES = 8192;
 /** A first line that is markup, not a title: an image, link, tag, table, fence, rule or list, or a heading with no words. */
@@ -52,6 +51,37 @@ export class CorpusError extends Error {
  */
 export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<LoadedCorpus> {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const { root, scan } = await (options.scanned ?? startScan(dir));
+  const docs: Doc[] = [];
+  const skipped: Skipped[] = [];
+  const skip = (path: string, reason: string): void => {
+    skipped.push({ path, reason });
+    options.onWarning?.(`corpus: skipped ${path}: ${reason}`);
+  };
+  for (const { path, reason } of scan.skipped) skip(path, reason);
+  const pause = pauser();
+  for (let i = 0; i < scan.paths.length; i++) {
+    const path = scan.paths[i] as string;
+    const result = readDocSync(fileOf(root, path), path, maxBytes, lookedOf(scan, i), options.known?.get(path), root);
+    if ("reason" in result) skip(path, result.reason);
+    else docs.push(result);
+    await pause();
+  }
+  return { docs, skipped };
+}
+
+/** A corpus folder's real path and its scan (scan.mjs). */
+export interface ScannedFolder {
+  root: string;
+  scan: Scan;
+}
+
+/**
+ * Starts scanning `dir` in a worker thread (scan-thread.ts), for `loadCorpus`'s `scanned`: the
+ * caller does other work meanwhile. `thread` false scans on this thread. Rejects with a
+ * `CorpusError` when `dir` or a folder under it cannot be read.
+ */
+export async function startScan(dir: string, thread = true): Promise<ScannedFolder> {
   let root: string;
   try {
     root = await realpath(dir);
@@ -60,28 +90,15 @@ export async function loadCorpus(dir: string, options: LoadOptions = {}): Promis
     if (err instanceof CorpusError) throw err;
     throw new CorpusError(`corpus: cannot read ${dir}: ${codeOf(err)}`);
   }
-  const docs: Doc[] = [];
-  const skipped: Skipped[] = [];
-  const skip = (path: string, reason: string): void => {
-    skipped.push({ path, reason });
-    options.onWarning?.(`corpus: skipped ${path}: ${reason}`);
-  };
-  const pause = pauser();
-  const files = await listFiles(root, root, "", skip, dir, pause);
-  for (const { file, path } of files) {
-    const result = readDocSync(file, path, maxBytes, options.known?.get(path), root);
-    if ("reason" in result) skip(path, result.reason);
-    else docs.push(result);
-    await pause();
-  }
-  return { docs, skipped };
+  const scan = thread ? await scanInThread(root, dir) : scanFolder(root, dir);
+  if (scan.error !== undefined) throw new CorpusError(scan.error);
+  return { root, scan };
 }
 
 /**
- * The folder is listed and its files looked at with synchronous calls, giving the event loop back
- * every this many ms (questions are answered meanwhile during a reindex). From a saved index,
- * 20k files took 4.6 s with one awaited `stat` each (16 at a time did no better on 2 busy
- * cores) and 0.6 s synchronously.
+ * The loader gives the event loop back every this many ms while it looks at and reads files
+ * (questions are answered meanwhile during a reindex). Files are read with synchronous calls:
+ * from a saved index, 20k files took 4.6 s with one awaited call each and 0.6 s synchronously.
  */
 const YIELD_EVERY_MS = 25;
 
@@ -99,55 +116,35 @@ function pauser(): () => Promise<void> | undefined {
   };
 }
 
-/** A file found by listing: its full path and its path in the corpus ("/"-separated). */
-interface Listed {
-  file: string;
-  path: string;
+/** What looking at a file (lstat, not following links) found. */
+interface Looked {
+  kind: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  dev: number;
+  /** The error's code, when `kind` is UNREADABLE. */
+  code?: string;
 }
 
-/**
- * The files under `dir`, whose path in the corpus is `relDir`, by name at each level. Paths in
- * the corpus are built here rather than by `path.relative` for each file (≈ 0.1 s at 20k files).
- */
-async function listFiles(root: string, dir: string, relDir: string, skip: (path: string, reason: string) => void, given: string, pause: () => Promise<void> | undefined): Promise<Listed[]> {
-  const found: Listed[] = [];
-  let entries;
+/** File `i` of `scan`, as looked at. */
+function lookedOf(scan: Scan, i: number): Looked {
+  const at = i * INFO_STRIDE;
+  const info = scan.info;
+  const kind = scan.kinds[i] as number;
+  return { kind, size: info[at] as number, mtimeMs: info[at + 1] as number, ctimeMs: info[at + 2] as number, ino: info[at + 3] as number, dev: info[at + 4] as number, ...(kind === UNREADABLE ? { code: scan.errors[i] ?? "" } : {}) };
+}
+
+/** Looks at `file` now, as the scan does. */
+function lookAt(file: string): Looked {
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    const s = lstatSync(file);
+    const kind = s.isSymbolicLink() ? LINK_NOW_KIND : s.isFile() ? FILE : NOT_REGULAR;
+    return { kind, size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, dev: s.dev };
   } catch (err) {
-    const name = relDir || given;
-    throw new CorpusError(`corpus: cannot read folder ${name}: ${codeOf(err)}`);
+    return { kind: UNREADABLE, size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0, dev: 0, code: codeOf(err) };
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const full = join(dir, entry.name);
-    const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-    if (entry.isSymbolicLink()) {
-      let target: string;
-      try {
-        target = realpathSync(full);
-      } catch (err) {
-        if (DOC_EXTENSIONS.has(extname(entry.name).toLowerCase())) skip(rel, `broken link: ${codeOf(err)}`);
-        continue;
-      }
-      if (target !== root && !target.startsWith(root + sep)) {
-        skip(rel, "link leads outside the corpus folder; not followed");
-        continue;
-      }
-      // A link to a file or folder inside the corpus: read at its own path already.
-      continue;
-    }
-    if (entry.isDirectory()) {
-      if (!IGNORED_DIRS.has(entry.name)) {
-        await pause();
-        found.push(...(await listFiles(root, full, rel, skip, given, pause)));
-      }
-    } else if (entry.isFile() && DOC_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
-      if (SECRET_FILE.test(entry.name)) skip(rel, "named .env*, a file for secrets; not read");
-      else found.push({ file: full, path: rel });
-    }
-  }
-  return found;
 }
 
 /**
@@ -157,17 +154,22 @@ async function listFiles(root: string, dir: string, relDir: string, skip: (path:
  * inside it, so a folder on its path swapped for a link cannot lead outside either.
  */
 export async function readDoc(file: string, path: string, maxBytes: number, known?: Doc, root?: string): Promise<Doc | { reason: string }> {
-  return Promise.resolve(readDocSync(file, path, maxBytes, known, root));
+  return Promise.resolve(readDocSync(file, path, maxBytes, lookAt(file), known, root));
 }
 
-/** readDoc, with synchronous calls: 20k files are looked at in a fraction of the time (see YIELD_EVERY_MS). */
-function readDocSync(file: string, path: string, maxBytes: number, known?: Doc, root?: string): Doc | { reason: string } {
+/** The full path of the corpus file at `path` ("/"-separated) under `root`. */
+function fileOf(root: string, path: string): string {
+  return sep === "/" ? `${root}/${path}` : join(root, ...path.split("/"));
+}
+
+/** readDoc of a file already looked at, with synchronous calls (see YIELD_EVERY_MS). */
+function readDocSync(file: string, path: string, maxBytes: number, info: Looked, known?: Doc, root?: string): Doc | { reason: string } {
   let bytes: Buffer;
   let stamp: string;
   try {
-    const info = lstatSync(file);
-    if (info.isSymbolicLink()) return { reason: LINK_NOW };
-    if (!info.isFile()) return { reason: "not a regular file" };
+    if (info.kind === UNREADABLE) return info.code === "ELOOP" ? { reason: LINK_NOW } : { reason: `cannot read: ${info.code ?? "unknown error"}` };
+    if (info.kind === LINK_NOW_KIND) return { reason: LINK_NOW };
+    if (info.kind !== FILE) return { reason: "not a regular file" };
     if (info.size > maxBytes) return { reason: `too large (${mb(info.size)} > ${mb(maxBytes)} limit)` };
     if (info.size === 0) return { reason: "empty file" };
     stamp = stampOf(info);
@@ -222,7 +224,7 @@ const LINK_NOW = "is a link now (it was not when listed); not followed";
  * What a file's bytes are compared by before they are read again: size and modification time,
  * and the inode and status-change time, which an edit that restores the size and mtime still moves.
  */
-function stampOf(info: Stats): string {
+function stampOf(info: Looked): string {
   return `${info.size}:${Math.round(info.mtimeMs)}:${info.ino}:${Math.round(info.ctimeMs)}`;
 }
 
@@ -232,7 +234,7 @@ function stampOf(info: Stats): string {
  * `info` describes, and, given `root` (a real path), it must lie inside it, so a folder on its
  * path swapped for a link cannot lead outside either.
  */
-function readChecked(file: string, info: Stats, root?: string): { bytes: Buffer } | { reason: string } {
+function readChecked(file: string, info: Pick<Looked, "dev" | "ino">, root?: string): { bytes: Buffer } | { reason: string } {
   const fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   try {
     const opened = fstatSync(fd);
@@ -251,7 +253,7 @@ function readChecked(file: string, info: Stats, root?: string): { bytes: Buffer 
  */
 function readTextLater(file: string, fingerprint: string, root?: string): string {
   try {
-    const read = readChecked(file, lstatSync(file), root);
+    const read = readChecked(file, lookAt(file), root);
     if ("reason" in read || createHash("sha1").update(read.bytes).digest("hex") !== fingerprint) return "";
     return new TextDecoder("utf-8").decode(read.bytes);
   } catch {
@@ -280,7 +282,3 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function codeOf(err: unknown): string {
-  if (err && typeof err === "object" && "code" in err && typeof err.code === "string") return err.code;
-  return err instanceof Error ? err.message : String(err);
-}

@@ -20,6 +20,14 @@ function readerOf(entities: boolean): WinkMethods {
   return (withoutEntities ??= winkNLP(model, ["sbd", "pos"]));
 }
 
+/**
+ * Makes a reader now (≈ 150 ms) rather than when a text first needs it: engine.ts does so while
+ * a thread scans the corpus folder. Every question is read with entities; its passages without.
+ */
+export function loadReader(entities: boolean): void {
+  readerOf(entities);
+}
+
 export interface AnalyseOptions {
   /** Read named entities (DATE, CARDINAL, PERCENT, MONEY…) too. Default true. */
   entities?: boolean;

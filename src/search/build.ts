@@ -231,15 +231,19 @@ export class SearchIndex {
     for (const term of terms) index.vocab.intern(term);
     const ids = snapshot.termIds;
     index.reserve(flat.length / SNAPSHOT_STRIDE, ids.length);
+    // The passages' terms, in passage order: into the pool in one copy.
+    const base = index.pool.append(ids);
     let at = 0;
-    for (let i = 0; i * SNAPSHOT_STRIDE < flat.length; i++) {
-      const k = i * SNAPSHOT_STRIDE;
-      const [id, d, start, end, h, count, held] = [flat[k] ?? -1, flat[k + 1] ?? -1, flat[k + 2] ?? 0, flat[k + 3] ?? 0, flat[k + 4] ?? -1, flat[k + 5] ?? 0, flat[k + 6] ?? 0];
+    for (let k = 0; k < flat.length; k += SNAPSHOT_STRIDE) {
+      const id = flat[k] as number;
+      const d = flat[k + 1] as number;
+      const h = flat[k + 4] as number;
+      const count = flat[k + 5] as number;
       const slot = slots[d];
       if (slot === undefined || id < 0) throw new Error(`search: snapshot passage ${id} names no document`);
-      if (at + count > ids.length) throw new Error("search: snapshot terms end early");
+      if (count < 0 || at + count > ids.length) throw new Error("search: snapshot terms end early");
       const heading = headings[h];
-      index.addPassage(id, slot, start, end, heading ? index.headingSlotOf(heading[0], heading[1]) : -1, held === 1, ids.subarray(at, at + count));
+      index.addPooledPassage(id, slot, flat[k + 2] as number, flat[k + 3] as number, heading ? index.headingSlotOf(heading[0], heading[1]) : -1, flat[k + 6] === 1, base + at, base + at + count);
       loaded[d]?.passageIds.push(id);
       at += count;
     }
@@ -272,27 +276,33 @@ export class SearchIndex {
 
   /** Records a passage whose term ids (its heading's among them when `held`) are sorted. */
   private addPassage(id: number, slot: number, start: number, end: number, heading: number, held: boolean, termIds: Int32Array): void {
+    const from = this.pool.append(termIds);
+    this.addPooledPassage(id, slot, start, end, heading, held, from, from + termIds.length);
+    // A live MiniSearch takes the passage now; a pending one is built from the pool later.
+    if (this.mini) this.mini.add({ id, text: Array.from(termIds, (t) => this.vocab.terms[t] ?? "").join(" ") });
+  }
+
+  /** Records a passage whose sorted term ids are already in the pool, at [from, to). */
+  private addPooledPassage(id: number, slot: number, start: number, end: number, heading: number, held: boolean, from: number, to: number): void {
     this.docOf.set(id, slot);
     this.startOf.set(id, start);
     this.endOf.set(id, end);
     this.headingOf.set(id, heading);
     this.headingHeld.set(id, held ? 1 : 0);
-    const from = this.pool.append(termIds);
     this.termsFrom.set(id, from);
-    this.termsTo.set(id, from + termIds.length);
-    this.count(termIds, 1);
+    this.termsTo.set(id, to);
+    this.count(this.pool.raw, from, to, 1);
     this.live++;
     if (id >= this.nextId) this.nextId = id + 1;
-    // A live MiniSearch takes the passage now; a pending one is built from the pool later.
-    if (this.mini) this.mini.add({ id, text: Array.from(termIds, (t) => this.vocab.terms[t] ?? "").join(" ") });
   }
 
-  /** Adds (1) or takes off (-1) a passage's sorted term ids from the frequencies and the length total. */
-  private count(termIds: Int32Array, by: 1 | -1): void {
-    for (let k = 0; k < termIds.length; k++) {
-      const t = termIds[k] as number;
-      if (k > 0 && t === termIds[k - 1]) continue;
-      this.vocab.df.set(t, this.vocab.df.get(t) + by);
+  /** Adds (1) or takes off (-1) a passage's sorted term ids, `ids[from, to)`, from the frequencies and the length total. */
+  private count(ids: Int32Array, from: number, to: number, by: 1 | -1): void {
+    const df = this.vocab.df;
+    for (let k = from; k < to; k++) {
+      const t = ids[k] as number;
+      if (k > from && t === ids[k - 1]) continue;
+      df.set(t, df.get(t) + by);
       this.distinctTotal += by;
     }
   }
@@ -382,7 +392,7 @@ export class SearchIndex {
     if (!doc) return;
     for (const id of doc.passageIds) {
       if (this.docOf.get(id) < 0) continue;
-      this.count(this.termsOfPassage(id), -1);
+      this.count(this.pool.raw, this.termsFrom.get(id), this.termsTo.get(id), -1);
       this.docOf.set(id, -1);
       this.live--;
       this.mini?.discard(id);

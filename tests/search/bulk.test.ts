@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
-import { bulkMiniSearch } from "../../src/search/bulk.js";
+import { DenseMap, bulkMiniSearch } from "../../src/search/bulk.js";
 
 interface Fields {
   id: number;
@@ -93,5 +93,40 @@ describe("bulkMiniSearch", () => {
     const mini = bulkMiniSearch<Fields>({ ids: [], terms: () => new Int32Array(0), vocabulary: [] }, "text", options);
     expect(mini.documentCount).toBe(0);
     expect(mini.search("anything")).toEqual([]);
+  });
+});
+
+describe("DenseMap", () => {
+  it("answers every Map method as a Map holding the same entries does", () => {
+    const ops: Array<(m: Map<number, string>) => unknown> = [
+      (m) => m.set(5, "f"),
+      (m) => m.set(-1, "minus"),
+      (m) => m.set(1.5, "half"),
+      (m) => m.delete(0),
+      (m) => m.delete(0),
+      (m) => m.delete(-1),
+      (m) => m.set(2, "c2"),
+      (m) => m.delete(99),
+    ];
+    // each step's result and the whole state, against a Map's
+    const d = new DenseMap<string>(["a", undefined, "c"]);
+    const p = new Map<number, string>([
+      [0, "a"],
+      [2, "c"],
+    ]);
+    for (const op of ops) {
+      const [rd, rp] = [op(d), op(p)];
+      expect(rd === d).toBe(rp === p);
+      if (rd !== d) expect(rd).toEqual(rp);
+      expect(d.size).toBe(p.size);
+      for (const k of [-1, 0, 1, 1.5, 2, 5, 99]) {
+        expect(d.get(k)).toBe(p.get(k));
+        expect(d.has(k)).toBe(p.has(k));
+      }
+      expect(new Map(d)).toEqual(new Map(p));
+    }
+    expect(Object.fromEntries(d)).toEqual(Object.fromEntries(p));
+    d.clear();
+    expect([d.size, [...d]]).toEqual([0, []]);
   });
 });
