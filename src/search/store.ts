@@ -46,7 +46,7 @@ export class IntColumn {
 
   /** Makes room for `capacity` values, so that filling it never copies. */
   reserve(capacity: number): void {
-    if (capacity > this.data.length) this.grow(capacity);
+    if (capacity > this.data.length) this.resize(capacity);
   }
 
   /** The backing array (longer than `length`): for tight loops; valid until the next write. */
@@ -62,7 +62,13 @@ export class IntColumn {
   private grow(min: number): void {
     let size = this.data.length;
     while (size < min) size *= 2;
-    const next = new Int32Array(size).fill(this.empty, this.length);
+    this.resize(size);
+  }
+
+  /** Moves the values into a new array of `size` (a new Int32Array is all 0: filled only when `empty` is not). */
+  private resize(size: number): void {
+    const next = new Int32Array(size);
+    if (this.empty !== 0) next.fill(this.empty, this.length);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }

@@ -25,6 +25,16 @@ describe("saveIndex / loadIndex", () => {
     for (const [path, doc] of index.docs) expect(loaded.docs.get(path)).toEqual({ ...doc, text: "" });
   });
 
+  it.each([0, 1, 2, 3])("puts the integers 4-byte aligned in the file (JSON part of %i extra bytes), so they load uncopied", (extra) => {
+    const json = JSON.stringify({ pad: "x".repeat(extra) });
+    const data = encodeIndexFile(json, [Int32Array.of(7, -1)]);
+    const newline = data.indexOf(0x0a);
+    const header = JSON.parse(data.subarray(0, newline).toString("utf8")) as { json: number };
+    expect(header.json).toBe(Buffer.byteLength(json));
+    expect((newline + 1 + header.json) % 4).toBe(0);
+    expect(data.subarray(newline + 1 + header.json).equals(Buffer.from(Int32Array.of(7, -1).buffer))).toBe(true);
+  });
+
   it("says the cache is missing when there is none", async () => {
     const error = await loadIndex(await newDir()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexCacheError);
