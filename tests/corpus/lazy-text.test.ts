@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { copyText, deferText, isTextDeferred } from "../../src/corpus/lazy-text.js";
+import { TextHolder, copyText, deferText, isTextDeferred } from "../../src/corpus/lazy-text.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import type { Doc } from "../../src/types.js";
 import { tempDirs, writeFiles } from "../support/corpus.js";
@@ -36,6 +36,29 @@ describe("deferText", () => {
     doc.text = "assigned";
     expect(doc.text).toBe("assigned");
     expect(isTextDeferred(doc)).toBe(false);
+  });
+});
+
+describe("deferText on a document whose class holds its text", () => {
+  class Held extends TextHolder {
+    constructor(public path: string) {
+      super();
+    }
+  }
+
+  it("reads once when first asked, takes an assigned text instead, and hands a deferred text on unread", () => {
+    const doc = new Held("a.md") as Held & Doc;
+    expect(doc.text).toBe("");
+    let reads = 0;
+    deferText(doc, () => `text ${++reads}`);
+    expect(isTextDeferred(doc)).toBe(true);
+    expect({ ...doc }).toEqual({ path: "a.md" });
+    const plain = docOf();
+    copyText(doc, plain);
+    expect(reads).toBe(0);
+    expect([doc.text, plain.text, reads]).toEqual(["text 1", "text 1", 1]);
+    doc.text = "assigned";
+    expect([doc.text, isTextDeferred(doc)]).toEqual(["assigned", false]);
   });
 });
 
