@@ -3,8 +3,7 @@
  * the rest; each is skipped with a one-line reason.
  */
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
-import { realpath, stat } from "node:fs/promises";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, extname, join, sep } from "node:path";
 import type { Doc, Skipped } from "../types.js";
 import { parseFrontMatter } from "./frontmatter.js";
@@ -81,18 +80,20 @@ export interface ScannedFolder {
  * caller does other work meanwhile. `thread` false scans on this thread. Rejects with a
  * `CorpusError` when `dir` or a folder under it cannot be read.
  */
-export async function startScan(dir: string, thread = true): Promise<ScannedFolder> {
+export function startScan(dir: string, thread = true): Promise<ScannedFolder> {
   let root: string;
   try {
-    root = await realpath(dir);
-    if (!(await stat(root)).isDirectory()) throw new CorpusError(`corpus: ${dir} is not a folder`);
+    // Synchronously, so that the thread starts before this returns, not at the caller's next await.
+    root = realpathSync(dir);
+    if (!statSync(root).isDirectory()) return Promise.reject(new CorpusError(`corpus: ${dir} is not a folder`));
   } catch (err) {
-    if (err instanceof CorpusError) throw err;
-    throw new CorpusError(`corpus: cannot read ${dir}: ${codeOf(err)}`);
+    return Promise.reject(new CorpusError(`corpus: cannot read ${dir}: ${codeOf(err)}`));
   }
-  const scan = thread ? await scanInThread(root, dir) : scanFolder(root, dir);
-  if (scan.error !== undefined) throw new CorpusError(scan.error);
-  return { root, scan };
+  const scanning = thread ? scanInThread(root, dir) : Promise.resolve(scanFolder(root, dir));
+  return scanning.then((scan) => {
+    if (scan.error !== undefined) throw new CorpusError(scan.error);
+    return { root, scan };
+  });
 }
 
 /**

@@ -390,7 +390,7 @@ export class SearchIndex {
     const ids: number[] = [];
     for (let id = 0; id < this.nextId; id++) if (this.docOf.get(id) >= 0) ids.push(id);
     this.mini = bulkMiniSearch<IndexedFields>(
-      { ids, terms: (i) => this.termsOfPassage(ids[i] as number), vocabulary: this.vocab.terms },
+      { ids, pool: this.pool.raw, from: (i) => this.termsFrom.get(ids[i] as number), to: (i) => this.termsTo.get(ids[i] as number), vocabulary: this.vocab.terms },
       "text",
       MINI_OPTIONS,
     );

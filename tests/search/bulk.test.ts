@@ -32,7 +32,21 @@ function viaBulk(serialised = false): MiniSearch<Fields> {
   );
   // one term no passage holds any more: it must not reach the index
   vocabulary.push("gone");
-  return bulkMiniSearch<Fields>({ ids: texts.map(([id]) => id), terms: (i) => termIds[i] as Int32Array, vocabulary }, "text", options, serialised);
+  return bulkMiniSearch<Fields>({ ids: texts.map(([id]) => id), ...pooled(termIds), vocabulary }, "text", options, serialised);
+}
+
+/** Each passage's term ids in one pool, as bulkMiniSearch reads them; a gap between passages, as the index's pool may have. */
+function pooled(termIds: Int32Array[]): { pool: Int32Array; from: (i: number) => number; to: (i: number) => number } {
+  const pool: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const ids of termIds) {
+    pool.push(-1);
+    from.push(pool.length);
+    pool.push(...ids);
+    to.push(pool.length);
+  }
+  return { pool: Int32Array.from(pool), from: (i) => from[i] as number, to: (i) => to[i] as number };
 }
 
 /** toJSON with the index sorted by term (insertion order differs) and averages rounded. */
@@ -81,7 +95,7 @@ describe("bulkMiniSearch", () => {
     added.addAll(passages.map(([id, text]) => ({ id, text })));
     const vocabulary = [...words].reverse();
     const termIds = passages.map(([, text]) => Int32Array.from(text.split(" "), (t) => vocabulary.indexOf(t)).sort());
-    const bulk = bulkMiniSearch<Fields>({ ids: passages.map(([id]) => id), terms: (i) => termIds[i] as Int32Array, vocabulary }, "text", options);
+    const bulk = bulkMiniSearch<Fields>({ ids: passages.map(([id]) => id), ...pooled(termIds), vocabulary }, "text", options);
     expect(treeOf(bulk)).toEqual(treeOf(added));
     // The tree's insertion order differs, so a result lists the words it matched in another order.
     const found = (mini: MiniSearch<Fields>, query: string): unknown =>
@@ -90,7 +104,7 @@ describe("bulkMiniSearch", () => {
   });
 
   it("builds an empty index from no passages", () => {
-    const mini = bulkMiniSearch<Fields>({ ids: [], terms: () => new Int32Array(0), vocabulary: [] }, "text", options);
+    const mini = bulkMiniSearch<Fields>({ ids: [], ...pooled([]), vocabulary: [] }, "text", options);
     expect(mini.documentCount).toBe(0);
     expect(mini.search("anything")).toEqual([]);
   });
