@@ -42,7 +42,7 @@ export interface Config {
   logLevel: LogLevel;
   /** Folder for the saved index (`INDEX_CACHE_DIR`); `null` when set to `off`. Default `.cache/index`. */
   cacheDir: string | null;
-  /** Worker threads to index in (`INDEX_THREADS`); 0 indexes in the main thread. Unset: by corpus size and cores. */
+  /** Worker threads to index in (`INDEX_THREADS`); 0 indexes (and scans the corpus folder) in the main thread. Unset: by corpus size and cores. */
   indexThreads?: number;
   /** Folder of the question and vote store (`DATA_DIR`). Default {@link DEFAULT_DATA_DIR}. */
   dataDir: string;
