@@ -140,6 +140,8 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
     if (words < MIN_SENTENCE_WORDS) continue;
     const { tokens } = s.r.body;
     const text = s.r.doc.text.slice((tokens[s.first] as Token).start, (tokens[s.last] as Token).end);
+    // Nor does a sentence that only sends the reader elsewhere ("See {smoke test}, {let the smoke out}.").
+    if (POINTER_ONLY.test(text)) continue;
     let held = 0;
     for (const t of s.terms) held += weighted(t);
     let fromHeading = 0;
@@ -233,6 +235,14 @@ function picked(best: SentenceCandidate): PickedSentence {
   const next = after.start >= 0 ? { ...after, text: folded(after) } : undefined;
   return { reading: r, start, end, text: folded({ start, end }), matched: best.terms.size, terms: [...best.terms, ...best.headingTerms], code: best.features.code > 0 || /^\s*(```|~~~)/.test(r.body.text), ...(next ? { next } : {}) };
 }
+
+/**
+ * "See …", "Compare …", "Cf. …" followed by nothing but references (one at least): `{entry}`
+ * (glossaries), `[text](url)` or `[text]`, `code`, *emphasis*, joined by punctuation and
+ * "and", "or", "also", "the entry", "below"…
+ */
+const POINTER_ONLY =
+  /^\s*(?:(?:see(?:\s+also)?|compare(?:\s+with)?|contrast(?:\s+with)?)\b|cf\.)(?=.*[{[`])(?:\s|[,;:.]|\b(?:and|or|also|the|entry|entries|below|above|under)\b|\{[^{}]*\}|\[[^\]]*\](?:\([^)]*\))?|`[^`]*`|\*[^*]+\*|_[^_]+_)*$/i;
 
 /** A sentence of fewer words is a fragment, never an answer. */
 const MIN_SENTENCE_WORDS = 3;

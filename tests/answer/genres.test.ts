@@ -92,6 +92,17 @@ describe("composeAnswer over a glossary in plain text", () => {
     expect(reply.answer).toMatch(/soak leaves/);
     expect(reply.excerpts[0]?.heading).toBe("steep");
   });
+
+  it("never answers with a sentence that only points to other entries", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "verbatim-glossary-"));
+    await writeFile(
+      join(dir, "glossary.md"),
+      "# Glossary\n\n## overbrew\n\nSee {stewed tea}, {tannin bite}, and {overbrew limit}.\nAn overbrewed pot has been left on the leaves past its time, so the tea turns bitter.\n\n## stewed tea\n\nTea kept hot for an hour or more.\n",
+    );
+    const glossary = buildIndex((await loadCorpus(dir)).docs);
+    const reply = composeAnswer(glossary, "what does overbrew mean");
+    expect(reply.answer).toMatch(/left on the leaves past its time/);
+  });
 });
 
 describe("composeAnswer over a handbook's prose", () => {
