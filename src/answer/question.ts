@@ -108,7 +108,8 @@ export function parseQuestion(asked: string): Question {
   const { tokens } = analyse(text);
   const lower = text.toLowerCase();
   const typeNoun = findTypeNoun(tokens);
-  const kind = kindOf(lower, typeNoun, hasHeadNoun(tokens));
+  const measure = keywordMeasure(tokens);
+  const kind = kindOf(lower, typeNoun, hasHeadNoun(tokens), measure?.kind);
   const names = new Set<string>();
   const nameOfToken = new Map<number, string>();
   for (const span of nameSpans(tokens)) {
@@ -144,7 +145,8 @@ export function parseQuestion(asked: string): Question {
   return {
     text,
     kind,
-    plurality: kind === "term" ? "one" : pluralityOf(lower, tokens, typeNoun),
+    // "number of database connections": one number, whatever plural follows it.
+    plurality: kind === "term" || (measure?.kind === kind && measure.token.text.toLowerCase() === measure.token.lemma) ? "one" : pluralityOf(lower, tokens, typeNoun),
     terms,
     names,
     lemmas,
@@ -177,7 +179,21 @@ function mainVerbWeight(tokens: Token[]): { at: number; weight: number } {
   return { at, weight: subjectQuestion ? SUBJECT_VERB_WEIGHT : POS_WEIGHT.VERB ?? 0.5 };
 }
 
-function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean): AnswerKind {
+/**
+ * Keywords with no question word ("max number of columns in an index", "suspension date"): a noun
+ * that names a quantity or a time says that a number or a date is wanted. Other type nouns are
+ * left alone there (typing keywords by their last noun lost answers).
+ */
+function keywordMeasure(tokens: Token[]): { kind: AnswerKind; token: Token } | undefined {
+  if (tokens.some((t) => WH.test(t.text) || /^how$/i.test(t.text))) return undefined;
+  for (const t of tokens) {
+    const kind = t.pos === "NOUN" || t.pos === "ADJ" ? TYPE_NOUNS[t.lemma] : undefined;
+    if (kind === "number" || kind === "date") return { kind, token: t };
+  }
+  return undefined;
+}
+
+function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean, measure?: AnswerKind): AnswerKind {
   const q = lower.trim();
   if (NAMING.test(q)) return "term";
   // "is there some tool that … when …": an existential question wants the thing it names; any
@@ -202,7 +218,7 @@ function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean):
   }
   if (/^\s*how\b/.test(q)) return "reason";
   if (AUX_START.test(q)) return "yesno";
-  return "thing";
+  return measure ?? "thing";
 }
 
 /** Whether "which"/"what" is followed by a noun ("which languages"), typed or not. */

@@ -27,6 +27,10 @@ describe("composeAnswer on an API reference", () => {
     expect(ask("default retries kettle").answer).toMatch(/3/);
   });
 
+  it("answers keywords that ask for a number with the number", () => {
+    expect(ask("max number of heaters pool_size can be raised to").answer).toMatch(/\b8\b|eight/);
+  });
+
   it("answers with the path whose parts are the question's words when two stand equally near", () => {
     expect(ask("where does the kettle client keep its settings").answer).toBe("~/.config/kettle/settings.toml");
   });

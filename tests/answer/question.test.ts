@@ -30,6 +30,10 @@ describe("parseQuestion", () => {
       ["Has Dawn Butler announced a bid?", "yesno"],
       ["What is antisemitism?", "definition"],
       ["What does factionalism mean?", "definition"],
+      // Keywords: a noun that names a quantity or a time asks for one; other nouns do not type them.
+      ["max number of heaters per server", "number"],
+      ["kettle client release year", "date"],
+      ["kettle token variable", "thing"],
     ];
     it.each(kinds)("%s → %s", (question, kind) => {
       expect(parseQuestion(question).kind).toBe(kind);
@@ -39,6 +43,11 @@ describe("parseQuestion", () => {
   it("is not fooled by letter case", () => {
     expect(parseQuestion("WHEN WAS IVAN LEWIS SUSPENDED?").kind).toBe("date");
     expect(parseQuestion("who is standing?").kind).toBe("person");
+  });
+
+  it("wants one number for keywords that ask for a number of something", () => {
+    expect(parseQuestion("number of database connections").plurality).toBe("one");
+    expect(parseQuestion("kettle settings files").plurality).toBe("many");
   });
 
   describe("tells whether one answer or several is wanted", () => {
