@@ -27,6 +27,11 @@ const ORG_WORDS = new Set(
 const PLACE_WORDS = new Set("street road city town county island islands river lake mountains midlands north south east west central".split(" "));
 /** Prepositions before a place: "MP for Tooting", "study at Cambridge", "in Scotland". */
 const PLACE_PREPOSITIONS = new Set(["in", "at", "for", "from", "near", "to", "across", "outside"]);
+/**
+ * Of those, the ones a person's name rarely follows: "attributed to Tom Cargill", "a letter from
+ * Jo Cox", "MP for …" say nothing against a person; "in …", "at …" do.
+ */
+const PLACE_ONLY_PREPOSITIONS = new Set(["in", "at", "near", "across", "outside"]);
 /** "MP for Tooting", "Senator for Victoria": the place someone represents. */
 const SEAT_HOLDER = /^(mp|member|senator|representative|councillor|congressman|congresswoman|candidate)$/;
 const PERSON_ROLE = /^(mp|mps|minister|secretary|leader|candidate|spokesman|spokeswoman|chancellor|president|chair|contender|hopeful)$/;
@@ -74,14 +79,16 @@ function nameCandidates(tokens: Token[], q: Question, kind: AnswerKind): Candida
   const out: Candidate[] = kind === "place" ? seatCandidates(tokens) : [];
   for (const span of nameSpans(tokens)) {
     const key = surnameKey(span.text);
-    if (q.names.has(key)) continue;
+    // The one asked about is not the answer, however the question wrote the name ("did corbyn back").
+    if (q.names.has(key) || (kind === "person" && q.lemmas.has(key))) continue;
     const words = span.text.toLowerCase().split(/[\s-]+/);
     if (words.every((w) => q.lemmas.has(w))) continue;
     const last = words[words.length - 1] ?? "";
     const before = tokens[span.first - 1];
     const after = tokens[span.last + 1];
     const org = ORG_WORDS.has(last);
-    const placeish = PLACE_WORDS.has(last) || (before !== undefined && PLACE_PREPOSITIONS.has(before.lemma)) || after?.lemma === "mp";
+    const prepositions = kind === "person" ? PLACE_ONLY_PREPOSITIONS : PLACE_PREPOSITIONS;
+    const placeish = PLACE_WORDS.has(last) || (before !== undefined && prepositions.has(before.lemma)) || after?.lemma === "mp";
     let fit: number;
     if (kind === "person") {
       // "Who reported …?" is often answered by an organisation: less likely than a person, not ruled out.

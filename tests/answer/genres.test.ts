@@ -109,6 +109,28 @@ describe("composeAnswer over a glossary in plain text", () => {
   });
 });
 
+describe("composeAnswer on who said or did something", () => {
+  let guild: SearchIndex;
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), "verbatim-guild-"));
+    await writeFile(
+      join(dir, "sayings.md"),
+      "# Sayings of the tea room\n\n## The second-pot rule\n\n“The second pot is always better than the first.” Attributed to Mary Fenwick of the Leeds Tea Guild, and made popular by Arthur Pell's column in The Brewing Times in 1961.\n\n## Pell's law\n\nArthur Pell wrote that every kettle boils slower when watched, a saying he took from his aunt Ada Pell.\n",
+    );
+    guild = buildIndex((await loadCorpus(dir)).docs);
+  });
+
+  it("takes the name after \"attributed to\" for a person, not only names after other words", () => {
+    // first, as the nearest name to "attributed" (the heading holds the question's words, so
+    // every name under it stays in the running: an "auto" question may have several answers)
+    expect(composeAnswer(guild, "To whom is the second-pot rule attributed?").answer).toMatch(/^Mary Fenwick\b/);
+  });
+
+  it("never answers a who-question with the person it asks about, however the name is written", () => {
+    expect(composeAnswer(guild, "who did pell take his saying from").answer).not.toMatch(/Arthur/);
+  });
+});
+
 describe("composeAnswer over a handbook's prose", () => {
   let handbook: SearchIndex;
   beforeAll(async () => {
