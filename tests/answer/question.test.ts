@@ -34,6 +34,10 @@ describe("parseQuestion", () => {
       ["max number of heaters per server", "number"],
       ["kettle client release year", "date"],
       ["kettle token variable", "thing"],
+      // "where" asks only before an auxiliary or at the end
+      ["Mike Hill claims heard where", "place"],
+      ["where's the kettle's settings file kept", "place"],
+      ["what happens if i run a delete with no where clause", "thing"],
     ];
     it.each(kinds)("%s → %s", (question, kind) => {
       expect(parseQuestion(question).kind).toBe(kind);
