@@ -36,6 +36,10 @@ const PLACE_ONLY_PREPOSITIONS = new Set(["in", "at", "near", "across", "outside"
 const SEAT_HOLDER = /^(mp|member|senator|representative|councillor|congressman|congresswoman|candidate)$/;
 const PERSON_ROLE = /^(mp|mps|minister|secretary|leader|candidate|spokesman|spokeswoman|chancellor|president|chair|contender|hopeful)$/;
 
+/** A question that asks for a year, and a year in a candidate. */
+const ASKS_YEAR = /\byear\b/i;
+const YEAR = /\b(1[5-9]|20)\d\ds?\b|'\d\d\b/;
+
 /** Candidates of the wanted kind among `tokens[from..to]`. */
 export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = q.kind): Candidate[] {
   switch (kind) {
@@ -43,8 +47,11 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
     case "organisation":
     case "place":
       return nameCandidates(tokens, q, kind);
-    case "date":
-      return entityCandidates(tokens, q, (t) => t.entity === "DATE" || (t.type === "number" && /^(1[5-9]|20)\d\d$/.test(t.text)));
+    case "date": {
+      const dates = entityCandidates(tokens, q, (t) => t.entity === "DATE" || (t.type === "number" && /^(1[5-9]|20)\d\d$/.test(t.text)));
+      // "which year …", "first elected year": a date that names no year ("this week") does not answer.
+      return ASKS_YEAR.test(q.text) ? dates.filter((c) => YEAR.test(c.text)) : dates;
+    }
     case "number": {
       const percent = /percent|proportion|share|%/.test(q.text.toLowerCase());
       return entityCandidates(tokens, q, (t) =>

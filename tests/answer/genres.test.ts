@@ -126,6 +126,14 @@ describe("composeAnswer on who said or did something", () => {
     expect(composeAnswer(guild, "To whom is the second-pot rule attributed?").answer).toMatch(/^Mary Fenwick\b/);
   });
 
+  it("answers a year question with a year, never with a date that names none", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "verbatim-years-"));
+    await writeFile(join(dir, "history.md"), "# The guild\n\nThe Leeds Tea Guild met this week to mark its founding. It was founded in 1887 by Mary Fenwick.\n");
+    const history = buildIndex((await loadCorpus(dir)).docs);
+    expect(composeAnswer(history, "Leeds Tea Guild founding year").answer).toMatch(/1887/);
+    expect(composeAnswer(history, "Leeds Tea Guild founding year").answer).not.toMatch(/this week/);
+  });
+
   it("never answers a who-question with the person it asks about, however the name is written", () => {
     expect(composeAnswer(guild, "who did pell take his saying from").answer).not.toMatch(/Arthur/);
   });
