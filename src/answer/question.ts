@@ -289,7 +289,8 @@ function pluralityOf(lower: string, tokens: Token[], typeNoun: string | undefine
     const words = tokens.filter((t) => t.type === "word");
     if (plural(words[words.length - 1])) return "many";
   }
-  if (/\bthe (first|last|only|main|\w+est)\b|\b(most|least)\b|\bhow (many|much|long|old|often)\b/.test(lower)) return "one";
+  // "the first …", "Labour's only MP", "its main …": one.
+  if (/\b(the|its|their|his|her|our|my|your|[\p{L}\p{N}]+['’]s) (first|last|only|main|\w+est)\b|\b(most|least)\b|\bhow (many|much|long|old|often)\b/u.test(lower)) return "one";
   // "Who is the author?": one person, asked in the singular.
   if (/^\s*who (is|was) the [a-z-]+\s*\??\s*$/.test(lower)) return "one";
   if (/^\s*(which|what)\b/.test(lower)) return "one";

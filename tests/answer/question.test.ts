@@ -49,6 +49,12 @@ describe("parseQuestion", () => {
     expect(parseQuestion("who is standing?").kind).toBe("person");
   });
 
+  it("wants one for \"X's only …\", \"its main …\"", () => {
+    expect(parseQuestion("Who is the guild's only honorary member?").plurality).toBe("one");
+    expect(parseQuestion("who is its main sponsor").plurality).toBe("one");
+    expect(parseQuestion("Who are the guild's members?").plurality).toBe("many");
+  });
+
   it("wants one number for keywords that ask for a number of something", () => {
     expect(parseQuestion("number of database connections").plurality).toBe("one");
     expect(parseQuestion("kettle settings files").plurality).toBe("many");
