@@ -245,9 +245,11 @@ function hasHeadNoun(tokens: Token[]): boolean {
  * that follows ("which committee", "what percentage of …", "which substitution variable").
  */
 function findTypeNoun(tokens: Token[]): string | undefined {
-  const at = tokens.findIndex((t) => /^(which|what)$/i.test(t.text));
+  let at = tokens.findIndex((t) => /^(which|what)$/i.test(t.text));
   // Keywords ("max number of columns in an index", "work_mem default"): the first typed noun says what is wanted.
   if (at === -1) return undefined;
+  // "What is the default port …", "what's the max size of …": the noun after "is the" is the what.
+  if (/^(is|are|was|were|'s)$/i.test(tokens[at + 1]?.text ?? "") && /^(the|a|an)$/i.test(tokens[at + 2]?.text ?? "")) at += 2;
   let found: string | undefined;
   for (let i = at + 1; i < Math.min(tokens.length, at + 5); i++) {
     const t = tokens[i] as Token;
@@ -287,7 +289,9 @@ function pluralityOf(lower: string, tokens: Token[], typeNoun: string | undefine
   // Keywords ending in a plural noun ("Wizard Book authors", "whitespace control options").
   if (!tokens.some((t) => WH.test(t.text) || AUX_START.test(t.text))) {
     const words = tokens.filter((t) => t.type === "word");
-    if (plural(words[words.length - 1])) return "many";
+    const last = words[words.length - 1];
+    // … a word of its own, not the end of an identifier wink split ("shared_buffers").
+    if (last?.spaceBefore && plural(last)) return "many";
   }
   // "the first …", "Labour's only MP", "its main …": one.
   if (/\b(the|its|their|his|her|our|my|your|[\p{L}\p{N}]+['’]s) (first|last|only|main|\w+est)\b|\b(most|least)\b|\bhow (many|much|long|old|often)\b/u.test(lower)) return "one";

@@ -109,6 +109,42 @@ describe("composeAnswer over a glossary in plain text", () => {
   });
 });
 
+describe("composeAnswer on defaults as settings references state them", () => {
+  let settings: SearchIndex;
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), "verbatim-settings-"));
+    await writeFile(
+      join(dir, "settings.md"),
+      [
+        "# Server settings",
+        "",
+        "`listen_port` (`integer`)  ",
+        "The TCP port the kettle server listens on; `8642` by default.",
+        "",
+        "`steep_buffers` (`integer`)  ",
+        "Sets the memory kept for brews being steeped. The default is typically 64 kilobytes (`64kB`), but might be less on small kettles.",
+        "",
+        "`brew_limit` (`integer`)  ",
+        "The most brews run at once. The default is the value of `pool_size`.",
+        "",
+      ].join("\n"),
+    );
+    settings = buildIndex((await loadCorpus(dir)).docs);
+  });
+
+  it("takes a value stated before \"by default\"", () => {
+    expect(composeAnswer(settings, "what port does the kettle server listen on by default").answer).toMatch(/8642/);
+  });
+
+  it("takes the value after \"the default is typically\", one value for an identifier that ends in s", () => {
+    expect(composeAnswer(settings, "default steep_buffers").answer).toBe("64 kilobytes (`64kB`)");
+  });
+
+  it("never takes the first word of a phrase (\"the default is the value of …\") for the value", () => {
+    expect(composeAnswer(settings, "brew_limit default").answer).not.toMatch(/^the$/i);
+  });
+});
+
 describe("composeAnswer on who said or did something", () => {
   let guild: SearchIndex;
   beforeAll(async () => {

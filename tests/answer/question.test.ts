@@ -36,6 +36,9 @@ describe("parseQuestion", () => {
       ["kettle token variable", "thing"],
       // "where" asks only before an auxiliary or at the end
       ["Mike Hill claims heard where", "place"],
+      // "what is the <type noun> …": the noun after "is the" says what is wanted
+      ["What is the percentage of members who vote?", "number"],
+      ["what's the max size of a brew", "number"],
       ["where's the kettle's settings file kept", "place"],
       ["what happens if i run a delete with no where clause", "thing"],
     ];
