@@ -4,15 +4,15 @@
  * itself, so a stub that always abstains fails, and so does one that returns the top passage's
  * first sentence.
  */
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { composeAnswer } from "../../src/answer/compose.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { buildIndex, type SearchIndex } from "../../src/search/build.js";
 import type { Answer } from "../../src/types.js";
+import { indexOver, tempDirs } from "../support/corpus.js";
 
+const newDir = tempDirs();
 const FIXTURES = join(import.meta.dirname, "../fixtures/docs");
 let index: SearchIndex;
 beforeAll(async () => {
@@ -86,24 +86,14 @@ describe("composeAnswer on a FAQ", () => {
 
 describe("composeAnswer over a glossary in plain text", () => {
   it("reads a term over an indented definition as the heading of its definition", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "verbatim-glossary-"));
-    await writeFile(
-      join(dir, "glossary.txt"),
-      "Glossary of brewing words\n\nsteep\n n.\n\n    To soak leaves in hot water until the flavour is drawn out of them.\n\nkettle\n n.\n\n    A vessel in which water is boiled, usually with a spout and a lid.\n",
-    );
-    const glossary = buildIndex((await loadCorpus(dir)).docs);
+    const glossary = await indexOver(newDir, { "glossary.txt": "Glossary of brewing words\n\nsteep\n n.\n\n    To soak leaves in hot water until the flavour is drawn out of them.\n\nkettle\n n.\n\n    A vessel in which water is boiled, usually with a spout and a lid.\n" });
     const reply = composeAnswer(glossary, "what does steep mean");
     expect(reply.answer).toMatch(/soak leaves/);
     expect(reply.excerpts[0]?.heading).toBe("steep");
   });
 
   it("never answers with a sentence that only points to other entries", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "verbatim-glossary-"));
-    await writeFile(
-      join(dir, "glossary.md"),
-      "# Glossary\n\n## overbrew\n\nSee {stewed tea}, {tannin bite}, and {overbrew limit}.\nAn overbrewed pot has been left on the leaves past its time, so the tea turns bitter.\n\n## stewed tea\n\nTea kept hot for an hour or more.\n",
-    );
-    const glossary = buildIndex((await loadCorpus(dir)).docs);
+    const glossary = await indexOver(newDir, { "glossary.md": "# Glossary\n\n## overbrew\n\nSee {stewed tea}, {tannin bite}, and {overbrew limit}.\nAn overbrewed pot has been left on the leaves past its time, so the tea turns bitter.\n\n## stewed tea\n\nTea kept hot for an hour or more.\n" });
     const reply = composeAnswer(glossary, "what does overbrew mean");
     expect(reply.answer).toMatch(/left on the leaves past its time/);
   });
@@ -112,10 +102,8 @@ describe("composeAnswer over a glossary in plain text", () => {
 describe("composeAnswer on defaults as settings references state them", () => {
   let settings: SearchIndex;
   beforeAll(async () => {
-    const dir = await mkdtemp(join(tmpdir(), "verbatim-settings-"));
-    await writeFile(
-      join(dir, "settings.md"),
-      [
+    settings = await indexOver(newDir, {
+      "settings.md": [
         "# Server settings",
         "",
         "`listen_port` (`integer`)  ",
@@ -128,8 +116,7 @@ describe("composeAnswer on defaults as settings references state them", () => {
         "The most brews run at once. The default is the value of `pool_size`.",
         "",
       ].join("\n"),
-    );
-    settings = buildIndex((await loadCorpus(dir)).docs);
+    });
   });
 
   it("takes a value stated before \"by default\"", () => {
@@ -148,12 +135,7 @@ describe("composeAnswer on defaults as settings references state them", () => {
 describe("composeAnswer on who said or did something", () => {
   let guild: SearchIndex;
   beforeAll(async () => {
-    const dir = await mkdtemp(join(tmpdir(), "verbatim-guild-"));
-    await writeFile(
-      join(dir, "sayings.md"),
-      "# Sayings of the tea room\n\n## The second-pot rule\n\n“The second pot is always better than the first.” Attributed to Mary Fenwick of the Leeds Tea Guild, and made popular by Arthur Pell's column in The Brewing Times in 1961.\n\n## Pell's law\n\nArthur Pell wrote that every kettle boils slower when watched, a saying he took from his aunt Ada Pell.\n",
-    );
-    guild = buildIndex((await loadCorpus(dir)).docs);
+    guild = await indexOver(newDir, { "sayings.md": "# Sayings of the tea room\n\n## The second-pot rule\n\n“The second pot is always better than the first.” Attributed to Mary Fenwick of the Leeds Tea Guild, and made popular by Arthur Pell's column in The Brewing Times in 1961.\n\n## Pell's law\n\nArthur Pell wrote that every kettle boils slower when watched, a saying he took from his aunt Ada Pell.\n" });
   });
 
   it("takes the name after \"attributed to\" for a person, not only names after other words", () => {
@@ -163,9 +145,7 @@ describe("composeAnswer on who said or did something", () => {
   });
 
   it("answers a year question with a year, never with a date that names none", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "verbatim-years-"));
-    await writeFile(join(dir, "history.md"), "# The guild\n\nThe Leeds Tea Guild met this week to mark its founding. It was founded in 1887 by Mary Fenwick.\n");
-    const history = buildIndex((await loadCorpus(dir)).docs);
+    const history = await indexOver(newDir, { "history.md": "# The guild\n\nThe Leeds Tea Guild met this week to mark its founding. It was founded in 1887 by Mary Fenwick.\n" });
     expect(composeAnswer(history, "Leeds Tea Guild founding year").answer).toMatch(/1887/);
     expect(composeAnswer(history, "Leeds Tea Guild founding year").answer).not.toMatch(/this week/);
   });
@@ -178,10 +158,8 @@ describe("composeAnswer on who said or did something", () => {
 describe("composeAnswer over a handbook's prose", () => {
   let handbook: SearchIndex;
   beforeAll(async () => {
-    const dir = await mkdtemp(join(tmpdir(), "verbatim-handbook-"));
-    await writeFile(
-      join(dir, "allotment.md"),
-      [
+    handbook = await indexOver(newDir, {
+      "allotment.md": [
         "# Allotment handbook",
         "",
         "## Soil",
@@ -202,12 +180,8 @@ describe("composeAnswer over a handbook's prose", () => {
         "",
         "Plot holders used to burn their prunings in small bonfires on their plots. However, the council no longer permits bonfires anywhere on the site.",
       ].join("\n"),
-    );
-    await writeFile(
-      join(dir, "words.md"),
-      "# Words used on the site\n\n## chitting\n\nLetting seed potatoes sprout in a cool, light place before they are planted.\n\n## earthing up\n\nDrawing soil up around the stems of a crop as it grows.\n",
-    );
-    handbook = buildIndex((await loadCorpus(dir)).docs);
+      "words.md": "# Words used on the site\n\n## chitting\n\nLetting seed potatoes sprout in a cool, light place before they are planted.\n\n## earthing up\n\nDrawing soil up around the stems of a crop as it grows.\n",
+    });
   });
   const askHandbook = (q: string): Answer => composeAnswer(handbook, q);
 

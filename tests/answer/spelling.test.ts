@@ -3,8 +3,6 @@
  * answer of the same question spelt right, and one whose misspelt word is in no document still
  * gets none.
  */
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseQuestion } from "../../src/answer/question.js";
@@ -13,6 +11,9 @@ import { loadCorpus } from "../../src/corpus/load.js";
 import { composeAnswer } from "../../src/answer/compose.js";
 import { createEngine, type Engine } from "../../src/engine.js";
 import { buildIndex, type SearchIndex } from "../../src/search/build.js";
+import { indexOver, tempDirs } from "../support/corpus.js";
+
+const newDir = tempDirs();
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/docs");
 
@@ -83,12 +84,9 @@ describe("answers to misspelt questions", () => {
 describe("answers to misspelt words over a glossary", () => {
   let glossary: SearchIndex;
   beforeAll(async () => {
-    const dir = await mkdtemp(join(tmpdir(), "verbatim-spelling-"));
-    await writeFile(
-      join(dir, "words.md"),
-      "# Tea words\n\n## Samovar\n\nA samovar is a heated metal urn for boiling water, used to make tea in Russia.\n\n## Caddy\n\nA caddy is a small tin or box in which loose tea is kept dry.\n",
-    );
-    glossary = buildIndex((await loadCorpus(dir)).docs);
+    glossary = await indexOver(newDir, {
+      "words.md": "# Tea words\n\n## Samovar\n\nA samovar is a heated metal urn for boiling water, used to make tea in Russia.\n\n## Caddy\n\nA caddy is a small tin or box in which loose tea is kept dry.\n",
+    });
   });
   const ask = (q: string): string | null => composeAnswer(glossary, q).answer;
 

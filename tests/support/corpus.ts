@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll } from "vitest";
+import { loadCorpus } from "../../src/corpus/load.js";
+import { buildIndex, type SearchIndex } from "../../src/search/build.js";
 import type { Doc } from "../../src/types.js";
 
 /** The repository root (where `src/` and `corpus/` live). */
@@ -38,6 +40,13 @@ export async function writeFiles(dir: string, files: Record<string, string | Buf
     await mkdir(dirname(full), { recursive: true });
     await writeFile(full, content);
   }
+}
+
+/** An index over `files` (path → content) written into a fresh folder from `newDir` (see tempDirs). */
+export async function indexOver(newDir: () => Promise<string>, files: Record<string, string>): Promise<SearchIndex> {
+  const dir = await newDir();
+  await writeFiles(dir, files);
+  return buildIndex((await loadCorpus(dir)).docs);
 }
 
 /** Copies the real corpus into `dir`. */
