@@ -278,23 +278,19 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     return { index: base, skipped, indexedAt: new Date(), buildMs: Math.round(performance.now() - started), changes };
   };
 
-  /** `scanned`, once this thread has made the reader every question is read with (the passages' reader is made when first needed). */
-  const withReader = (scanned: Promise<ScannedFolder>): Promise<ScannedFolder> => {
-    loadReader(true);
-    return scanned;
-  };
-
   const open = async (): Promise<Serving> => {
     const started = performance.now();
     // A thread scans the folder (scan-thread.ts) while this one loads the saved index and makes
-    // the question reader: at 20k files each takes a few hundred ms.
+    // the reader every question is read with (the passages' reader is made when first needed):
+    // at 20k files each takes a few hundred ms.
     const scanned = scanCorpus();
     scanned.catch(() => undefined); // awaited below; a failure is reported there
     if (cacheFolder) {
       let saved: SearchIndex | undefined;
       try {
         saved = await loadIndex(cacheFolder);
-        return await refresh(saved, started, { saved: true, scanned: withReader(scanned) });
+        loadReader(true);
+        return await refresh(saved, started, { saved: true, scanned });
       } catch (err) {
         if (saved && err instanceof ShrinkError) {
           // Serve what the folder holds (the saved index has no texts to quote the rest from),
@@ -307,7 +303,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         if (!err.missing) warn(`${err.message}; rebuilding the index`);
       }
     }
-    return refresh(new SearchIndex(), started, { saved: false, scanned: withReader(scanned) });
+    loadReader(true);
+    return refresh(new SearchIndex(), started, { saved: false, scanned });
   };
 
   let serving: Serving = await open();

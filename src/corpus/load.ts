@@ -9,7 +9,7 @@ import type { Doc, Skipped } from "../types.js";
 import { parseFrontMatter } from "./frontmatter.js";
 import { firstHeading } from "./layout.js";
 import { deferText, isTextDeferred } from "./lazy-text.js";
-import { codeOf, DOC_EXTENSIONS, FILE, scanFolder, INFO_STRIDE, LINK_NOW as LINK_NOW_KIND, NOT_REGULAR, UNREADABLE } from "./scan.mjs";
+import { codeOf, DOC_EXTENSIONS, FILE, INFO_STRIDE, kindOf, LINK_NOW as LINK_NOW_KIND, scanFolder, UNREADABLE } from "./scan.mjs";
 import { scanInThread, type Scan } from "./scan-thread.js";
 
 export interface LoadOptions {
@@ -141,8 +141,7 @@ function lookedOf(scan: Scan, i: number): Looked {
 function lookAt(file: string): Looked {
   try {
     const s = lstatSync(file);
-    const kind = s.isSymbolicLink() ? LINK_NOW_KIND : s.isFile() ? FILE : NOT_REGULAR;
-    return { kind, size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, dev: s.dev };
+    return { kind: kindOf(s), size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, dev: s.dev };
   } catch (err) {
     return { kind: UNREADABLE, size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0, dev: 0, code: codeOf(err) };
   }

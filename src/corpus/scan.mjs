@@ -61,15 +61,23 @@ export function scanFolder(root, given) {
   for (let i = 0; i < paths.length; i++) {
     try {
       const stats = lstatSync(join(root, /** @type {string} */ (paths[i])));
-      if (stats.isSymbolicLink()) kinds[i] = LINK_NOW;
-      else if (!stats.isFile()) kinds[i] = NOT_REGULAR;
-      else info.set([stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, stats.dev], i * INFO_STRIDE);
+      kinds[i] = kindOf(stats);
+      if (kinds[i] === FILE) info.set([stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino, stats.dev], i * INFO_STRIDE);
     } catch (err) {
       kinds[i] = UNREADABLE;
       errors[i] = codeOf(err);
     }
   }
   return { paths, kinds, info, errors, skipped };
+}
+
+/**
+ * What an lstat found: FILE, LINK_NOW (a link, never followed) or NOT_REGULAR.
+ * @param {import("node:fs").Stats} stats
+ * @returns {number}
+ */
+export function kindOf(stats) {
+  return stats.isSymbolicLink() ? LINK_NOW : stats.isFile() ? FILE : NOT_REGULAR;
 }
 
 /**

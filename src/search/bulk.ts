@@ -87,23 +87,18 @@ export function bulkMiniSearch<T>(passages: BulkPassages, field: string, options
     // ≈ 110 ms at the many-file benchmark's 100k passages); equal lengths share one array, which
     // MiniSearch only reads (it makes a new one for each passage it adds).
     const documentIds = new Array<number>(n);
-    const shortIds: number[] = [];
     const fieldLengths = new Array<number[]>(n);
     const sameLength: number[][] = [];
+    const idToShortId = new DenseMap<number>([]);
     for (let i = 0; i < n; i++) {
       const id = passages.ids[i] as number;
       documentIds[i] = id;
       const length = lengths[i] as number;
       fieldLengths[i] = sameLength[length] ??= [length];
-      if (Number.isSafeInteger(id) && id >= 0) shortIds[id] = i;
+      idToShortId.set(id, i);
     }
     inside._documentIds = new DenseMap(documentIds);
     inside._fieldLength = new DenseMap(fieldLengths);
-    const idToShortId = new DenseMap(shortIds);
-    for (let i = 0; i < n; i++) {
-      const id = passages.ids[i] as number;
-      if (!(Number.isSafeInteger(id) && id >= 0)) idToShortId.set(id, i);
-    }
     inside._idToShortId = idToShortId;
     // A term's postings become a Map when a query first reads them: making all of them up front
     // (2.4 M entries at 100k passages) was most of a loaded index's first question.
