@@ -14,6 +14,7 @@ import { voteCode } from "./code.js";
 import { abbreviationIn, expansionOf } from "./acronym.js";
 import { enumerationIn } from "./enumeration.js";
 import { makeExcerpt } from "./excerpt.js";
+import { unheldIdentifier } from "./identifiers.js";
 import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question } from "./question.js";
 import { correctQuestion } from "./spelling.js";
@@ -199,9 +200,13 @@ export function composeAnswer(index: SearchIndex, question: string): Answer {
   const { q, readings, timing } = draft;
   const decision = calibrate(draft.signals);
   // A subject question's relation ("who won … election") that no passage states is not answered
-  // by the names near its words: the one hard rule besides the fitted decision.
+  // by the names near its words. One of the two hard rules besides the fitted decision.
   const unstated = q.relation !== undefined && readings.every((r) => r.relationMissing);
-  if (!decision.answer || !draft.answer || unstated) {
+  // So is a question about an identifier none of the retrieved documents holds ("max_wal_size"
+  // answered from "max_wal_senders").
+  const known = (word: string): boolean => index.documentFrequency(word) > 0 || index.documentFrequency(word.replace(/s$/, "")) > 0;
+  const undocumented = unheldIdentifier(q.text, () => new Set(readings.map((r) => r.doc.text)), known) !== undefined;
+  if (!decision.answer || !draft.answer || unstated || undocumented) {
     const nearest = readings.slice(0, MAX_EXCERPTS).map((r) => excerptOf(r, q));
     return {
       question,

@@ -130,6 +130,11 @@ describe("composeAnswer on defaults as settings references state them", () => {
   it("never takes the first word of a phrase (\"the default is the value of …\") for the value", () => {
     expect(composeAnswer(settings, "brew_limit default").answer).not.toMatch(/^the$/i);
   });
+
+  it("does not answer for a setting the documents never name, from the entry of one with a similar name", () => {
+    expect(composeAnswer(settings, "what is the default steep_buffers").answer).toMatch(/64/);
+    expect(composeAnswer(settings, "what is the default steep_limit").answer).toBeNull();
+  });
 });
 
 describe("composeAnswer on who said or did something", () => {

@@ -1,0 +1,35 @@
+/**
+ * Identifiers a question names ("max_wal_size", "Path.walk", "readFile", "hmac.new()"), and
+ * whether the documents it was answered from hold them. Documentation answers about one setting,
+ * function or field from the entry of another with a similar name ("max_wal_senders" for
+ * "max_wal_size"); a question whose identifier none of the retrieved documents holds is asking
+ * about something they do not document.
+ */
+import { escapeRegExp } from "../nlp/regexp.js";
+
+/**
+ * snake_case (`max_wal_size`, `__init__`), camelCase from two lower-case letters (`readFile`, not
+ * "iPhone" or "macOS"), and dotted names (`os.path.join`, `Path.walk`, `hmac.new()`) whose last
+ * part is a name of four letters or more or is called: "Node.js", "python.org" and "data.tar" are
+ * product, site and file names, more often written differently than an identifier is.
+ */
+const IDENTIFIER =
+  /(?<![\w.$-])(?:[A-Za-z_$][\w$]*_[\w$]+|_[\w$]+|[a-z]{2,}[A-Z][a-z][\w$]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.(?:[A-Za-z_$][\w$]{3,}|[A-Za-z_$][\w$]*(?=\(\))))(?![\w$])/g;
+
+/** The identifiers `question` names, as written. */
+export function identifiersIn(question: string): string[] {
+  return [...new Set([...question.matchAll(IDENTIFIER)].map((m) => m[0]))];
+}
+
+/**
+ * The first identifier of `question` that none of `texts()` holds (case aside), if any. An
+ * identifier with a part no document holds at all (`known` false: a misspelling, "synchornous_commit")
+ * is not judged: its spelling, not the documents, may be what is wrong.
+ */
+export function unheldIdentifier(question: string, texts: () => Iterable<string>, known: (word: string) => boolean): string | undefined {
+  const wanted = identifiersIn(question).filter((id) => id.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/).every((part) => part === "" || known(part.toLowerCase())));
+  if (wanted.length === 0) return undefined;
+  const patterns = wanted.map((id) => ({ id, re: new RegExp(`(?<![\\w$])${escapeRegExp(id)}(?![\\w$])`, "i") }));
+  const all = [...texts()];
+  return patterns.find(({ re }) => !all.some((text) => re.test(text)))?.id;
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { identifiersIn, unheldIdentifier } from "../../src/answer/identifiers.js";
+
+describe("identifiersIn", () => {
+  it("finds snake_case, camelCase and dotted names, called or not", () => {
+    expect(identifiersIn("max_wal_size default")).toEqual(["max_wal_size"]);
+    expect(identifiersIn("does fs.readFile take an encoding, and what does hmac.new() return")).toEqual(["fs.readFile", "hmac.new"]);
+    expect(identifiersIn("pathlib Path.walk top_down default")).toEqual(["Path.walk", "top_down"]);
+    expect(identifiersIn("what does readFile do with __init__")).toEqual(["readFile", "__init__"]);
+  });
+
+  it("leaves product, site and file names, abbreviations and words alone", () => {
+    expect(identifiersIn("does Node.js run on macOS or an iPhone, e.g. from python.org or data.tar")).toEqual([]);
+    expect(identifiersIn("what's the default port, version 3.11?")).toEqual([]);
+  });
+});
+
+describe("unheldIdentifier", () => {
+  const known = (word: string): boolean => ["max", "wal", "size", "senders", "synchronous", "commit"].includes(word);
+  const docs = (): string[] => ["`max_wal_senders` (`integer`) Sets the most WAL senders.", "Set Synchronous_Commit to off."];
+
+  it("names the identifier no document holds", () => {
+    expect(unheldIdentifier("default max_wal_size", docs, known)).toBe("max_wal_size");
+  });
+
+  it("is content with an identifier a document holds, whatever its case", () => {
+    expect(unheldIdentifier("default max_wal_senders", docs, known)).toBeUndefined();
+    expect(unheldIdentifier("what does synchronous_commit do", docs, known)).toBeUndefined();
+  });
+
+  it("does not judge an identifier with a word no document holds: a misspelling", () => {
+    expect(unheldIdentifier("default max_wal_sizze", docs, known)).toBeUndefined();
+  });
+});
