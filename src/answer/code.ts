@@ -4,6 +4,7 @@
  * `--flags` and `dotted.names()`, after "Default:" or "defaults to".
  */
 import { stemOf } from "../nlp/stem.js";
+import { identifiersIn } from "./identifiers.js";
 import type { Question } from "./question.js";
 import type { Reading } from "./rerank.js";
 
@@ -69,6 +70,9 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     out.push({ text: value, start: offset + at, fit: fit * typed * (1 + SUBWORD_WEIGHT * askedShare(value, stems)) });
   };
   const defaults = asksDefault(q);
+  // The entry of another identifier than the one whose default is asked holds that one's default
+  // and values ("The default is `off`." under `log_lock_waits` for "deadlock_timeout default").
+  if (defaults && aboutAnother(q, r)) return out;
   if (defaults) {
     for (const m of text.matchAll(DEFAULT_VALUE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 3);
     for (const m of text.matchAll(BRACKETED_DEFAULT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), 3);
@@ -78,6 +82,14 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   for (const m of text.matchAll(CODE_WORD)) offer(m[1] ?? "", m.index ?? 0, 0.6);
   if (/\bversion|release|since\b/i.test(q.text)) for (const m of text.matchAll(VERSION)) offer(m[0], m.index ?? 0, 1.5);
   return out;
+}
+
+/** The reading is the entry of an identifier, and the question names identifiers but not that one. */
+function aboutAnother(q: Question, r: Reading): boolean {
+  if (!r.subject) return false;
+  const asked = identifiersIn(q.text).map((id) => id.toLowerCase());
+  const subject = r.subject.toLowerCase();
+  return asked.length > 0 && !asked.some((id) => id === subject || id.endsWith(`.${subject}`) || subject.endsWith(`.${id}`));
 }
 
 /**

@@ -10,11 +10,11 @@
 import type { SearchIndex } from "../search/build.js";
 import type { Answer, AnswerKind, Excerpt } from "../types.js";
 import { calibrate, type Signals } from "./calibrate.js";
-import { voteCode } from "./code.js";
+import { asksDefault, voteCode } from "./code.js";
 import { abbreviationIn, expansionOf } from "./acronym.js";
 import { enumerationIn } from "./enumeration.js";
 import { makeExcerpt } from "./excerpt.js";
-import { unheldIdentifier } from "./identifiers.js";
+import { identifiersIn, unheldIdentifier } from "./identifiers.js";
 import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question } from "./question.js";
 import { correctQuestion } from "./spelling.js";
@@ -138,7 +138,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
     const code = voteCode(q, readings);
     if (code) return typed(cut(code.text, code.items.length > 1 ? MAX_LIST_ANSWER : MAX_TYPED_ANSWER), code.items, code.margin, code.support);
   }
-  return { answer: sentence ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
+  // The default of a named identifier is a value: a sentence that states no default does not give it.
+  const unstatedDefault = asksDefault(q) && identifiersIn(q.text).length > 0 && !/\bdefault/i.test(sentence?.text ?? "");
+  return { answer: sentence && !unstatedDefault ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
 }
 
 /**

@@ -54,6 +54,8 @@ export interface Reading {
   relationMissing: boolean;
   /** Retrieval score over the best score, times coverage and heading fit: the reranked order. */
   rank: number;
+  /** The identifier its entry's term line or its heading opens with ("work_mem"), if any (see subjectOf). */
+  subject?: string;
 }
 
 /** Reads the top hits closely and ranks them, the question's words weighed by `idf` (idfOf). Best first. */
@@ -77,7 +79,7 @@ export function rerank(index: SearchIndex, q: Question, idf: ReadonlyMap<string,
       const subject = subjectOf(entryLine(doc.text, hit.passage.start) ?? "") ?? subjectOf(heading.text);
       const named = subject !== undefined && namesSubject(q.text, subject) ? SUBJECT_BOOST : 1;
       const rank = (hit.score / top) * blended * blended * headingFactor(q, heading, doc) * named;
-      readings.push({ hit, doc, body, heading, lead, coverage, idfCoverage, missing: missing / maxIdf, relationMissing, rank });
+      readings.push({ hit, doc, body, heading, lead, coverage, idfCoverage, missing: missing / maxIdf, relationMissing, rank, ...(subject ? { subject } : {}) });
     });
   };
   readAll(hits.slice(0, READ_FIRST));

@@ -115,6 +115,9 @@ describe("composeAnswer on defaults as settings references state them", () => {
         "`brew_limit` (`integer`)  ",
         "The most brews run at once. The default is the value of `pool_size`.",
         "",
+        "`steep_timeout` (`integer`)  ",
+        "How long a brew waits on `pour_delay` before it is cancelled. The default is `30s`.",
+        "",
       ].join("\n"),
     });
   });
@@ -134,6 +137,11 @@ describe("composeAnswer on defaults as settings references state them", () => {
   it("does not answer for a setting the documents never name, from the entry of one with a similar name", () => {
     expect(composeAnswer(settings, "what is the default steep_buffers").answer).toMatch(/64/);
     expect(composeAnswer(settings, "what is the default steep_limit").answer).toBeNull();
+  });
+
+  it("does not take the default stated in the entry of another setting than the one asked about", () => {
+    expect(composeAnswer(settings, "steep_timeout default").answer).toMatch(/30s/);
+    expect(composeAnswer(settings, "what is the default pour_delay").answer).toBeNull();
   });
 });
 
