@@ -7,6 +7,7 @@
  * `draftAnswer` runs every stage but the decision and returns the signals the decision reads
  * (the calibration script fits on them); `composeAnswer` decides and shapes the reply.
  */
+import { termsOf, type Token } from "../nlp/analyse.js";
 import type { SearchIndex } from "../search/build.js";
 import type { Answer, AnswerKind, Excerpt } from "../types.js";
 import { calibrate, type Signals } from "./calibrate.js";
@@ -208,7 +209,10 @@ export function composeAnswer(index: SearchIndex, question: string): Answer {
   // answered from "max_wal_senders").
   const known = (word: string): boolean => index.documentFrequency(word) > 0 || index.documentFrequency(word.replace(/s$/, "")) > 0;
   const undocumented = unheldIdentifier(q.text, () => new Set(readings.map((r) => r.doc.text)), known) !== undefined;
-  if (!decision.answer || !draft.answer || unstated || undocumented) {
+  // And a definition of a phrase no passage writes ("technical debt meaning" over passages on debt).
+  const phrase = abbreviationIn(q) ? [] : definedPhrase(q);
+  const undefinedPhrase = phrase.length > 0 && !readings.some((r) => holdsPhrase(r, phrase));
+  if (!decision.answer || !draft.answer || unstated || undocumented || undefinedPhrase) {
     const nearest = readings.slice(0, MAX_EXCERPTS).map((r) => excerptOf(r, q));
     return {
       question,
@@ -222,6 +226,33 @@ export function composeAnswer(index: SearchIndex, question: string): Answer {
   }
   const excerpts = pickExcerpts(readings, draft.items, draft.sentence?.reading).map((r) => excerptOf(r, q));
   return { question, answer: draft.answer, confidence: round(decision.confidence), kind: q.kind, excerpts, timing };
+}
+
+/** The phrase a definition question defines: "what is (a) X", "what does X mean", "X meaning", "define X". */
+const DEFINED = /^(?:what(?:'s| is| are)|define|meaning of|definition of)\s+(?:an?\s+|the\s+)?([\p{L}\p{N}' -]{3,40}?)\s*\??$|^what does (?:the (?:term|word|phrase) )?([\p{L}\p{N}' -]{3,40}?) mean\s*\??$|^([\p{L}\p{N}' -]{3,40}?) (?:meaning|definition)\s*\??$/u;
+
+/**
+ * The terms of the phrase a definition question defines, when it names one of two words or more
+ * ("technical debt meaning"); otherwise none. "the status values of a brew" asks for a property
+ * of something, not what a phrase means.
+ */
+function definedPhrase(q: Question): string[] {
+  const defined = q.kind === "definition" ? DEFINED.exec(q.text.toLowerCase().trim()) : null;
+  const named = defined ? (defined[1] ?? defined[2] ?? defined[3] ?? "") : "";
+  if (!named || /\b(?:of|for|in|on|with|to|from|by|at|about|when|if)\b/.test(named)) return [];
+  const phrase = termsOf(named);
+  return phrase.length >= 2 ? phrase : [];
+}
+
+/**
+ * Whether the passage (or its heading) writes `phrase` in order, its words next to each other
+ * (punctuation aside: "code-smell", "`json` module"): a passage that defines a phrase names it whole.
+ */
+function holdsPhrase(r: Reading, phrase: string[]): boolean {
+  return [r.body, r.heading].some(({ tokens, terms }) => {
+    const words = terms.filter((term, i) => term !== null || (tokens[i] as Token).type === "word");
+    return words.some((_, i) => phrase.every((term, k) => words[i + k] === term));
+  });
 }
 
 /** Up to three passages: the answer sentence's first, then those quoting the answer, then by rank; no passage twice. */

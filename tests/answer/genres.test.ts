@@ -97,6 +97,12 @@ describe("composeAnswer over a glossary in plain text", () => {
     const reply = composeAnswer(glossary, "what does overbrew mean");
     expect(reply.answer).toMatch(/left on the leaves past its time/);
   });
+
+  it("defines a phrase only from passages that write it, not from its words apart", async () => {
+    const glossary = await indexOver(newDir, { "glossary.txt": "Glossary of brewing words\n\nleaf grade\n n.\n\n    The size of the tea leaves in a blend, from whole leaf to dust.\n\nbroken pekoe\n n.\n\n    A leaf grade of broken leaves. Its flavour is strong and its grade is set by the sieve.\n" });
+    expect(composeAnswer(glossary, "leaf grade meaning").answer).toMatch(/size of the tea leaves/);
+    expect(composeAnswer(glossary, "flavour grade meaning").answer).toBeNull();
+  });
 });
 
 describe("composeAnswer on defaults as settings references state them", () => {
