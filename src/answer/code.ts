@@ -23,6 +23,12 @@ export interface CodeCandidate {
 const DEFAULT_VALUE = /\b(?:default(?:\s+value)?\s*(?:is|:|=|of)|defaults?\s+to)\s*(?:(?:typically|usually|normally|currently|now)\s+)?\**\s*((?:`[^`\n]{1,60}`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|[-+]?\d[\w.:%-]*|(?!(?:the|a|an|to|it|its|this|that|these|those|not|set|used|given|taken|chosen|based|determined|specified|computed|usually|normally|typically|also)\b)[A-Za-z_][\w.-]*)(?:(?:\s+[a-z]+)?\s*\(`[^`\n]{1,40}`\))?)/gi;
 /** "…; 5432 by default.", "`on` by default": a value stated before "by default". */
 const VALUE_BY_DEFAULT = /(`[^`\n]{1,60}`|[-+]?\d[\w.:%-]*)\s+(?:is\s+used\s+)?by\s+default\b/gi;
+/**
+ * "By default, the `merge` command will use the `ort` merge strategy", "By default, this attribute
+ * is set to `str`": in a clause opened by "By default", the first code span or number after its
+ * verb (a subject in code right after "By default," is what has the default, not the value).
+ */
+const BY_DEFAULT_CLAUSE = /\bby default,\s+(?:(?:the|a|an|this|each|every)\s+)?(?:\[?`[^`\n]+`\]?(?:\([^)\s]*(?:\s+"[^"\n]*")?\))?\s+)?[^.`;:]{0,60}?\b(?:is|are|will|uses?|sets?|returns?|selects?|represents?|equals?|becomes?|takes?|gives?)\b[^.`;:]{0,40}?(`[^`\n]{1,60}`|[-+]?\d[\w.:%-]*)/gi;
 /** "(default 2)", "(default: `none`)": a default stated in brackets after what it is the default of. */
 const BRACKETED_DEFAULT = /\(\s*default:?\s+(`[^`\n]{1,40}`|[^()\s,;]{1,30})\s*\)/gi;
 const CODE_SPAN = /`([^`\n]{1,80})`/g;
@@ -77,6 +83,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     for (const m of text.matchAll(DEFAULT_VALUE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 3);
     for (const m of text.matchAll(BRACKETED_DEFAULT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), 3);
     for (const m of text.matchAll(VALUE_BY_DEFAULT)) offer(m[1] ?? "", m.index ?? 0, 3);
+    for (const m of text.matchAll(BY_DEFAULT_CLAUSE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 2);
   }
   for (const m of text.matchAll(CODE_SPAN)) offer(m[1] ?? "", m.index ?? 0, 1);
   for (const m of text.matchAll(CODE_WORD)) offer(m[1] ?? "", m.index ?? 0, 0.6);

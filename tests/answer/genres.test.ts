@@ -121,6 +121,9 @@ describe("composeAnswer on defaults as settings references state them", () => {
         "`brew_limit` (`integer`)  ",
         "The most brews run at once. The default is the value of `pool_size`.",
         "",
+        "`brew_mode` (`enum`)  ",
+        "How brews are queued. By default, the `brewd` server will use the `fifo` mode for single pots, and `batch` for urns.",
+        "",
         "`steep_timeout` (`integer`)  ",
         "How long a brew waits on `pour_delay` before it is cancelled. The default is `30s`.",
         "",
@@ -134,6 +137,10 @@ describe("composeAnswer on defaults as settings references state them", () => {
 
   it("takes the value after \"the default is typically\", one value for an identifier that ends in s", () => {
     expect(composeAnswer(settings, "default steep_buffers").answer).toBe("64 kilobytes (`64kB`)");
+  });
+
+  it("takes the value a clause opened by \"By default,\" gives, not the subject in code before it", () => {
+    expect(composeAnswer(settings, "what is the default brew mode").answer).toBe("fifo");
   });
 
   it("never takes the first word of a phrase (\"the default is the value of …\") for the value", () => {
