@@ -36,10 +36,15 @@ export interface Layout {
 }
 
 /**
- * A line seen before in the document is blanked: a repeated block (a gallery carried twice, a
- * boilerplate footer) is indexed once. Headings are exempt: "Parameters" may head many sections.
+ * A line seen before in the document is blanked when it is boilerplate: part of a repeated run
+ * of lines (a gallery carried twice, a footer) or a short label standing alone (a photo credit,
+ * a dictionary's " n." line); see isBoilerplate. A line that repeats among new ones is content
+ * of its own section ("Changed in version 3.6: Accepts a path-like object." under each function,
+ * a parameter's "* `callback` {Function}") and stays. Headings are exempt: "Parameters" may head
+ * many sections.
  */
-const MIN_DEDUP_CHARS = 1;
+const MAX_LABEL_CHARS = 24;
+const MAX_LABEL_WORDS = 3;
 /** A hard-wrapped prose line is at least this long; a shorter line ends its paragraph. */
 const MIN_WRAPPED_LINE = 40;
 /** A caption used as a heading in plain text: short, few words, followed by a longer paragraph. */
@@ -77,6 +82,7 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
   const lines = [...eachLine(text, bodyStart)];
   const blocks: Block[] = [];
   const seen = new Set<string>();
+  const repeated = repeatedLines(lines);
   const wrapped = isHardWrapped(lines);
   let heading: string | undefined;
   /** A caption's heading lasts until the next image or repeated block (a gallery item ends there). */
@@ -142,7 +148,7 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
       continue;
     }
     const key = trimmed.replace(/\s+/g, " ").toLowerCase();
-    if (key.length >= MIN_DEDUP_CHARS && seen.has(key)) {
+    if (seen.has(key) && isBoilerplate(lines, i, repeated)) {
       mask.blank(line.start, line.end);
       closePara();
       // A repeated block of some length (a gallery carried twice) ends a caption's scope; a short
@@ -169,6 +175,53 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
     prevLine = line;
   }
   return { mask: mask.toString(), blocks };
+}
+
+/** Folds a line for comparison: trimmed, runs of spaces as one, lower case. */
+function lineKey(text: string): string {
+  return text.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** For each line, whether the same line (see lineKey) stands earlier in the document, outside code fences. */
+function repeatedLines(lines: Line[]): boolean[] {
+  const seen = new Set<string>();
+  const out = lines.map(() => false);
+  let fence: Fence | undefined;
+  lines.forEach((line, i) => {
+    if (fence) {
+      if (closesFence(line.text, fence)) fence = undefined;
+      return;
+    }
+    fence = fenceOf(line.text);
+    const key = lineKey(line.text);
+    if (fence || !key) return;
+    out[i] = seen.has(key);
+    seen.add(key);
+  });
+  return out;
+}
+
+/**
+ * A repeated line (see MAX_LABEL_CHARS) that is boilerplate: a short label standing alone, or a
+ * line of prose whose nearest neighbour before or after (blank, image and rule lines aside) is a
+ * repeated line of prose too, or the same line. List items and table rows are never boilerplate: a reference
+ * repeats its parameter lines.
+ */
+function isBoilerplate(lines: Line[], i: number, repeated: boolean[]): boolean {
+  const text = (lines[i] as Line).text.trim();
+  if (LIST_ITEM.test(text) || TABLE_ROW.test(text)) return false;
+  if (text.length <= MAX_LABEL_CHARS && text.split(/\s+/).length <= MAX_LABEL_WORDS && !/[\d:]/.test(text)) return true;
+  const neighbour = (step: 1 | -1): number => {
+    for (let j = i + step; j >= 0 && j < lines.length; j += step) {
+      const t = (lines[j] as Line).text;
+      if (t.trim() && !isImageLine(t) && !RULE.test(t)) return j;
+    }
+    return -1;
+  };
+  const before = neighbour(-1);
+  // A paragraph written twice in a row.
+  if (before >= 0 && lineKey((lines[before] as Line).text) === lineKey(text)) return true;
+  return [before, neighbour(1)].some((j) => j >= 0 && repeated[j] === true && !LIST_ITEM.test((lines[j] as Line).text) && !TABLE_ROW.test((lines[j] as Line).text));
 }
 
 /** A short title-like line followed by a longer paragraph: a heading in plain text. */

@@ -203,10 +203,26 @@ describe("layoutOf", () => {
     expect(mask).toBe(text);
   });
 
-  it("blanks a line seen before, so a repeated block is indexed once", () => {
-    const text = "A gallery caption that the page repeats in full.\nAnother line.\n\nA gallery caption that the page repeats in full.\n";
+  it("blanks a run of lines seen before, so a repeated block is indexed once", () => {
+    const block = "A gallery caption that the page repeats in full.\nAnd the paragraph under it, carried twice as well.\n";
+    const text = `${block}\nSomething new between the two.\n\n${block}`;
     const { mask } = layoutOf(text);
     expect(mask.match(/gallery caption/g)).toHaveLength(1);
+    expect(mask.match(/carried twice/g)).toHaveLength(1);
+    expectMaskOf(text, mask);
+  });
+
+  it("blanks a short label seen before (a photo credit), standing alone", () => {
+    const text = "The first picture shows the old mill by the river in spring.\nPA\n\nThe second picture shows the new bridge over the river.\nPA\n";
+    expect(layoutOf(text).mask.match(/\bPA\b/g)).toHaveLength(1);
+  });
+
+  it("keeps a line that repeats among new ones, and repeated list items: each entry's own", () => {
+    const entry = (name: string): string => `${name}(path)  \nReturn something about *path*, as ${name} does.\n\nChanged in version 3.6: Accepts a path-like object.\n\n- \`path\` {string}\n- \`callback\` {Function}\n\n`;
+    const text = entry("getsize") + entry("isdir") + entry("exists");
+    const { mask } = layoutOf(text);
+    expect(mask.match(/Changed in version 3\.6/g)).toHaveLength(3);
+    expect(mask.match(/\{Function\}/g)).toHaveLength(3);
     expectMaskOf(text, mask);
   });
 
