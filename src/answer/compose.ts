@@ -20,8 +20,8 @@ import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question } from "./question.js";
 import { correctQuestion } from "./spelling.js";
 import { bestCovering, idfOf, rerank, type Reading } from "./rerank.js";
-import { cut, rankedSentences, sentenceAnswer, type PickedSentence } from "./sentence.js";
-import { blockAfter, introducedBlock, isLeadIn, listAround } from "./structure.js";
+import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, type PickedSentence } from "./sentence.js";
+import { blockAfter, introducedBlock, isLeadIn, listAround, TERM_LINE } from "./structure.js";
 import { checkQuestion } from "./validate.js";
 import { joinList, MAX_LIST_ITEMS, VOTED_KINDS, voteCandidates } from "./vote.js";
 
@@ -132,6 +132,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
     if (list) return { ...typed(list.series ? cut(joinList(list.items), MAX_LIST_ANSWER) : itemsAnswer(list.items, MAX_LIST_ANSWER), list.items), ...(list.sentence ? { sentence: list.sentence } : {}) };
   }
   if (voted) return typed(joinList(voted.items), voted.items, voted.margin, voted.support);
+  // "what does json.dumps do": the first sentence of the identifier's own entry says what it is.
+  const described = !wantsList ? entryDescription(q, rankedSentences(q, readings, ENTRY_SENTENCES)) : undefined;
+  if (described) return { answer: described.answer, items: [], typed: false, margin: 0, support: 0, sentence: described.sentence };
   // "What organic matter …?" over "organic matter such as A, B, and C": the members, even asked in the singular.
   const series = !wantsList && q.kind === "thing" && sentence ? seriesIn(q, sentence, true) : undefined;
   if (series) return typed(cut(joinList(series), MAX_LIST_ANSWER), series);
@@ -142,6 +145,35 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // The default of a named identifier is a value: a sentence that states no default does not give it.
   const unstatedDefault = asksDefault(q) && identifiersIn(q.text).length > 0 && !/\bdefault/i.test(sentence?.text ?? "");
   return { answer: sentence && !unstatedDefault ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
+}
+
+/** Candidate sentences searched for the first one of an identifier's entry (see entryDescription). */
+const ENTRY_SENTENCES = 40;
+/** "what does X do", "what is X", "what's X for": a question about an identifier and nothing else. */
+const WHAT_IS_IDENTIFIER = /^\s*what(?:'s| is| are| does| do)?\s+(?:the\s+|a\s+|an\s+)?(?:function\s+|method\s+|class\s+|module\s+)?`?([^\s`?]+?)`?(?:\(\))?\s*(?:function|method|class|module)?\s*(?:do|does|for|mean)?\s*\??\s*$/i;
+
+/**
+ * For "what does X do" about an identifier with an entry of its own (a term line "X(args)  "
+ * over its description, see rerank's subject): the entry's first sentence, the term line left
+ * out. References say what a thing does first; later sentences give details and exceptions.
+ */
+function entryDescription(q: Question, ranked: PickedSentence[]): { answer: string; sentence: PickedSentence } | undefined {
+  const asked = WHAT_IS_IDENTIFIER.exec(q.text)?.[1];
+  if (!asked || !identifiersIn(asked).includes(asked)) return undefined;
+  const name = asked.toLowerCase();
+  const own = ranked.filter((s) => {
+    const subject = s.reading.subject?.toLowerCase();
+    return subject !== undefined && (subject === name || subject.endsWith(`.${name}`) || name.endsWith(`.${subject}`));
+  });
+  // The sentence that holds the term line itself: the entry's first.
+  for (const s of own) {
+    const doc = s.reading.doc.text;
+    const lineEnd = doc.indexOf("\n", s.start);
+    if (lineEnd < 0 || lineEnd >= s.end || !TERM_LINE.test(doc.slice(doc.lastIndexOf("\n", s.start) + 1, lineEnd))) continue;
+    const description = readable(doc.slice(lineEnd + 1, s.end)).trim();
+    if (description.split(/\s+/).length >= 3) return { answer: cut(description, MAX_SENTENCE_ANSWER), sentence: s };
+  }
+  return undefined;
 }
 
 /**

@@ -65,6 +65,25 @@ describe("composeAnswer on an API reference", () => {
   });
 });
 
+describe("composeAnswer on what an identifier of a reference does", () => {
+  it("answers with the first sentence of the identifier's own entry, without its signature", async () => {
+    const reference = await indexOver(newDir, {
+      "kettle.md": [
+        "# kettle — pots and pouring",
+        "",
+        "kettle.fill(*cup*, *amount=None*)  ",
+        "Fill the kettle from the tap, up to *amount* millilitres. The tap must be open.",
+        "",
+        "kettle.pour(*cup*, *amount=None*, *\\**, *spout=None*)  ",
+        "Pour tea into *cup*, up to *amount* millilitres. Raises `EmptyKettle` when the kettle holds none. The arguments have the same meaning as in `fill()`, and a pour is quicker through a wide spout.",
+        "",
+      ].join("\n"),
+    });
+    expect(composeAnswer(reference, "what does kettle.pour do").answer).toMatch(/^Pour tea into \*cup\*, up to \*amount\* millilitres\.$/);
+    expect(composeAnswer(reference, "what is kettle.fill?").answer).toMatch(/^Fill the kettle from the tap/);
+  });
+});
+
 describe("composeAnswer on a FAQ", () => {
   it("leads a yes/no answer with yes or no, and quotes the deciding sentence", () => {
     const guests = ask("can members bring guests");
