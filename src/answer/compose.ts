@@ -154,8 +154,9 @@ const WHAT_IS_IDENTIFIER = /^\s*what(?:'s| is| are| does| do)?\s+(?:the\s+|a\s+|
 
 /**
  * For "what does X do" about an identifier with an entry of its own (a term line "X(args)  "
- * over its description, see rerank's subject): the entry's first sentence, the term line left
- * out. References say what a thing does first; later sentences give details and exceptions.
+ * over its description, or a heading, see rerank's subject): the entry's first sentence of
+ * prose, the term line left out. References say what a thing does first; later sentences give
+ * details and exceptions.
  */
 function entryDescription(q: Question, ranked: PickedSentence[]): { answer: string; sentence: PickedSentence } | undefined {
   const asked = WHAT_IS_IDENTIFIER.exec(q.text)?.[1];
@@ -173,8 +174,18 @@ function entryDescription(q: Question, ranked: PickedSentence[]): { answer: stri
     const description = readable(doc.slice(lineEnd + 1, s.end)).trim();
     if (description.split(/\s+/).length >= 3) return { answer: cut(description, MAX_SENTENCE_ANSWER), sentence: s };
   }
-  return undefined;
+  // An entry under a heading of its own ("### `kettle.pour(cup[, options], callback)`"), whose
+  // parameter list may come first: its first sentence of prose.
+  const prose = own
+    .filter((s) => s.reading.hit.passage.heading?.toLowerCase().includes(name) && !s.code && !LIST_LINE.test(s.text) && !METADATA.test(s.text) && s.text.split(/\s+/).length >= 3)
+    .sort((a, b) => a.start - b.start)[0];
+  return prose ? { answer: cut(readable(prose.text), MAX_SENTENCE_ANSWER), sentence: prose } : undefined;
 }
+
+/** A list item's or quote's line ("* `cup` {Cup} The cup to pour into.", "1. Open the tap.", "> Note"), or an HTML comment. */
+const LIST_LINE = /^\s*(?:[-*+>]|\d{1,3}[.)])\s|^\s*<!--/;
+/** A short label and value rather than a sentence: "Stability: 1 - Experimental", "Type: integer". */
+const METADATA = /^\s*\S+(?:\s+\S+){0,2}:\s+(?:\S+\s*){1,6}$/;
 
 /**
  * The items of the list the answer sentence leads in to, or writes out ("such as A, B and C"; a

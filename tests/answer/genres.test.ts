@@ -66,21 +66,47 @@ describe("composeAnswer on an API reference", () => {
 });
 
 describe("composeAnswer on what an identifier of a reference does", () => {
+  const referenceOf = (lines: string[]): Promise<SearchIndex> => indexOver(newDir, { "kettle.md": lines.join("\n") });
+
   it("answers with the first sentence of the identifier's own entry, without its signature", async () => {
-    const reference = await indexOver(newDir, {
-      "kettle.md": [
-        "# kettle — pots and pouring",
-        "",
-        "kettle.fill(*cup*, *amount=None*)  ",
-        "Fill the kettle from the tap, up to *amount* millilitres. The tap must be open.",
-        "",
-        "kettle.pour(*cup*, *amount=None*, *\\**, *spout=None*)  ",
-        "Pour tea into *cup*, up to *amount* millilitres. Raises `EmptyKettle` when the kettle holds none. The arguments have the same meaning as in `fill()`, and a pour is quicker through a wide spout.",
-        "",
-      ].join("\n"),
-    });
+    const reference = await referenceOf([
+      "# kettle — pots and pouring",
+      "",
+      "kettle.fill(*cup*, *amount=None*)  ",
+      "Fill the kettle from the tap, up to *amount* millilitres. The tap must be open.",
+      "",
+      "kettle.pour(*cup*, *amount=None*, *\\**, *spout=None*)  ",
+      "Pour tea into *cup*, up to *amount* millilitres. Raises `EmptyKettle` when the kettle holds none. The arguments have the same meaning as in `fill()`, and a pour is quicker through a wide spout.",
+      "",
+    ]);
     expect(composeAnswer(reference, "what does kettle.pour do").answer).toMatch(/^Pour tea into \*cup\*, up to \*amount\* millilitres\.$/);
     expect(composeAnswer(reference, "what is kettle.fill?").answer).toMatch(/^Fill the kettle from the tap/);
+  });
+
+  it("answers from an entry under a heading of its own, past its parameter list and stability note", async () => {
+    const reference = await referenceOf([
+      "# Kettle",
+      "",
+      "### `kettle.pour(cup[, options], callback)`",
+      "",
+      "> Stability: 1 - Experimental",
+      "",
+      "* `cup` {Cup} The cup to pour into.",
+      "* `options` {Object}",
+      "  * `amount` {integer} Millilitres to pour. **Default:** `250`.",
+      "* `callback` {Function}",
+      "",
+      "Pours tea into `cup`, up to `amount` millilitres. The callback gets an error when the kettle is empty.",
+      "",
+      "### `kettle.fill(amount)`",
+      "",
+      "* `amount` {integer} Millilitres to fill.",
+      "",
+      "Fills the kettle from the tap. The tap must be open first.",
+      "",
+    ]);
+    expect(composeAnswer(reference, "what does kettle.pour do").answer).toBe("Pours tea into `cup`, up to `amount` millilitres.");
+    expect(composeAnswer(reference, "what does kettle.fill do").answer).toBe("Fills the kettle from the tap.");
   });
 });
 
