@@ -25,6 +25,10 @@ const CLAUSE_POS = new Set(["VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ", "PAR
  */
 export function enumerationIn(tokens: Token[], text: string, questionLemmas: ReadonlySet<string>): Enumeration | undefined {
   const visible = tokens.filter((t) => t.type !== "tabCRLF" && t.text.trim() !== "");
+  // A list item's marker ("2.", "*") is layout, never part of the first member.
+  const [a, b] = visible;
+  if (a && /^[-*+]$/.test(a.text)) visible.shift();
+  else if (a && b && /^\d{1,3}$/.test(a.text) && /^[.)]$/.test(b.text) && !b.spaceBefore) visible.splice(0, 2);
   const found: Series[] = [];
   visible.forEach((t, i) => {
     const series = t.pos === "CCONJ" && /^(and|or)$/i.test(t.text) ? seriesEndingAt(visible, i, questionLemmas) : t.text === "(" ? bracketed(visible, i) : undefined;

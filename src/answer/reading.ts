@@ -6,7 +6,7 @@
  */
 import { termOf, type Analysis, type Token } from "../nlp/analyse.js";
 import { analyseBatch, type Segment } from "../nlp/batch.js";
-import { mendSentences } from "../nlp/mend.js";
+import { mendSentences, splitListItems } from "../nlp/mend.js";
 import type { IndexedDoc } from "../search/build.js";
 import type { Passage } from "../types.js";
 
@@ -69,9 +69,9 @@ const keptHeadings = new Recent<string, ReadText>(HEADING_CACHE_SIZE);
 
 const NO_HEADING: ReadText = { text: "", tokens: [], terms: [] };
 
-/** A text read with wink, its sentences mended where wink cut them inside a link or code span. */
+/** A text read with wink, its sentences mended where wink cut them inside a link or code span, and cut where a list item starts. */
 function readText(text: string, offset: number, tokens: Token[]): ReadText {
-  const mended = mendSentences(text, offset, tokens);
+  const mended = splitListItems(mendSentences(text, offset, tokens));
   return { text, tokens: mended, terms: mended.map(termOf) };
 }
 

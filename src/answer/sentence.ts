@@ -297,7 +297,8 @@ const NEGATION = /\b(not|no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|
  * to MAX_SENTENCE_ANSWER characters at a word.
  */
 export function sentenceAnswer(q: Question, picked: PickedSentence): string {
-  let text = readable(picked.text);
+  // A list item's marker is layout, not part of what it says ("* Returns: {boolean} …").
+  let text = readable(picked.text).replace(/^(?:[-*+]|\d{1,3}[.)])\s+(?=\S)/, "");
   const block = introducedBlock(picked.text, picked.reading.doc.text, picked.end);
   // One item of a list is wanted: the one that holds most of the question's words.
   const item = block?.items && q.plurality !== "many" ? bestItem(q, block.items) : undefined;

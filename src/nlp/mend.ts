@@ -28,7 +28,8 @@ export function unbreakableSpans(text: string): Array<[number, number]> {
  * lower-case letter on the same line ("…functions.\") module provides…"): English sentences
  * start with a capital, and a line break is where a list item or code line may start one. A
  * "." with a letter or digit straight after it, no space between, ends no sentence either: it
- * is inside a version, a standard's name or a file name ("POSIX.1-2017", "setup.py").
+ * is inside a version, a standard's name or a file name ("POSIX.1-2017", "setup.py"). A
+ * numbered list item's "1." is no sentence of its own either.
  * Returns `tokens` itself when nothing needs mending; else new tokens, renumbered from 0.
  */
 export function mendSentences(text: string, offset: number, tokens: Token[]): Token[] {
@@ -47,8 +48,11 @@ export function mendSentences(text: string, offset: number, tokens: Token[]): To
   let changed = false;
   ids.forEach((id, k) => {
     const prev = k > 0 ? last.get(ids[k - 1] as number) : undefined;
+    const prevFirst = k > 0 ? first.get(ids[k - 1] as number) : undefined;
     const head = first.get(id) as Token;
-    if (prev && joins(text, offset, spans, prev.end, head)) changed = true;
+    // A numbered list item's "1." that wink took for a sentence of its own.
+    const numberOnly = prev && prevFirst && /^\d{1,3}[.)]$/.test(text.slice(prevFirst.start - offset, prev.end - offset));
+    if (prev && (numberOnly || joins(text, offset, spans, prev.end, head))) changed = true;
     else if (k > 0) current++;
     merged.set(id, current);
   });
@@ -67,4 +71,43 @@ function joins(text: string, offset: number, spans: Array<[number, number]>, bou
   const gap = text.slice(at, head.start - offset);
   if (gap === "" && text[at - 1] === "." && /^[\p{L}\p{N}]/u.test(head.text)) return true;
   return /^\p{Ll}/u.test(head.text) && !gap.includes("\n");
+}
+
+/** A bullet list's marker opening a line (a numbered one is a number then "." or ")"). */
+const BULLET = /^[-*+]$/;
+
+/**
+ * `tokens` with a new sentence at every line that opens a list item ("* `callback` {Function}",
+ * "- Returns: {boolean} …", "1. Open the tap"): wink reads a list whose items end without a full
+ * stop as one sentence, so an answer quoting the item that says it would quote the whole list;
+ * and it ends a sentence after a numbered item's "1.", which belongs to the item. Returns `tokens`
+ * itself when there is nothing to change.
+ */
+export function splitListItems(tokens: Token[]): Token[] {
+  let changed = false;
+  let id = 0;
+  let seen = false;
+  let lineStart = true;
+  let wink: number | undefined;
+  // The "." or ")" of a numbered item's marker that opened its line: wink's cut after it is no end.
+  let afterNumber = false;
+  const out = tokens.map((t, i) => {
+    if (t.type === "tabCRLF" || !t.text.trim()) {
+      if (t.text.includes("\n")) lineStart = true;
+      return t.sentence === id ? t : { ...t, sentence: id };
+    }
+    const next = tokens[i + 1];
+    const numbered = /^\d{1,3}$/.test(t.text) && next !== undefined && /^[.)]$/.test(next.text) && !next.spaceBefore;
+    const marker = lineStart && (BULLET.test(t.text) || numbered);
+    const winkBreak = wink !== undefined && t.sentence !== wink;
+    if (seen && ((winkBreak && !afterNumber) || marker)) id++;
+    if ((marker && !winkBreak) || (winkBreak && afterNumber)) changed = true;
+    // At a numbered marker's number, or its "." right after.
+    afterNumber = (lineStart && numbered) || (afterNumber && /^[.)]$/.test(t.text));
+    seen = true;
+    lineStart = false;
+    wink = t.sentence;
+    return t.sentence === id ? t : { ...t, sentence: id };
+  });
+  return changed ? out : tokens;
 }

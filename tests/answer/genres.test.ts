@@ -95,6 +95,7 @@ describe("composeAnswer on what an identifier of a reference does", () => {
       "* `options` {Object}",
       "  * `amount` {integer} Millilitres to pour. **Default:** `250`.",
       "* `callback` {Function}",
+      "* Returns: {boolean} `true` when the cup is full.",
       "",
       "Pours tea into `cup`, up to `amount` millilitres. The callback gets an error when the kettle is empty.",
       "",
@@ -107,6 +108,8 @@ describe("composeAnswer on what an identifier of a reference does", () => {
     ]);
     expect(composeAnswer(reference, "what does kettle.pour do").answer).toBe("Pours tea into `cup`, up to `amount` millilitres.");
     expect(composeAnswer(reference, "what does kettle.fill do").answer).toBe("Fills the kettle from the tap.");
+    // One item of a list whose items end without a full stop, its marker left out.
+    expect(composeAnswer(reference, "what does kettle.pour return").answer).toBe("Returns: {boolean} `true` when the cup is full.");
   });
 });
 
