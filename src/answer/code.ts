@@ -51,6 +51,19 @@ function shownDistance(text: string, a: number, b: number): number {
   return text.slice(Math.min(a, b), Math.max(a, b)).replace(/\s+/g, " ").length;
 }
 
+/**
+ * A version is asked for: "which version …", "since when …", or when something was added,
+ * introduced, deprecated or removed (software is dated by its versions: "Added in version 3.8",
+ * "added: v0.1.0").
+ */
+const ASKS_VERSION = /\b(?:version|release|since)\b|\bwhen (?:was|were|did|is|are|will)\b.*\b(?:add|added|introduc\w*|deprecat\w*|remov\w*|new)\b/i;
+export function asksVersion(q: Question): boolean {
+  return ASKS_VERSION.test(q.text);
+}
+
+/** A version number as VERSION finds it ("3.9", "v0.1.0"). */
+export const VERSION_TEXT = /^v?\d+\.\d+(?:\.\d+)?$/;
+
 /** A default is asked for: "what is the default …", "default port". */
 export function asksDefault(q: Question): boolean {
   return /\bdefault/i.test(q.text);
@@ -87,7 +100,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   }
   for (const m of text.matchAll(CODE_SPAN)) offer(m[1] ?? "", m.index ?? 0, 1);
   for (const m of text.matchAll(CODE_WORD)) offer(m[1] ?? "", m.index ?? 0, 0.6);
-  if (/\bversion|release|since\b/i.test(q.text)) for (const m of text.matchAll(VERSION)) offer(m[0], m.index ?? 0, 1.5);
+  if (asksVersion(q)) for (const m of text.matchAll(VERSION)) offer(m[0], m.index ?? 0, 1.5);
   return out;
 }
 

@@ -11,7 +11,7 @@ import { termsOf, type Token } from "../nlp/analyse.js";
 import type { SearchIndex } from "../search/build.js";
 import type { Answer, AnswerKind, Excerpt } from "../types.js";
 import { calibrate, type Signals } from "./calibrate.js";
-import { asksDefault, voteCode } from "./code.js";
+import { asksDefault, asksVersion, VERSION_TEXT, voteCode } from "./code.js";
 import { abbreviationIn, expansionOf } from "./acronym.js";
 import { enumerationIn } from "./enumeration.js";
 import { makeExcerpt } from "./excerpt.js";
@@ -132,6 +132,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
     if (list) return { ...typed(list.series ? cut(joinList(list.items), MAX_LIST_ANSWER) : itemsAnswer(list.items, MAX_LIST_ANSWER), list.items), ...(list.sentence ? { sentence: list.sentence } : {}) };
   }
   if (voted) return typed(joinList(voted.items), voted.items, voted.margin, voted.support);
+  // "when was X added" with no date in the passages: the version that added it ("added: v0.1.0").
+  const version = q.kind === "date" && asksVersion(q) ? voteCode(q, readings, (text) => VERSION_TEXT.test(text)) : undefined;
+  if (version) return typed(version.text, version.items, version.margin, version.support);
   // "what does json.dumps do": the first sentence of the identifier's own entry says what it is.
   const described = !wantsList ? entryDescription(q, rankedSentences(q, readings, ENTRY_SENTENCES)) : undefined;
   if (described) return { answer: described.answer, items: [], typed: false, margin: 0, support: 0, sentence: described.sentence };

@@ -89,6 +89,10 @@ describe("composeAnswer on what an identifier of a reference does", () => {
       "",
       "### `kettle.pour(cup[, options], callback)`",
       "",
+      "<!-- YAML",
+      "added: v0.4.0",
+      "-->",
+      "",
       "> Stability: 1 - Experimental",
       "",
       "* `cup` {Cup} The cup to pour into.",
@@ -108,6 +112,8 @@ describe("composeAnswer on what an identifier of a reference does", () => {
     ]);
     expect(composeAnswer(reference, "what does kettle.pour do").answer).toBe("Pours tea into `cup`, up to `amount` millilitres.");
     expect(composeAnswer(reference, "what does kettle.fill do").answer).toBe("Fills the kettle from the tap.");
+    // Software is dated by its versions.
+    expect(composeAnswer(reference, "when was kettle.pour added").answer).toBe("v0.4.0");
     // One item of a list whose items end without a full stop, its marker left out.
     expect(composeAnswer(reference, "what does kettle.pour return").answer).toBe("Returns: {boolean} `true` when the cup is full.");
   });
