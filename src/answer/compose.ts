@@ -19,7 +19,7 @@ import { identifiersIn, unheldIdentifier } from "./identifiers.js";
 import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question } from "./question.js";
 import { correctQuestion } from "./spelling.js";
-import { bestCovering, idfOf, rerank, type Reading } from "./rerank.js";
+import { bestCovering, idfOf, rerank, type Reading, type ReadingModel } from "./rerank.js";
 import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, type PickedSentence } from "./sentence.js";
 import { blockAfter, introducedBlock, isLeadIn, listAround, TERM_LINE } from "./structure.js";
 import { checkQuestion } from "./validate.js";
@@ -57,8 +57,14 @@ export interface Draft {
 /** Why a question gets no draft at all: unusable, or nothing retrieved. */
 export type Refusal = { message: string; kind: AnswerKind; readings: Reading[]; q?: Question };
 
+/** What the pipeline may be run with instead of its fitted models: the eval scripts' held-out fits. */
+export interface PipelineOptions {
+  /** The correction of the passages' hand-made rank (see rerank.ts); reading-model.json when absent. */
+  readingModel?: ReadingModel;
+}
+
 /** Runs the pipeline up to (not including) the decision to answer. */
-export function draftAnswer(index: SearchIndex, question: string): Draft | Refusal {
+export function draftAnswer(index: SearchIndex, question: string, options: PipelineOptions = {}): Draft | Refusal {
   const checked = checkQuestion(question);
   if (!checked.ok) return { message: checked.message, kind: "thing", readings: [] };
   const q = correctQuestion(parseQuestion(checked.text), index);
@@ -70,7 +76,7 @@ export function draftAnswer(index: SearchIndex, question: string): Draft | Refus
   const retrieved = performance.now();
   const listy = q.plurality !== "one" && VOTED_KINDS.has(q.kind);
   const idf = idfOf(index, q);
-  const readings = rerank(index, q, idf, hits, listy);
+  const readings = rerank(index, q, idf, hits, listy, options.readingModel);
   const best = bestCovering(readings);
   if (!best) return { message: "The documents don't answer that.", kind: q.kind, readings, q };
 
@@ -240,10 +246,10 @@ function seriesIn(q: Question, sentence: PickedSentence, onlyAfterQuestionWords 
 }
 
 /** Answers `question` from `index`. Never throws for a bad question. */
-export function composeAnswer(index: SearchIndex, question: string): Answer {
-  const draft = draftAnswer(index, question);
+export function composeAnswer(index: SearchIndex, question: string, options: PipelineOptions = {}): Answer {
+  const draft = draftAnswer(index, question, options);
   if (!("signals" in draft)) {
-    const excerpts = draft.q ? draft.readings.slice(0, MAX_EXCERPTS).map((r) => excerptOf(r, draft.q as Question)) : [];
+    const excerpts = draft.q ? byQuote(draft.readings).slice(0, MAX_EXCERPTS).map((r) => excerptOf(r, draft.q as Question)) : [];
     return { question, answer: null, confidence: 0, kind: draft.kind, excerpts, message: draft.message };
   }
   const { q, readings, timing } = draft;
@@ -259,7 +265,7 @@ export function composeAnswer(index: SearchIndex, question: string): Answer {
   const phrase = abbreviationIn(q) ? [] : definedPhrase(q);
   const undefinedPhrase = phrase.length > 0 && !readings.some((r) => holdsPhrase(r, phrase));
   if (!decision.answer || !draft.answer || unstated || undocumented || undefinedPhrase) {
-    const nearest = readings.slice(0, MAX_EXCERPTS).map((r) => excerptOf(r, q));
+    const nearest = byQuote(readings).slice(0, MAX_EXCERPTS).map((r) => excerptOf(r, q));
     return {
       question,
       answer: null,
@@ -301,10 +307,16 @@ function holdsPhrase(r: Reading, phrase: string[]): boolean {
   });
 }
 
-/** Up to three passages: the answer sentence's first, then those quoting the answer, then by rank; no passage twice. */
+/** The readings likeliest to quote the evidence first (see Reading.quote); a copy. */
+function byQuote(readings: Reading[]): Reading[] {
+  return [...readings].sort((a, b) => b.quote - a.quote);
+}
+
+/** Up to three passages: the answer sentence's first, then those quoting the answer, then the likeliest to quote evidence; no passage twice. */
 function pickExcerpts(readings: Reading[], items: string[], lead: Reading | undefined): Reading[] {
   const support = (r: Reading): number => items.filter((item) => r.body.text.includes(item) || r.hit.passage.heading?.includes(item)).length;
-  const scored = readings.map((r, i) => ({ r, key: (r === lead ? 10 : 0) + (i === 0 ? 1 : 0) + support(r) * 2 + r.rank }));
+  const likeliest = byQuote(readings)[0];
+  const scored = readings.map((r) => ({ r, key: (r === lead ? 10 : 0) + (r === likeliest ? 1 : 0) + support(r) * 2 + r.quote }));
   scored.sort((a, b) => b.key - a.key);
   const seen = new Set<string>();
   const out: Reading[] = [];

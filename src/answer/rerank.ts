@@ -10,7 +10,8 @@ import type { IndexedDoc, SearchIndex } from "../search/build.js";
 import type { Passage, ScoredPassage } from "../types.js";
 import type { Question } from "./question.js";
 import { readPassages, type ReadText } from "./reading.js";
-import { TERM_LINE } from "./structure.js";
+import readingModel from "./reading-model.json" with { type: "json" };
+import { POINTER_ONLY, TERM_LINE } from "./structure.js";
 
 /**
  * Passages read closely (~0.07 ms each; each group with one wink call): READ_FIRST, then up to
@@ -54,13 +55,52 @@ export interface Reading {
   relationMissing: boolean;
   /** Retrieval score over the best score, times coverage and heading fit: the reranked order. */
   rank: number;
+  /**
+   * How likely its excerpt is to quote the answer's evidence, over the likeliest reading's (0-1]:
+   * the hand-made rank times the fitted correction (see ReadingModel). What excerpts are chosen by.
+   */
+  quote: number;
   /** The identifier its entry's term line or its heading opens with ("work_mem"), if any (see subjectOf). */
   subject?: string;
+  /** What `quote` is fitted on (see READING_FEATURES). */
+  features: Record<ReadingFeature, number>;
 }
 
+/**
+ * What the fitted correction of the hand-made rank reads (see ReadingModel), each about 0-1
+ * (`hand` aside):
+ * - hand: the log of the hand-made rank (retrieval score over the best, times coverage squared,
+ *   heading fit and subject boost);
+ * - bm25: retrieval score over the best; coverage, idfCoverage, missing: as on Reading;
+ * - heading: headingFactor; subject: its entry or heading names the question's identifier;
+ * - position: its place in retrieval order over the hits retrieved;
+ * - relation: the question's relation is missing from it;
+ * - pointer: it only sends the reader elsewhere ("See {smoke test}.");
+ * - first: it is the first passage under its heading;
+ * - bigram: two question terms next to each other in the question are next to each other in it;
+ * - length: its words over 100, at most 1.
+ */
+export const READING_FEATURES = ["hand", "bm25", "coverage", "idfCoverage", "heading", "subject", "missing", "position", "relation", "pointer", "first", "bigram", "length"] as const;
+export type ReadingFeature = (typeof READING_FEATURES)[number];
+
+/**
+ * A fitted correction of the hand-made rank for choosing excerpts: quote ∝ hand-made rank ×
+ * exp(Σ weight × feature), so no weights leave the hand-made order (the weights are fitted on the
+ * eval suite's tune split by eval/fit-readings.ts, see reading-model.json; `hand` carries none of
+ * its own). The readings' order and `rank`, which extraction reads, stay hand-made: the
+ * correction decides only which passages are quoted, so the answer and its calibration do not
+ * move with it.
+ */
+export interface ReadingModel {
+  weights: Partial<Record<ReadingFeature, number>>;
+}
+
+const MODEL = readingModel as ReadingModel;
+
 /** Reads the top hits closely and ranks them, the question's words weighed by `idf` (idfOf). Best first. */
-export function rerank(index: SearchIndex, q: Question, idf: ReadonlyMap<string, number>, hits: ScoredPassage[], wantMore = false): Reading[] {
+export function rerank(index: SearchIndex, q: Question, idf: ReadonlyMap<string, number>, hits: ScoredPassage[], wantMore = false, model: ReadingModel = MODEL): Reading[] {
   const top = hits[0]?.score ?? 1;
+  const pairs = questionPairs(q);
   const entities = q.kind === "date" || q.kind === "number";
   const readings: Reading[] = [];
   const maxIdf = Math.log(1 + (Math.max(1, index.passageCount) + 0.5) / 0.5);
@@ -78,13 +118,66 @@ export function rerank(index: SearchIndex, q: Question, idf: ReadonlyMap<string,
       // Coverage counts twice: a passage that holds all of the question beats a higher BM25 score.
       const subject = subjectOf(entryLine(doc.text, hit.passage.start) ?? "") ?? subjectOf(heading.text);
       const named = subject !== undefined && namesSubject(q.text, subject) ? SUBJECT_BOOST : 1;
-      const rank = (hit.score / top) * blended * blended * headingFactor(q, heading, doc) * named;
-      readings.push({ hit, doc, body, heading, lead, coverage, idfCoverage, missing: missing / maxIdf, relationMissing, rank, ...(subject ? { subject } : {}) });
+      const fit = headingFactor(q, heading, doc);
+      const hand = (hit.score / top) * blended * blended * fit * named;
+      const features: Record<ReadingFeature, number> = {
+        hand: Math.log(Math.max(hand, MIN_RANK)),
+        bm25: hit.score / top,
+        coverage,
+        idfCoverage,
+        heading: fit,
+        subject: named > 1 ? 1 : 0,
+        missing: missing / maxIdf,
+        position: hits.indexOf(hit) / hits.length,
+        relation: relationMissing ? 1 : 0,
+        pointer: POINTER_ONLY.test(body.text) ? 1 : 0,
+        first: firstUnderHeading(index, doc, hit.passage) ? 1 : 0,
+        bigram: holdsPair(body, pairs) ? 1 : 0,
+        length: Math.min(1, body.tokens.filter((t) => t.type === "word").length / 100),
+      };
+      readings.push({ hit, doc, body, heading, lead, coverage, idfCoverage, missing: missing / maxIdf, relationMissing, rank: hand, quote: hand * correction(features, model), features, ...(subject ? { subject } : {}) });
     });
   };
   readAll(hits.slice(0, READ_FIRST));
   if (wantMore || !readings.some((r) => r.idfCoverage >= READ_MORE_BELOW)) readAll(hits.slice(READ_FIRST, READ_MORE));
+  const likeliest = Math.max(Number.MIN_VALUE, ...readings.map((r) => r.quote));
+  for (const r of readings) r.quote /= likeliest;
   return readings.sort((a, b) => b.rank - a.rank);
+}
+
+/** The hand-made rank's floor in the `hand` feature (its log). */
+const MIN_RANK = 1e-4;
+
+/** The fitted factor a reading's hand-made rank is multiplied by (see ReadingModel). */
+export function correction(features: Record<ReadingFeature, number>, model: ReadingModel = MODEL): number {
+  let z = 0;
+  for (const f of READING_FEATURES) if (f !== "hand") z += (model.weights[f] ?? 0) * features[f];
+  return Math.exp(z);
+}
+
+/** Two question terms one after the other in the question, as "term term" (see holdsPair). */
+function questionPairs(q: Question): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 1; i < q.terms.length; i++) pairs.add(`${(q.terms[i - 1] as Question["terms"][number]).term} ${(q.terms[i] as Question["terms"][number]).term}`);
+  return pairs;
+}
+
+/** The passage holds one of `pairs` with the two terms next to each other (stop words between them aside). */
+function holdsPair(body: ReadText, pairs: ReadonlySet<string>): boolean {
+  let previous: string | undefined;
+  for (const term of body.terms) {
+    if (term === null) continue;
+    if (previous !== undefined && pairs.has(`${previous} ${term}`)) return true;
+    previous = term;
+  }
+  return false;
+}
+
+/** The passage is its document's first under its heading (or the first of all, headed or not). */
+function firstUnderHeading(index: SearchIndex, doc: IndexedDoc, passage: Passage): boolean {
+  const at = doc.passageIds.indexOf(passage.id);
+  const before = at > 0 ? index.passage(doc.passageIds[at - 1] as number) : undefined;
+  return before === undefined || before.heading !== passage.heading;
 }
 
 /** Each question term's inverse document frequency in the index (BM25's form, ≥ 0). */

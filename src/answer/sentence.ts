@@ -9,7 +9,7 @@ import type { Question } from "./question.js";
 import { stemOf } from "../nlp/stem.js";
 import { surnameParts, type Reading } from "./rerank.js";
 import sentenceModel from "./sentence-model.json" with { type: "json" };
-import { introducedBlock } from "./structure.js";
+import { introducedBlock, POINTER_ONLY } from "./structure.js";
 
 /** Readings whose sentences compete to be a sentence answer. */
 const SENTENCE_POOL = 5;
@@ -235,14 +235,6 @@ function picked(best: SentenceCandidate): PickedSentence {
   const next = after.start >= 0 ? { ...after, text: folded(after) } : undefined;
   return { reading: r, start, end, text: folded({ start, end }), matched: best.terms.size, terms: [...best.terms, ...best.headingTerms], code: best.features.code > 0 || /^\s*(```|~~~)/.test(r.body.text), ...(next ? { next } : {}) };
 }
-
-/**
- * "See …", "Compare …", "Cf. …" followed by nothing but references (one at least): `{entry}`
- * (glossaries), `[text](url)` or `[text]`, `code`, *emphasis*, joined by punctuation and
- * "and", "or", "also", "the entry", "below"…
- */
-const POINTER_ONLY =
-  /^\s*(?:(?:see(?:\s+also)?|compare(?:\s+with)?|contrast(?:\s+with)?)\b|cf\.)(?=.*[{[`])(?:\s|[,;:.]|\b(?:and|or|also|the|entry|entries|below|above|under)\b|\{[^{}]*\}|\[[^\]]*\](?:\([^)]*\))?|`[^`]*`|\*[^*]+\*|_[^_]+_)*$/i;
 
 /** A sentence of fewer words is a fragment, never an answer. */
 const MIN_SENTENCE_WORDS = 3;

@@ -185,3 +185,11 @@ function plain(item: string): string {
   const stop = text.slice(0, 100).search(/[.;:](\s|$)/);
   return stop > 10 ? text.slice(0, stop) : `${text.slice(0, 97)}…`;
 }
+
+/**
+ * "See …", "Compare …", "Cf. …" followed by nothing but references (one at least): `{entry}`
+ * (glossaries), `[text](url)` or `[text]`, `code`, *emphasis*, joined by punctuation and
+ * "and", "or", "also", "the entry", "below"…
+ */
+export const POINTER_ONLY =
+  /^\s*(?:(?:see(?:\s+also)?|compare(?:\s+with)?|contrast(?:\s+with)?)\b|cf\.)(?=.*[{[`])(?:\s|[,;:.]|\b(?:and|or|also|the|entry|entries|below|above|under)\b|\{[^{}]*\}|\[[^\]]*\](?:\([^)]*\))?|`[^`]*`|\*[^*]+\*|_[^_]+_)*$/i;
