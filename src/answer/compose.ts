@@ -255,7 +255,7 @@ export function composeAnswer(index: SearchIndex, question: string, options: Pip
   const { q, readings, timing } = draft;
   const decision = calibrate(draft.signals);
   // A subject question's relation ("who won … election") that no passage states is not answered
-  // by the names near its words. One of the two hard rules besides the fitted decision.
+  // by the names near its words. One of three hard rules besides the fitted decision.
   const unstated = q.relation !== undefined && readings.every((r) => r.relationMissing);
   // So is a question about an identifier none of the retrieved documents holds ("max_wal_size"
   // answered from "max_wal_senders").
