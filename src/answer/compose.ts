@@ -142,7 +142,7 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   const version = q.kind === "date" && asksVersion(q) ? voteCode(q, readings, (text) => VERSION_TEXT.test(text)) : undefined;
   if (version) return typed(version.text, version.items, version.margin, version.support);
   // "what does json.dumps do": the first sentence of the identifier's own entry says what it is.
-  const described = !wantsList ? entryDescription(q, rankedSentences(q, readings, ENTRY_SENTENCES)) : undefined;
+  const described = !wantsList ? entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) : undefined;
   if (described) return { answer: described.answer, items: [], typed: false, margin: 0, support: 0, sentence: described.sentence };
   // "What organic matter …?" over "organic matter such as A, B, and C": the members, even asked in the singular.
   const series = !wantsList && q.kind === "thing" && sentence ? seriesIn(q, sentence, true) : undefined;
@@ -167,11 +167,11 @@ const WHAT_IS_IDENTIFIER = /^\s*what(?:'s| is| are| does| do)?\s+(?:the\s+|a\s+|
  * prose, the term line left out. References say what a thing does first; later sentences give
  * details and exceptions.
  */
-function entryDescription(q: Question, ranked: PickedSentence[]): { answer: string; sentence: PickedSentence } | undefined {
+function entryDescription(q: Question, rank: () => PickedSentence[]): { answer: string; sentence: PickedSentence } | undefined {
   const asked = WHAT_IS_IDENTIFIER.exec(q.text)?.[1];
   if (!asked || !identifiersIn(asked).includes(asked)) return undefined;
   const name = asked.toLowerCase();
-  const own = ranked.filter((s) => {
+  const own = rank().filter((s) => {
     const subject = s.reading.subject?.toLowerCase();
     return subject !== undefined && (subject === name || subject.endsWith(`.${name}`) || name.endsWith(`.${subject}`));
   });

@@ -101,6 +101,7 @@ const MODEL = readingModel as ReadingModel;
 export function rerank(index: SearchIndex, q: Question, idf: ReadonlyMap<string, number>, hits: ScoredPassage[], wantMore = false, model: ReadingModel = MODEL): Reading[] {
   const top = hits[0]?.score ?? 1;
   const pairs = questionPairs(q);
+  const position = new Map(hits.map((hit, i) => [hit, i / hits.length]));
   const entities = q.kind === "date" || q.kind === "number";
   const readings: Reading[] = [];
   const maxIdf = Math.log(1 + (Math.max(1, index.passageCount) + 0.5) / 0.5);
@@ -128,12 +129,12 @@ export function rerank(index: SearchIndex, q: Question, idf: ReadonlyMap<string,
         heading: fit,
         subject: named > 1 ? 1 : 0,
         missing: missing / maxIdf,
-        position: hits.indexOf(hit) / hits.length,
+        position: position.get(hit) ?? 1,
         relation: relationMissing ? 1 : 0,
         pointer: POINTER_ONLY.test(body.text) ? 1 : 0,
         first: firstUnderHeading(index, doc, hit.passage) ? 1 : 0,
         bigram: holdsPair(body, pairs) ? 1 : 0,
-        length: Math.min(1, body.tokens.filter((t) => t.type === "word").length / 100),
+        length: Math.min(1, wordCount(body.tokens) / 100),
       };
       readings.push({ hit, doc, body, heading, lead, coverage, idfCoverage, missing: missing / maxIdf, relationMissing, rank: hand, quote: hand * correction(features, model), features, ...(subject ? { subject } : {}) });
     });
@@ -175,9 +176,23 @@ function holdsPair(body: ReadText, pairs: ReadonlySet<string>): boolean {
 
 /** The passage is its document's first under its heading (or the first of all, headed or not). */
 function firstUnderHeading(index: SearchIndex, doc: IndexedDoc, passage: Passage): boolean {
-  const at = doc.passageIds.indexOf(passage.id);
-  const before = at > 0 ? index.passage(doc.passageIds[at - 1] as number) : undefined;
+  // A document's passage ids ascend (they are given in document order): the one before, by bisection.
+  const ids = doc.passageIds;
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ids[mid] as number) < passage.id) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = lo > 0 ? index.passage(ids[lo - 1] as number) : undefined;
   return before === undefined || before.heading !== passage.heading;
+}
+
+function wordCount(tokens: Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (t.type === "word") n++;
+  return n;
 }
 
 /** Each question term's inverse document frequency in the index (BM25's form, ≥ 0). */
