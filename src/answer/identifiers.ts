@@ -29,7 +29,8 @@ export function identifiersIn(question: string): string[] {
 export function unheldIdentifier(question: string, texts: () => Iterable<string>, known: (word: string) => boolean): string | undefined {
   const wanted = identifiersIn(question).filter((id) => id.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/).every((part) => part === "" || known(part.toLowerCase())));
   if (wanted.length === 0) return undefined;
-  const patterns = wanted.map((id) => ({ id, re: new RegExp(`(?<![\\w$])${escapeRegExp(id)}(?![\\w$])`, "i") }));
+  // "max_old_space_size" is held by "--max-old-space-size": an underscore stands for a hyphen too.
+  const patterns = wanted.map((id) => ({ id, re: new RegExp(`(?<![\\w$])${escapeRegExp(id).replace(/_/g, "[-_]")}(?![\\w$])`, "i") }));
   const all = [...texts()];
   return patterns.find(({ re }) => !all.some((text) => re.test(text)))?.id;
 }

@@ -28,6 +28,13 @@ describe("unheldIdentifier", () => {
     expect(unheldIdentifier("what does synchronous_commit do", docs, known)).toBeUndefined();
   });
 
+  it("takes an underscore for a hyphen too: a flag written in snake case", () => {
+    const flags = (): string[] => ["Sets --max-old-space-size for the heap."];
+    const all = (): boolean => true;
+    expect(unheldIdentifier("what does max_old_space_size do", flags, all)).toBeUndefined();
+    expect(unheldIdentifier("what does max_new_space_size do", flags, all)).toBe("max_new_space_size");
+  });
+
   it("does not judge an identifier with a word no document holds: a misspelling", () => {
     expect(unheldIdentifier("default max_wal_sizze", docs, known)).toBeUndefined();
   });
