@@ -47,8 +47,12 @@ const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
 /** Characters after a lead-in searched for the sections it introduces. */
 const MAX_SECTION_SCAN = 20_000;
 
-/** A term line of a definition list: short, ending in a Markdown hard break (two spaces or a backslash). */
-export const TERM_LINE = /^[^\n]{1,100}(?: {2,}|\\)$/;
+/**
+ * A term line of a definition list: short, ending in a Markdown hard break (two spaces or a
+ * backslash); or a call signature, however long its parameters run ("json.dumps(*obj*, *\**,
+ * *skipkeys=False*, …)  ").
+ */
+export const TERM_LINE = /^(?:[^\n]{1,100}|[\w.]+\([^\n]{0,400}\))(?: {2,}|\\)$/;
 
 /** The term lines that open the paragraphs of `text`, until a heading. */
 function termLines(text: string): string[] {

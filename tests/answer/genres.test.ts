@@ -78,9 +78,14 @@ describe("composeAnswer on what an identifier of a reference does", () => {
       "kettle.pour(*cup*, *amount=None*, *\\**, *spout=None*)  ",
       "Pour tea into *cup*, up to *amount* millilitres. Raises `EmptyKettle` when the kettle holds none. The arguments have the same meaning as in `fill()`, and a pour is quicker through a wide spout.",
       "",
+      "kettle.brew(*leaves*, *water*, *temperature=100*, *steep_minutes=4*, *pot=None*, *strainer=None*, *cosy=False*, *timer=None*)  ",
+      "Brew *leaves* in *water* at *temperature* degrees. Loose leaves need a strainer, and a cosy keeps the pot warm while it steeps.",
+      "",
     ]);
     expect(composeAnswer(reference, "what does kettle.pour do").answer).toMatch(/^Pour tea into \*cup\*, up to \*amount\* millilitres\.$/);
     expect(composeAnswer(reference, "what is kettle.fill?").answer).toMatch(/^Fill the kettle from the tap/);
+    // A signature longer than a short term line is still one.
+    expect(composeAnswer(reference, "what does kettle.brew do").answer).toBe("Brew *leaves* in *water* at *temperature* degrees.");
   });
 
   it("answers from an entry under a heading of its own, past its parameter list and stability note", async () => {
