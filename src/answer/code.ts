@@ -4,7 +4,7 @@
  * `--flags` and `dotted.names()`, after "Default:" or "defaults to".
  */
 import { stemOf } from "../nlp/stem.js";
-import { identifiersIn } from "./identifiers.js";
+import { identifiersIn, sameIdentifier } from "./identifiers.js";
 import type { Question } from "./question.js";
 import type { Reading } from "./rerank.js";
 
@@ -106,10 +106,10 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
 
 /** The reading is the entry of an identifier, and the question names identifiers but not that one. */
 function aboutAnother(q: Question, r: Reading): boolean {
-  if (!r.subject) return false;
-  const asked = identifiersIn(q.text).map((id) => id.toLowerCase());
-  const subject = r.subject.toLowerCase();
-  return asked.length > 0 && !asked.some((id) => id === subject || id.endsWith(`.${subject}`) || subject.endsWith(`.${id}`));
+  const { subject } = r;
+  if (!subject) return false;
+  const asked = identifiersIn(q.text);
+  return asked.length > 0 && !asked.some((id) => sameIdentifier(id, subject));
 }
 
 /**

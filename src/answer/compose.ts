@@ -15,7 +15,7 @@ import { asksDefault, asksVersion, VERSION_TEXT, voteCode } from "./code.js";
 import { abbreviationIn, expansionOf } from "./acronym.js";
 import { enumerationIn } from "./enumeration.js";
 import { makeExcerpt } from "./excerpt.js";
-import { identifiersIn, unheldIdentifier } from "./identifiers.js";
+import { identifiersIn, sameIdentifier, unheldIdentifier } from "./identifiers.js";
 import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question } from "./question.js";
 import { correctQuestion } from "./spelling.js";
@@ -170,11 +170,7 @@ const WHAT_IS_IDENTIFIER = /^\s*what(?:'s| is| are| does| do)?\s+(?:the\s+|a\s+|
 function entryDescription(q: Question, rank: () => PickedSentence[]): { answer: string; sentence: PickedSentence } | undefined {
   const asked = WHAT_IS_IDENTIFIER.exec(q.text)?.[1];
   if (!asked || !identifiersIn(asked).includes(asked)) return undefined;
-  const name = asked.toLowerCase();
-  const own = rank().filter((s) => {
-    const subject = s.reading.subject?.toLowerCase();
-    return subject !== undefined && (subject === name || subject.endsWith(`.${name}`) || name.endsWith(`.${subject}`));
-  });
+  const own = rank().filter((s) => s.reading.subject !== undefined && sameIdentifier(s.reading.subject, asked));
   // The sentence that holds the term line itself: the entry's first.
   for (const s of own) {
     const doc = s.reading.doc.text;
@@ -186,7 +182,7 @@ function entryDescription(q: Question, rank: () => PickedSentence[]): { answer: 
   // An entry under a heading of its own ("### `kettle.pour(cup[, options], callback)`"), whose
   // parameter list may come first: its first sentence of prose.
   const prose = own
-    .filter((s) => s.reading.hit.passage.heading?.toLowerCase().includes(name) && !s.code && !LIST_LINE.test(s.text) && !METADATA.test(s.text) && s.text.split(/\s+/).length >= 3)
+    .filter((s) => s.reading.hit.passage.heading?.toLowerCase().includes(asked.toLowerCase()) && !s.code && !LIST_LINE.test(s.text) && !METADATA.test(s.text) && s.text.split(/\s+/).length >= 3)
     .sort((a, b) => a.start - b.start)[0];
   return prose ? { answer: cut(readable(prose.text), MAX_SENTENCE_ANSWER), sentence: prose } : undefined;
 }

@@ -9,6 +9,7 @@
  * as Object Pascal" → "Object Pascal"), the last its noun-phrase head ("Bucardo." → "Bucardo").
  */
 import type { Token } from "../nlp/analyse.js";
+import { listMarkerAt } from "../nlp/mend.js";
 
 /** Opening quotes and the closing quotes that may end them. */
 const QUOTES: Record<string, string[]> = { "“": ["”"], "‘": ["’"], '"': ['"'], "'": ["'"] };
@@ -26,9 +27,7 @@ const CLAUSE_POS = new Set(["VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ", "PAR
 export function enumerationIn(tokens: Token[], text: string, questionLemmas: ReadonlySet<string>): Enumeration | undefined {
   const visible = tokens.filter((t) => t.type !== "tabCRLF" && t.text.trim() !== "");
   // A list item's marker ("2.", "*") is layout, never part of the first member.
-  const [a, b] = visible;
-  if (a && /^[-*+]$/.test(a.text)) visible.shift();
-  else if (a && b && /^\d{1,3}$/.test(a.text) && /^[.)]$/.test(b.text) && !b.spaceBefore) visible.splice(0, 2);
+  visible.splice(0, listMarkerAt(visible, 0));
   const found: Series[] = [];
   visible.forEach((t, i) => {
     const series = t.pos === "CCONJ" && /^(and|or)$/i.test(t.text) ? seriesEndingAt(visible, i, questionLemmas) : t.text === "(" ? bracketed(visible, i) : undefined;

@@ -16,6 +16,16 @@ import { escapeRegExp } from "../nlp/regexp.js";
 const IDENTIFIER =
   /(?<![\w.$-])(?:[A-Za-z_$][\w$]*_[\w$]+|_[\w$]+|[a-z]{2,}[A-Z][a-z][\w$]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.(?:[A-Za-z_$][\w$]{3,}|[A-Za-z_$][\w$]*(?=\(\))))(?![\w$])/g;
 
+/**
+ * Whether two identifiers name the same thing, case aside, one perhaps qualified by its module or
+ * class ("json.dumps" and "dumps", "Path.walk" and "pathlib.Path.walk").
+ */
+export function sameIdentifier(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
+}
+
 /** The identifiers `question` names, as written. */
 export function identifiersIn(question: string): string[] {
   return [...new Set([...question.matchAll(IDENTIFIER)].map((m) => m[0]))];

@@ -193,7 +193,7 @@ function mainVerbWeight(tokens: Token[]): { at: number; weight: number } {
  * left alone there (typing keywords by their last noun lost answers).
  */
 function keywordMeasure(tokens: Token[]): { kind: AnswerKind; token: Token } | undefined {
-  if (tokens.some((t) => WH.test(t.text) || /^how$/i.test(t.text))) return undefined;
+  if (tokens.some((t) => WH.test(t.text))) return undefined;
   for (const t of tokens) {
     const kind = t.pos === "NOUN" || t.pos === "ADJ" ? TYPE_NOUNS[t.lemma] : undefined;
     if (kind === "number" || kind === "date") return { kind, token: t };

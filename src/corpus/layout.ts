@@ -143,11 +143,11 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
       closePara();
       heading = cleanHeading(trimmed);
       captionScope = true;
-      seen.add(trimmed.replace(/\s+/g, " ").toLowerCase());
+      seen.add(lineKey(trimmed));
       mask.blank(line.start, line.end);
       continue;
     }
-    const key = trimmed.replace(/\s+/g, " ").toLowerCase();
+    const key = lineKey(trimmed);
     if (seen.has(key) && isBoilerplate(lines, i, repeated)) {
       mask.blank(line.start, line.end);
       closePara();
@@ -204,12 +204,13 @@ function repeatedLines(lines: Line[]): boolean[] {
 /**
  * A repeated line (see MAX_LABEL_CHARS) that is boilerplate: a short label standing alone, or a
  * line of prose whose nearest neighbour before or after (blank, image and rule lines aside) is a
- * repeated line of prose too, or the same line. List items and table rows are never boilerplate: a reference
- * repeats its parameter lines.
+ * repeated line of prose too, or the same line. List items and table rows are never
+ * boilerplate: a reference repeats its parameter lines.
  */
 function isBoilerplate(lines: Line[], i: number, repeated: boolean[]): boolean {
   const text = (lines[i] as Line).text.trim();
-  if (LIST_ITEM.test(text) || TABLE_ROW.test(text)) return false;
+  const prose = (line: string): boolean => !LIST_ITEM.test(line) && !TABLE_ROW.test(line);
+  if (!prose(text)) return false;
   if (text.length <= MAX_LABEL_CHARS && text.split(/\s+/).length <= MAX_LABEL_WORDS && !/[\d:]/.test(text)) return true;
   const neighbour = (step: 1 | -1): number => {
     for (let j = i + step; j >= 0 && j < lines.length; j += step) {
@@ -221,7 +222,7 @@ function isBoilerplate(lines: Line[], i: number, repeated: boolean[]): boolean {
   const before = neighbour(-1);
   // A paragraph written twice in a row.
   if (before >= 0 && lineKey((lines[before] as Line).text) === lineKey(text)) return true;
-  return [before, neighbour(1)].some((j) => j >= 0 && repeated[j] === true && !LIST_ITEM.test((lines[j] as Line).text) && !TABLE_ROW.test((lines[j] as Line).text));
+  return [before, neighbour(1)].some((j) => j >= 0 && repeated[j] === true && prose((lines[j] as Line).text));
 }
 
 /** A short title-like line followed by a longer paragraph: a heading in plain text. */
@@ -230,7 +231,7 @@ function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boo
   if (text.length > MAX_CAPTION_CHARS || TERMINAL.test(text) || text.includes(",")) return false;
   if (text.split(/\s+/).length > MAX_CAPTION_WORDS || LIST_ITEM.test(line.text)) return false;
   // A term over an indented definition (glossaries, dictionaries, option lists) heads it, whatever its case.
-  if (headsIndentedBlock(line, lines, i)) return !seen.has(text.replace(/\s+/g, " ").toLowerCase());
+  if (headsIndentedBlock(line, lines, i)) return !seen.has(lineKey(text));
   if (!/^[\p{Lu}\p{N}]/u.test(text)) return false;
   const before = lines[i - 1];
   if (before && before.text.trim() && !isImageLine(before.text) && TERMINAL.test(before.text.trim()) === false) {
@@ -240,7 +241,7 @@ function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boo
   for (let j = i + 1; j < lines.length; j++) {
     const next = (lines[j] as Line).text.trim();
     if (!next || isImageLine(next)) continue;
-    if (seen.has(next.replace(/\s+/g, " ").toLowerCase())) return false;
+    if (seen.has(lineKey(next))) return false;
     return next.length >= MIN_CAPTION_FOLLOWER && next.length > text.length && !ATX.test(next) && !FENCE.test(next);
   }
   return false;

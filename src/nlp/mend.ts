@@ -73,8 +73,17 @@ function joins(text: string, offset: number, spans: Array<[number, number]>, bou
   return /^\p{Ll}/u.test(head.text) && !gap.includes("\n");
 }
 
-/** A bullet list's marker opening a line (a numbered one is a number then "." or ")"). */
-const BULLET = /^[-*+]$/;
+/**
+ * How many tokens from `tokens[i]` make a list item's marker: 1 for a bullet ("*", "-", "+"),
+ * 2 for a number then "." or ")" with no space between ("1.", "2)"), else 0.
+ */
+export function listMarkerAt(tokens: readonly Token[], i: number): number {
+  const t = tokens[i];
+  if (!t) return 0;
+  if (/^[-*+]$/.test(t.text)) return 1;
+  const next = tokens[i + 1];
+  return /^\d{1,3}$/.test(t.text) && next !== undefined && /^[.)]$/.test(next.text) && !next.spaceBefore ? 2 : 0;
+}
 
 /**
  * `tokens` with a new sentence at every line that opens a list item ("* `callback` {Function}",
@@ -96,14 +105,13 @@ export function splitListItems(tokens: Token[]): Token[] {
       if (t.text.includes("\n")) lineStart = true;
       return t.sentence === id ? t : { ...t, sentence: id };
     }
-    const next = tokens[i + 1];
-    const numbered = /^\d{1,3}$/.test(t.text) && next !== undefined && /^[.)]$/.test(next.text) && !next.spaceBefore;
-    const marker = lineStart && (BULLET.test(t.text) || numbered);
+    const markerLength = lineStart ? listMarkerAt(tokens, i) : 0;
+    const marker = markerLength > 0;
     const winkBreak = wink !== undefined && t.sentence !== wink;
     if (seen && ((winkBreak && !afterNumber) || marker)) id++;
     if ((marker && !winkBreak) || (winkBreak && afterNumber)) changed = true;
     // At a numbered marker's number, or its "." right after.
-    afterNumber = (lineStart && numbered) || (afterNumber && /^[.)]$/.test(t.text));
+    afterNumber = markerLength === 2 || (afterNumber && /^[.)]$/.test(t.text));
     seen = true;
     lineStart = false;
     wink = t.sentence;
