@@ -10,7 +10,7 @@ import { composeAnswer } from "../../src/answer/compose.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { buildIndex, type SearchIndex } from "../../src/search/build.js";
 import type { Answer } from "../../src/types.js";
-import { indexOver, tempDirs } from "../support/corpus.js";
+import { indexOfLines, indexOver, tempDirs } from "../support/corpus.js";
 
 const newDir = tempDirs();
 const FIXTURES = join(import.meta.dirname, "../fixtures/docs");
@@ -66,10 +66,8 @@ describe("composeAnswer on an API reference", () => {
 });
 
 describe("composeAnswer on what an identifier of a reference does", () => {
-  const referenceOf = (lines: string[]): Promise<SearchIndex> => indexOver(newDir, { "kettle.md": lines.join("\n") });
-
   it("answers with the first sentence of the identifier's own entry, without its signature", async () => {
-    const reference = await referenceOf([
+    const reference = await indexOfLines(newDir, "kettle.md", [
       "# kettle — pots and pouring",
       "",
       "kettle.fill(*cup*, *amount=None*)  ",
@@ -89,7 +87,7 @@ describe("composeAnswer on what an identifier of a reference does", () => {
   });
 
   it("answers from an entry under a heading of its own, past its parameter list and stability note", async () => {
-    const reference = await referenceOf([
+    const reference = await indexOfLines(newDir, "kettle.md", [
       "# Kettle",
       "",
       "### `kettle.pour(cup[, options], callback)`",
@@ -167,27 +165,25 @@ describe("composeAnswer over a glossary in plain text", () => {
 describe("composeAnswer on defaults as settings references state them", () => {
   let settings: SearchIndex;
   beforeAll(async () => {
-    settings = await indexOver(newDir, {
-      "settings.md": [
-        "# Server settings",
-        "",
-        "`listen_port` (`integer`)  ",
-        "The TCP port the kettle server listens on; `8642` by default.",
-        "",
-        "`steep_buffers` (`integer`)  ",
-        "Sets the memory kept for brews being steeped. The default is typically 64 kilobytes (`64kB`), but might be less on small kettles.",
-        "",
-        "`brew_limit` (`integer`)  ",
-        "The most brews run at once. The default is the value of `pool_size`.",
-        "",
-        "`brew_mode` (`enum`)  ",
-        "How brews are queued. By default, the `brewd` server will use the `fifo` mode for single pots, and `batch` for urns.",
-        "",
-        "`steep_timeout` (`integer`)  ",
-        "How long a brew waits on `pour_delay` before it is cancelled. The default is `30s`.",
-        "",
-      ].join("\n"),
-    });
+    settings = await indexOfLines(newDir, "settings.md", [
+      "# Server settings",
+      "",
+      "`listen_port` (`integer`)  ",
+      "The TCP port the kettle server listens on; `8642` by default.",
+      "",
+      "`steep_buffers` (`integer`)  ",
+      "Sets the memory kept for brews being steeped. The default is typically 64 kilobytes (`64kB`), but might be less on small kettles.",
+      "",
+      "`brew_limit` (`integer`)  ",
+      "The most brews run at once. The default is the value of `pool_size`.",
+      "",
+      "`brew_mode` (`enum`)  ",
+      "How brews are queued. By default, the `brewd` server will use the `fifo` mode for single pots, and `batch` for urns.",
+      "",
+      "`steep_timeout` (`integer`)  ",
+      "How long a brew waits on `pour_delay` before it is cancelled. The default is `30s`.",
+      "",
+    ]);
   });
 
   it("takes a value stated before \"by default\"", () => {

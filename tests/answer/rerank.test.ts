@@ -6,31 +6,29 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { composeAnswer, draftAnswer } from "../../src/answer/compose.js";
 import { correction, READING_FEATURES, type ReadingFeature } from "../../src/answer/rerank.js";
 import type { SearchIndex } from "../../src/search/build.js";
-import { indexOver, tempDirs } from "../support/corpus.js";
+import { indexOfLines, tempDirs } from "../support/corpus.js";
 
 const newDir = tempDirs();
 let glossary: SearchIndex;
 beforeAll(async () => {
-  glossary = await indexOver(newDir, {
-    "glossary.md": [
-      "# Brewing glossary",
-      "",
-      "## steep",
-      "",
-      "To leave tea leaves in hot water so that their flavour passes into it. A green tea steeps for two minutes, a black tea for four.",
-      "",
-      "See [brew](#brew), [overbrew](#overbrew).",
-      "",
-      "## brew",
-      "",
-      "The drink a steeped pot of tea gives, or the act of steeping it.",
-      "",
-      "## overbrew",
-      "",
-      "To steep tea for too long, so that it turns bitter.",
-      "",
-    ].join("\n"),
-  });
+  glossary = await indexOfLines(newDir, "glossary.md", [
+    "# Brewing glossary",
+    "",
+    "## steep",
+    "",
+    "To leave tea leaves in hot water so that their flavour passes into it. A green tea steeps for two minutes, a black tea for four.",
+    "",
+    "See [brew](#brew), [overbrew](#overbrew).",
+    "",
+    "## brew",
+    "",
+    "The drink a steeped pot of tea gives, or the act of steeping it.",
+    "",
+    "## overbrew",
+    "",
+    "To steep tea for too long, so that it turns bitter.",
+    "",
+  ]);
 });
 
 const zero = (): Record<ReadingFeature, number> => Object.fromEntries(READING_FEATURES.map((f) => [f, 0])) as Record<ReadingFeature, number>;

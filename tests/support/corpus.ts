@@ -49,6 +49,11 @@ export async function indexOver(newDir: () => Promise<string>, files: Record<str
   return buildIndex((await loadCorpus(dir)).docs);
 }
 
+/** An index over one file, `name`, written as `lines` (see indexOver). */
+export function indexOfLines(newDir: () => Promise<string>, name: string, lines: string[]): Promise<SearchIndex> {
+  return indexOver(newDir, { [name]: lines.join("\n") });
+}
+
 /** Copies the real corpus into `dir`. */
 export async function copyRealCorpus(dir: string): Promise<void> {
   await cp(REAL_CORPUS, dir, { recursive: true });
