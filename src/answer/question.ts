@@ -215,7 +215,8 @@ function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean, 
   // decides before a later "when" or "where".
   if (/^(in |on |for |from |to |at |by |with )?(which|what)\b/.test(q) && (typeNoun || headNoun)) return (typeNoun && TYPE_NOUNS[typeNoun]) || "thing";
   if (/\bhow (many|much|old|long|far|big|large|tall|often)\b/.test(q)) return "number";
-  if (/\b(when|what time)\b/.test(q)) return "date";
+  // "When …?" or "what time …?", not "What does X return when …?": a later "when" is a condition.
+  if (/\bwhat time\b/.test(q) || WH.exec(q)?.[1] === "when") return "date";
   if (ASKING_WHERE.test(q)) return "place";
   if (/\b(why|reason|rationale)\b/.test(q)) return "reason";
   if (/\bwho(m|se)?\b/.test(q)) return "person";

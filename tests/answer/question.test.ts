@@ -41,6 +41,10 @@ describe("parseQuestion", () => {
       ["what's the max size of a brew", "number"],
       ["where's the kettle's settings file kept", "place"],
       ["what happens if i run a delete with no where clause", "thing"],
+      // A later "when" is a condition, not the question word.
+      ["What does kettle.pour return when the kettle is empty?", "thing"],
+      ["how do i stop the kettle when it boils", "reason"],
+      ["and when does the kettle switch off", "date"],
     ];
     it.each(kinds)("%s → %s", (question, kind) => {
       expect(parseQuestion(question).kind).toBe(kind);
