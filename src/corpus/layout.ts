@@ -228,23 +228,34 @@ function isBoilerplate(lines: Line[], i: number, repeated: boolean[]): boolean {
 /** A short title-like line followed by a longer paragraph: a heading in plain text. */
 function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boolean {
   const text = line.text.trim();
-  if (text.length > MAX_CAPTION_CHARS || TERMINAL.test(text) || text.includes(",")) return false;
+  const before = lines[i - 1];
+  const standsAlone = !before || !before.text.trim();
+  // A FAQ's question standing alone over its answer ("How do I configure a different editor?") heads it.
+  const question = standsAlone && text.endsWith("?") && !/^\s/.test(line.text);
+  if (text.length > MAX_CAPTION_CHARS || (TERMINAL.test(text) && !question) || text.includes(",")) return false;
   if (text.split(/\s+/).length > MAX_CAPTION_WORDS || LIST_ITEM.test(line.text)) return false;
   // A term over an indented definition (glossaries, dictionaries, option lists) heads it, whatever its case.
   if (headsIndentedBlock(line, lines, i)) return !seen.has(lineKey(text));
   if (!/^[\p{Lu}\p{N}]/u.test(text)) return false;
-  const before = lines[i - 1];
-  if (before && before.text.trim() && !isImageLine(before.text) && TERMINAL.test(before.text.trim()) === false) {
+  if (!standsAlone && !isImageLine(before.text) && TERMINAL.test(before.text.trim()) === false) {
     // The line continues a paragraph rather than starting a section.
     if (before.text.trim().length >= MIN_WRAPPED_LINE) return false;
   }
   for (let j = i + 1; j < lines.length; j++) {
-    const next = (lines[j] as Line).text.trim();
-    if (!next || isImageLine(next)) continue;
+    const next = (lines[j] as Line).text;
+    if (!next.trim() || isImageLine(next)) continue;
     if (seen.has(lineKey(next))) return false;
-    return next.length >= MIN_CAPTION_FOLLOWER && next.length > text.length && !ATX.test(next) && !FENCE.test(next);
+    // A line indented deeper than what follows it ends an indented block (a code sample's last line).
+    if (indentOf(line.text) > indentOf(next)) return false;
+    const follower = next.trim();
+    return follower.length >= MIN_CAPTION_FOLLOWER && follower.length > text.length && !ATX.test(follower) && !FENCE.test(follower);
   }
   return false;
+}
+
+/** The width of a line's leading blanks, a tab as 4. */
+function indentOf(line: string): number {
+  return (/^[ \t]*/.exec(line)?.[0] ?? "").replace(/\t/g, "    ").length;
 }
 
 /** The line stands at the margin and the next non-blank line is indented further. */

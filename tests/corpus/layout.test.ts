@@ -240,6 +240,22 @@ describe("layoutOf", () => {
     expect(blocksOf(text)).toEqual([["prose", "Wigan MP Lisa Nandy has announced she will stand for the leadership of the party.", "3/10 Lisa Nandy"]]);
   });
 
+  it("reads a plain-text FAQ's question standing alone as the heading of its answer", () => {
+    const answer = "    Set the kettle.timer option to the number of seconds the kettle should wait.";
+    const text = `How do I make the kettle wait before it boils?\n\n${answer}\n`;
+    expect(blocksOf(text)).toEqual([["prose", answer, "How do I make the kettle wait before it boils?"]]);
+    // Inside a paragraph, a question is a sentence of it.
+    const inline = "The tap is fitted by hand. Why would anyone do that?\nBecause the plumber was away that week and the kettle had to be filled somehow.\n";
+    expect(blocksOf(inline).every(([, , heading]) => heading === undefined)).toBe(true);
+  });
+
+  it("does not read the last line of an indented sample as the heading of the paragraph after it", () => {
+    const sample = "    Host kettle\n            HostName kettle.example.org\n            IdentitiesOnly yes";
+    const after = "    Then point the kettle client at the host alias instead of the real host name.";
+    const text = `${sample}\n\n${after}\n`;
+    expect(blocksOf(text).every(([, , heading]) => heading === undefined)).toBe(true);
+  });
+
   it("indexes the Independent article's ten-picture gallery, carried twice, once", async () => {
     const text = await readFile(join(REAL_CORPUS, INDEPENDENT), "utf8");
     const { mask, blocks } = layoutOf(text, parseFrontMatter(text).bodyStart);
