@@ -7,7 +7,8 @@
  *   apt-get install --no-remove pandoc && npx tsx eval/build-corpora.ts
  *
  * Genres: news (the seeds), API reference (Python's library pages), FAQ (Python's FAQ), manual
- * (PostgreSQL), rules (Debian Policy), glossary (the Jargon File). The Node.js documentation and
+ * (PostgreSQL), rules (Debian Policy), glossary (the Jargon File), and a plain-text manual with
+ * its FAQ and reference pages (Git's manual pages, rendered by pandoc to plain text). The Node.js documentation and
  * the Debian FAQ are kept for judging and must never be added here.
  */
 import { execFileSync } from "node:child_process";
@@ -18,11 +19,11 @@ import path from "node:path";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DEBS = path.join(ROOT, ".cache/eval-debs");
 const OUT = path.join(ROOT, "eval/corpora");
-const PACKAGES = ["python3.11-doc", "postgresql-doc-15", "debian-policy", "dict-jargon"];
+const PACKAGES = ["python3.11-doc", "postgresql-doc-15", "debian-policy", "dict-jargon", "git-doc"];
 
 function fetchPackages(): string {
   const root = path.join(DEBS, "root");
-  if (existsSync(path.join(root, "usr/share/dictd/jargon.index"))) return root;
+  if (existsSync(path.join(root, "usr/share/dictd/jargon.index")) && existsSync(path.join(root, "usr/share/doc/git-doc"))) return root;
   mkdirSync(root, { recursive: true });
   execFileSync("apt-get", ["download", ...PACKAGES], { cwd: DEBS, stdio: "inherit" });
   for (const deb of readdirSync(DEBS).filter((f) => f.endsWith(".deb"))) {
@@ -76,6 +77,18 @@ function htmlCorpus(root: string, corpus: string, dir: string, files: string[], 
   }
 }
 
+/**
+ * HTML pages as plain text, the way a manual is often dropped in as `.txt`: pandoc's plain
+ * writer wraps at 78 columns, headings become bare lines and definition lists indented blocks.
+ */
+function plainCorpus(root: string, corpus: string, dir: string, files: string[], source: string): void {
+  for (const file of files) {
+    const html = readFileSync(path.join(root, dir, file), "utf8");
+    const text = execFileSync("pandoc", ["-f", "html", "-t", "plain", "--columns=78"], { input: html, maxBuffer: 64 << 20 }).toString();
+    writeDoc(corpus, file.replace(/\.html$/, ".txt"), titleOf(html), source, text.replace(/\n{3,}/g, "\n\n").trim() + "\n");
+  }
+}
+
 /** The Jargon File's dictd database as one plain-text file per initial letter. */
 function jargonCorpus(root: string): void {
   const text = gunzipSync(readFileSync(path.join(root, "usr/share/dictd/jargon.dict.dz"))).toString("utf8");
@@ -108,6 +121,12 @@ const PG_MANUAL = [
   "auth-pg-hba-conf", "auth-password", "role-attributes", "ddl-constraints", "ddl-default", "indexes-types", "indexes-multicolumn", "indexes-partial",
   "app-psql", "app-pgdump", "app-pgrestore", "datatype-numeric", "datatype-datetime", "functions-string", "sql-createtable", "sql-vacuum", "mvcc-intro", "explicit-locking",
 ];
+const GIT = [
+  "gitfaq", "giteveryday", "gittutorial", "gittutorial-2", "gitglossary", "gitworkflows", "gitrevisions", "gitignore", "githooks", "gitcli",
+  "gitcredentials", "gitsubmodules", "user-manual", "git-add", "git-bisect", "git-blame", "git-branch", "git-cherry-pick", "git-clean", "git-clone",
+  "git-commit", "git-gc", "git-merge", "git-mv", "git-push", "git-rebase", "git-reflog", "git-remote", "git-reset", "git-restore", "git-revert",
+  "git-rm", "git-stash", "git-status", "git-switch", "git-tag", "git-worktree",
+];
 const POLICY = ["ch-scope", "ch-archive", "ch-binary", "ch-source", "ch-controlfields", "ch-relationships", "ch-sharedlibs", "ch-opersys", "ch-files", "ch-customized-programs", "ch-docs", "ch-maintainerscripts", "ap-pkg-alternatives", "ap-pkg-conffiles"];
 
 const root = fetchPackages();
@@ -121,4 +140,5 @@ htmlCorpus(root, "python-faq", "usr/share/doc/python3.11/html/faq", PY_FAQ.map((
 htmlCorpus(root, "postgresql", "usr/share/doc/postgresql-doc-15/html", PG_MANUAL.map((m) => `${m}.html`), "PostgreSQL 15 documentation (postgresql-doc-15)");
 htmlCorpus(root, "debian-policy", "usr/share/doc/debian-policy/policy.html", POLICY.map((m) => `${m}.html`), "Debian Policy Manual 4.6.2 (debian-policy)");
 jargonCorpus(root);
+plainCorpus(root, "git", "usr/share/doc/git-doc", GIT.map((m) => `${m}.html`), "Git 2.39 manual pages (git-doc)");
 console.log(`eval corpora written to ${path.relative(ROOT, OUT)}`);
