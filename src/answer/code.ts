@@ -98,10 +98,31 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     for (const m of text.matchAll(VALUE_BY_DEFAULT)) offer(m[1] ?? "", m.index ?? 0, 3);
     for (const m of text.matchAll(BY_DEFAULT_CLAUSE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 2);
   }
+  // "which option …": the option an entry is headed by ("-u, --include-untracked" over its description).
+  if (q.typeNoun !== undefined && ENTRY_NOUNS.has(q.typeNoun)) {
+    for (const name of entryNames(r.hit.passage.heading ?? "")) offer(name, 0, ENTRY_FIT);
+    // Or by a term line opening the passage ("--indent, --tab, --no-indent, --compact  ").
+    const firstLine = /^\s*([^\n]*?)[ \t\\]*(?:\n|$)/.exec(text)?.[1] ?? "";
+    const names = entryNames(firstLine);
+    for (const name of names) offer(name, text.indexOf(name), ENTRY_FIT);
+  }
   for (const m of text.matchAll(CODE_SPAN)) offer(m[1] ?? "", m.index ?? 0, 1);
   for (const m of text.matchAll(CODE_WORD)) offer(m[1] ?? "", m.index ?? 0, 0.6);
   if (asksVersion(q)) for (const m of text.matchAll(VERSION)) offer(m[0], m.index ?? 0, 1.5);
   return out;
+}
+
+/** Type nouns that ask for the name an entry of a reference is headed by. */
+const ENTRY_NOUNS = new Set(["option", "flag", "switch", "argument", "parameter"]);
+/** An entry's own name counts as a default stated outright does: its description is what was matched. */
+const ENTRY_FIT = 3;
+/** A flag as a heading writes it: "-u", "--include-untracked", "--expire=<time>", "--[no-]verify". */
+const FLAG = /^--?(?:\[no-\])?[A-Za-z0-9][\w-]*(?:\[?=\S*)?$/;
+
+/** The flags a heading names ("-u, --include-untracked, --no-include-untracked"), if it is a flag entry's. */
+function entryNames(heading: string): string[] {
+  const parts = heading.split(/,\s*/).map((p) => p.trim().replace(/^`|`$/g, ""));
+  return parts.length > 0 && parts.every((p) => FLAG.test(p)) ? parts : [];
 }
 
 /** The reading is the entry of an identifier, and the question names identifiers but not that one. */

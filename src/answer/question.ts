@@ -115,8 +115,8 @@ export function parseQuestion(asked: string): Question {
   const text = expandContractions(asked);
   const { tokens } = analyse(text);
   const lower = text.toLowerCase();
-  const typeNoun = findTypeNoun(tokens);
   const measure = keywordMeasure(tokens);
+  const typeNoun = findTypeNoun(tokens) ?? (measure?.kind === "code" ? measure.token.lemma : undefined);
   const kind = kindOf(lower, typeNoun, hasHeadNoun(tokens), measure?.kind);
   const names = new Set<string>();
   const nameOfToken = new Map<number, string>();
@@ -187,6 +187,9 @@ function mainVerbWeight(tokens: Token[]): { at: number; weight: number } {
   return { at, weight: subjectQuestion ? SUBJECT_VERB_WEIGHT : POS_WEIGHT.VERB ?? 0.5 };
 }
 
+/** Nouns that make keywords ask for an option by name ("git mv skip errors option"). */
+const KEYWORD_OPTION_NOUNS = new Set(["flag", "option", "switch"]);
+
 /**
  * Keywords with no question word ("max number of columns in an index", "suspension date"): a noun
  * that names a quantity or a time says that a number or a date is wanted. Other type nouns are
@@ -197,6 +200,8 @@ function keywordMeasure(tokens: Token[]): { kind: AnswerKind; token: Token } | u
   for (const t of tokens) {
     const kind = t.pos === "NOUN" || t.pos === "ADJ" ? TYPE_NOUNS[t.lemma] : undefined;
     if (kind === "number" || kind === "date") return { kind, token: t };
+    // "stash untracked files flag": a reference's option is asked for by name.
+    if (kind === "code" && KEYWORD_OPTION_NOUNS.has(t.lemma)) return { kind, token: t };
   }
   return undefined;
 }

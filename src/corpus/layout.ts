@@ -141,7 +141,11 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
 
     if (isCaption(line, lines, i, seen)) {
       closePara();
-      heading = cleanHeading(trimmed);
+      // "-u\n--include-untracked\n--no-include-untracked" over one indented description: the
+      // term lines written one under another head it together.
+      const terms = headsIndentedBlock(line, lines, i) ? termLinesAbove(lines, i, blocks) : [];
+      for (const t of terms) mask.blank(t.start, t.end);
+      heading = cleanHeading([...terms.map((t) => t.text.trim()), trimmed].join(", "));
       captionScope = true;
       seen.add(lineKey(trimmed));
       mask.blank(line.start, line.end);
@@ -232,11 +236,11 @@ function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boo
   const standsAlone = !before || !before.text.trim();
   // A FAQ's question standing alone over its answer ("How do I configure a different editor?") heads it.
   const question = standsAlone && text.endsWith("?") && !/^\s/.test(line.text);
-  if (text.length > MAX_CAPTION_CHARS || (TERMINAL.test(text) && !question) || text.includes(",")) return false;
+  if (text.length > MAX_CAPTION_CHARS || (TERMINAL.test(text) && !question)) return false;
   if (text.split(/\s+/).length > MAX_CAPTION_WORDS || LIST_ITEM.test(line.text)) return false;
-  // A term over an indented definition (glossaries, dictionaries, option lists) heads it, whatever its case.
+  // A term over an indented definition (glossaries, dictionaries, option lists: "-q, --quiet") heads it, whatever its case.
   if (headsIndentedBlock(line, lines, i)) return !seen.has(lineKey(text));
-  if (!/^[\p{Lu}\p{N}]/u.test(text)) return false;
+  if (!/^[\p{Lu}\p{N}]/u.test(text) || text.includes(",")) return false;
   if (!standsAlone && !isImageLine(before.text) && TERMINAL.test(before.text.trim()) === false) {
     // The line continues a paragraph rather than starting a section.
     if (before.text.trim().length >= MIN_WRAPPED_LINE) return false;
@@ -256,6 +260,28 @@ function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boo
 /** The width of a line's leading blanks, a tab as 4. */
 function indentOf(line: string): number {
   return (/^[ \t]*/.exec(line)?.[0] ?? "").replace(/\t/g, "    ").length;
+}
+
+/**
+ * The lines right above line `i` (no blank between) that are term lines of its entry too: short,
+ * at the margin, no sentence. Their prose blocks, the last of `blocks`, are taken out.
+ */
+function termLinesAbove(lines: Line[], i: number, blocks: Block[]): Line[] {
+  let k = i;
+  while (k > 0) {
+    const text = (lines[k - 1] as Line).text;
+    if (!text.trim() || /^\s/.test(text) || text.trim().length > MAX_CAPTION_CHARS || TERMINAL.test(text.trim())) break;
+    k--;
+  }
+  if (k === i) return [];
+  const from = (lines[k] as Line).start;
+  // Only lines that stand as blocks of their own (not the tail of a paragraph that began above).
+  const last = blocks[blocks.length - 1];
+  if (!last || last.kind !== "prose") return [];
+  const firstOwn = blocks.findIndex((b) => b.start >= from);
+  if (firstOwn < 0 || blocks.slice(0, firstOwn).some((b) => b.end > from)) return [];
+  blocks.splice(firstOwn);
+  return lines.slice(k, i);
 }
 
 /** The line stands at the margin and the next non-blank line is indented further. */

@@ -293,3 +293,42 @@ describe("composeAnswer over a handbook's prose", () => {
     expect(askHandbook("how long does a water butt take to fill in a storm").answer).toMatch(/^(about )?40 minutes$/);
   });
 });
+
+describe("composeAnswer on a manual page in plain text", () => {
+  const page = [
+    "kettle-brew(1) Manual Page",
+    "",
+    "NAME",
+    "",
+    "kettle-brew - Brew a pot of tea in the kettle",
+    "",
+    "OPTIONS",
+    "",
+    "-s",
+    "--steep-longer",
+    "--no-steep-longer",
+    "",
+    "    Keep the leaves in the water for twice the usual steeping time, so the",
+    "    tea comes out stronger and darker than an ordinary brew would.",
+    "",
+    "-q, --quiet",
+    "",
+    "    Print nothing while the water heats, not even the temperature readings",
+    "    the element reports.",
+    "",
+    "-k",
+    "",
+    "    Skip cups that are already full instead of stopping with an error about",
+    "    the cup that overflowed.",
+    "",
+  ];
+
+  it("answers which option does something with the option its entry is headed by", async () => {
+    const manual = await indexOfLines(newDir, "kettle-brew.txt", page);
+    // The entry's names, one or all: "-s, --steep-longer, --no-steep-longer" is one option.
+    expect(composeAnswer(manual, "Which option of kettle-brew makes the tea stronger?").answer).toMatch(/^(?:-s, )?--steep-longer(?:, --no-steep-longer)?$/);
+    expect(composeAnswer(manual, "kettle brew skip full cups option").answer).toBe("-k");
+    // Its names written on one line, with a comma between.
+    expect(composeAnswer(manual, "which flag prints nothing while the water heats").answer).toMatch(/^(?:-q|--quiet|-q, --quiet)$/);
+  });
+});

@@ -34,6 +34,8 @@ describe("parseQuestion", () => {
       ["max number of heaters per server", "number"],
       ["kettle client release year", "date"],
       ["kettle token variable", "thing"],
+      // … and one that names an option asks for the option by name.
+      ["kettle brew skip full cups option", "code"],
       // "where" asks only before an auxiliary or at the end
       ["Mike Hill claims heard where", "place"],
       // "what is the <type noun> …": the noun after "is the" says what is wanted

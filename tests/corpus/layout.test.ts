@@ -249,6 +249,15 @@ describe("layoutOf", () => {
     expect(blocksOf(inline).every(([, , heading]) => heading === undefined)).toBe(true);
   });
 
+  it("reads term lines written one under another over an indented description as one heading", () => {
+    const description = "    Keep the leaves in the water for twice the usual steeping time.";
+    const text = `-s\n--steep-longer\n--no-steep-longer\n\n${description}\n\n-q, --quiet\n\n    Print nothing while the water heats.\n`;
+    expect(blocksOf(text)).toEqual([
+      ["prose", description, "-s, --steep-longer, --no-steep-longer"],
+      ["prose", "    Print nothing while the water heats.", "-q, --quiet"],
+    ]);
+  });
+
   it("does not read the last line of an indented sample as the heading of the paragraph after it", () => {
     const sample = "    Host kettle\n            HostName kettle.example.org\n            IdentitiesOnly yes";
     const after = "    Then point the kettle client at the host alias instead of the real host name.";
