@@ -3,6 +3,7 @@
  * variables, versions and defaults, as documentation writes them — in `code spans`, as
  * `--flags` and `dotted.names()`, after "Default:" or "defaults to".
  */
+import { escapeRegExp } from "../nlp/regexp.js";
 import { stemOf } from "../nlp/stem.js";
 import { identifiersIn, sameIdentifier } from "./identifiers.js";
 import type { Question } from "./question.js";
@@ -17,10 +18,11 @@ export interface CodeCandidate {
 
 /**
  * A value after "Default:", "defaults to", "default is", "by default, X" (as documentation states
- * defaults), with the exact form a spelled-out value gives in brackets ("four megabytes (`4MB`)").
+ * defaults), with the exact form a spelled-out value gives in brackets ("four megabytes (`4MB`)"),
+ * a number's unit ("30 days") and a flag ("defaults to --mixed").
  * A bare word must be a value, not the start of a phrase ("the default is the value of …").
  */
-const DEFAULT_VALUE = /\b(?:default(?:\s+value)?\s*(?:is|:|=|of)|defaults?\s+to)\s*(?:(?:typically|usually|normally|currently|now)\s+)?\**\s*((?:`[^`\n]{1,60}`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|[-+]?\d[\w.:%-]*|(?!(?:the|a|an|to|it|its|this|that|these|those|not|set|used|given|taken|chosen|based|determined|specified|computed|usually|normally|typically|also)\b)[A-Za-z_][\w.-]*)(?:(?:\s+[a-z]+)?\s*\(`[^`\n]{1,40}`\))?)/gi;
+const DEFAULT_VALUE = /\b(?:default(?:\s+value)?\s*(?:is|:|=|of)|defaults?\s+to)\s*(?:(?:typically|usually|normally|currently|now)\s+)?\**\s*((?:`[^`\n]{1,60}`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|[-+]?\d[\w.:%-]*(?:\s+(?:(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|(?:kilo|mega|giga)?bytes?|[kKMGT]i?B|ms|percent|characters?|lines?|entries|items|rows|columns|pages|connections|times|bits)\b)?|--?[A-Za-z][\w-]*|(?!(?:the|a|an|to|it|its|this|that|these|those|not|set|used|given|taken|chosen|based|determined|specified|computed|usually|normally|typically|also)\b)[A-Za-z_][\w.-]*)(?:(?:\s+[a-z]+)?\s*\(`[^`\n]{1,40}`\))?)/gi;
 /** "…; 5432 by default.", "`on` by default": a value stated before "by default". */
 const VALUE_BY_DEFAULT = /(`[^`\n]{1,60}`|[-+]?\d[\w.:%-]*)\s+(?:is\s+used\s+)?by\s+default\b/gi;
 /**
@@ -93,10 +95,16 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   // and values ("The default is `off`." under `log_lock_waits` for "deadlock_timeout default").
   if (defaults && aboutAnother(q, r)) return out;
   if (defaults) {
-    for (const m of text.matchAll(DEFAULT_VALUE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 3);
+    // "--cup-size defaults to --mug": a default stated of the name the question asks about fits best.
+    const named = namedInQuestion(q);
+    const ofAsked = (at: number): number => (named.some((n) => text.slice(Math.max(0, at - SUBJECT_REACH), at).toLowerCase().includes(n)) ? TYPED_FIT : 1);
+    for (const m of text.matchAll(DEFAULT_VALUE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 3 * ofAsked(m.index ?? 0));
     for (const m of text.matchAll(BRACKETED_DEFAULT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), 3);
     for (const m of text.matchAll(VALUE_BY_DEFAULT)) offer(m[1] ?? "", m.index ?? 0, 3);
     for (const m of text.matchAll(BY_DEFAULT_CLAUSE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 2);
+    // "--mixed … This is the default action.": the entry the description is under is the default.
+    const self = THIS_IS_DEFAULT.exec(text);
+    if (self) for (const name of entryNames(r.hit.passage.heading ?? "", true)) offer(name, self.index, 3);
   }
   // "which option …": the option an entry is headed by ("-u, --include-untracked" over its description).
   if (q.typeNoun !== undefined && ENTRY_NOUNS.has(q.typeNoun)) {
@@ -108,6 +116,10 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   }
   for (const m of text.matchAll(CODE_SPAN)) offer(m[1] ?? "", m.index ?? 0, 1);
   for (const m of text.matchAll(CODE_WORD)) offer(m[1] ?? "", m.index ?? 0, 0.6);
+  // "listen on port 9418", "signal 15": a number written right after the type noun asked for.
+  if (q.typeNoun !== undefined) {
+    for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(q.typeNoun)}s?\\s+(\\d[\\w.]*)`, "gi"))) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 1);
+  }
   if (asksVersion(q)) for (const m of text.matchAll(VERSION)) offer(m[0], m.index ?? 0, 1.5);
   return out;
 }
@@ -119,10 +131,26 @@ const ENTRY_FIT = 3;
 /** A flag as a heading writes it: "-u", "--include-untracked", "--expire=<time>", "--[no-]verify". */
 const FLAG = /^--?(?:\[no-\])?[A-Za-z0-9][\w-]*(?:\[?=\S*)?$/;
 
-/** The flags a heading names ("-u, --include-untracked, --no-include-untracked"), if it is a flag entry's. */
-function entryNames(heading: string): string[] {
+/** A description that says its entry is the default ("This is the default.", "This mode is the default", "this is the default merge strategy"). */
+const THIS_IS_DEFAULT = /\b(?:this|it)(?:\s+[a-z]+)?\s+is\s+(?:also\s+)?the\s+default\b|^\s*\(?default\)?[.:]/i;
+/** An entry's name as a heading writes it: one word or code span, not a section's title in capitals ("OPTIONS"). */
+const ENTRY_WORD = /^(?=.*[a-z])[A-Za-z_][\w.-]*$/;
+
+/**
+ * The flags a heading names ("-u, --include-untracked, --no-include-untracked"), if it is a flag
+ * entry's; with `words`, also the one word an entry of values is headed by ("octopus", "`ort`").
+ */
+function entryNames(heading: string, words = false): string[] {
   const parts = heading.split(/,\s*/).map((p) => p.trim().replace(/^`|`$/g, ""));
-  return parts.length > 0 && parts.every((p) => FLAG.test(p)) ? parts : [];
+  return parts.length > 0 && parts.every((p) => FLAG.test(p) || (words && ENTRY_WORD.test(p))) ? parts : [];
+}
+
+/** Characters before "defaults to" within which the name whose default it is stands ("--cup-size defaults to"). */
+const SUBJECT_REACH = 40;
+
+/** The code-like names a question writes ("--cup-size", "work_mem", "json.dumps"), lower-cased. */
+function namedInQuestion(q: Question): string[] {
+  return [...new Set([...q.text.matchAll(CODE_WORD)].map((m) => (m[1] ?? "").toLowerCase()).concat(identifiersIn(q.text).map((id) => id.toLowerCase())))];
 }
 
 /** The reading is the entry of an identifier, and the question names identifiers but not that one. */

@@ -321,14 +321,47 @@ describe("composeAnswer on a manual page in plain text", () => {
     "    Skip cups that are already full instead of stopping with an error about",
     "    the cup that overflowed.",
     "",
+    "NETWORK",
+    "",
+    "The kettle answers remote brew requests on port 7341 of the local host, so",
+    "a second machine in the kitchen can start a brew as well.",
+    "",
   ];
 
   it("answers which option does something with the option its entry is headed by", async () => {
     const manual = await indexOfLines(newDir, "kettle-brew.txt", page);
     // The entry's names, one or all: "-s, --steep-longer, --no-steep-longer" is one option.
-    expect(composeAnswer(manual, "Which option of kettle-brew makes the tea stronger?").answer).toMatch(/^(?:-s, )?--steep-longer(?:, --no-steep-longer)?$/);
+    expect(composeAnswer(manual, "Which option of kettle-brew keeps the leaves in the water for twice the steeping time?").answer).toMatch(/^(?=.*--steep-longer)(?:(?:-s|--steep-longer|--no-steep-longer)(?:, |$))+$/);
     expect(composeAnswer(manual, "kettle brew skip full cups option").answer).toBe("-k");
     // Its names written on one line, with a comma between.
     expect(composeAnswer(manual, "which flag prints nothing while the water heats").answer).toMatch(/^(?:-q|--quiet|-q, --quiet)$/);
+  });
+
+  it("answers a default stated as the entry's own ('This is the default.'), as a flag, or with its unit", async () => {
+    const manual = await indexOfLines(newDir, "kettle-steep.txt", [
+      "--mild",
+      "",
+      "    Brew for half the usual steeping time, for a lighter cup. This is the",
+      "    default.",
+      "",
+      "--strong",
+      "",
+      "    Brew for twice the usual steeping time, for a darker cup.",
+      "",
+      "--keep-warm",
+      "",
+      "    Keep the pot warm after brewing; the element switches itself off after",
+      "    a while. The time defaults to 20 minutes, and --cup-size defaults to",
+      "    --mug when no size is given.",
+      "",
+    ]);
+    expect(composeAnswer(manual, "default steeping").answer).toBe("--mild");
+    expect(composeAnswer(manual, "what does --cup-size default to").answer).toBe("--mug");
+    expect(composeAnswer(manual, "keep-warm time default").answer).toBe("20 minutes");
+  });
+
+  it("answers which port with the number written after the word", async () => {
+    const manual = await indexOfLines(newDir, "kettle-brew.txt", page);
+    expect(composeAnswer(manual, "On which port does the kettle answer remote brew requests?").answer).toBe("7341");
   });
 });
