@@ -98,7 +98,7 @@ function seriesEndingAt(tokens: Token[], conj: number, questionLemmas: ReadonlyS
     const t = tokens[i];
     if (i === -1 || t?.text === "," || t?.text === ";" || t?.text === ":") {
       // A piece of punctuation only (the closing quote of “GPL,”) is part of the separator.
-      if (tokens.slice(i + 1, pieceEnd + 1).some((w) => w.type === "word" || w.type === "number")) pieces.unshift([i + 1, pieceEnd]);
+      if (tokens.slice(i + 1, pieceEnd + 1).some((w) => w.type === "word" || w.type === "number")) pieces.unshift([i + 1, withoutRemark(tokens, i + 1, pieceEnd)]);
       if (t?.text !== ",") break;
       pieceEnd = i - 1;
     }
@@ -130,6 +130,19 @@ function seriesEndingAt(tokens: Token[], conj: number, questionLemmas: ReadonlyS
 }
 
 /**
+ * The end of piece `[a, b]` without a remark in brackets after its member (`"merge" (default)`,
+ * "Slony (deprecated)"): the remark is about the member, not part of it.
+ */
+function withoutRemark(tokens: Token[], a: number, b: number): number {
+  if (tokens[b]?.text !== ")") return b;
+  for (let i = b - 1; i > a; i--) {
+    if (tokens[i]?.text === "(") return i - 1;
+    if (tokens[i]?.text === ")") return b;
+  }
+  return b;
+}
+
+/**
  * A noun-phrase-like piece: a few words, none that makes it a clause. In brackets a member may
  * hold a preposition after its first word ("IBM PC under DOS").
  */
@@ -152,8 +165,9 @@ function tailPhrase(tokens: Token[], a: number, b: number): [number, number] | u
   let i = b;
   while (i >= a && b - i < MAX_MEMBER_WORDS + 2) {
     const t = tokens[i] as Token;
-    // A code span is one word, whatever wink tags its inside.
+    // A code span or a quoted word is one word, whatever wink tags its inside (`"merge"` as a verb).
     if (t.text === "`") i = matchingTick(tokens, i, -1, a);
+    else if (CLOSING_QUOTES.has(t.text)) i = openingQuote(tokens, i, a);
     else if (CLAUSE_POS.has(t.pos)) break;
     i--;
   }
@@ -180,6 +194,16 @@ function headPhrase(tokens: Token[], at: number): [number, number] | undefined {
     end = i;
   }
   return end >= start ? [start, end] : undefined;
+}
+
+/** Quotes that close a quoted member, and the quotes that open it. */
+const CLOSING_QUOTES = new Map<string, string[]>([["”", ["“"]], ["’", ["‘"]], ['"', ['"']], ["'", ["'"]]]);
+
+/** The quote that opens the quoted member whose closing quote is at `i`, looking back no further than `limit`; `i` when none. */
+function openingQuote(tokens: Token[], i: number, limit: number): number {
+  const opening = CLOSING_QUOTES.get((tokens[i] as Token).text) ?? [];
+  for (let j = i - 1; j >= limit && i - j <= MAX_MEMBER_WORDS + 1; j--) if (opening.includes((tokens[j] as Token).text)) return j;
+  return i;
 }
 
 /** The other backtick of the code span whose backtick is at `i`, looking in `step`'s direction up to `limit`; `i` when none. */

@@ -19,6 +19,11 @@ describe("enumerationIn", () => {
     expect(series("The “MIT,” “ISC,” and “Zlib” licences are accepted here.")).toEqual(["MIT", "ISC", "Zlib"]);
   });
 
+  it("reads a quoted first member wink tags as a verb, without the remark in brackets after it", () => {
+    expect(series('Possible brews are "steep" (default), "stew", and "boil".')).toEqual(["steep", "stew", "boil"]);
+    expect(series("Pour from a teapot, a jug (deprecated) or a samovar when the kettle is out.")).toEqual(["teapot", "jug", "samovar"]);
+  });
+
   it("prefers the series after the question's words to a longer one elsewhere in the sentence", () => {
     const text = "The old consoles (NES, Genesis, TurboGrafx, Neo Geo) faded as players moved to phones, tablets, laptops, and the web.";
     expect(series(text, ["console"])).toEqual(["NES", "Genesis", "TurboGrafx", "Neo Geo"]);
