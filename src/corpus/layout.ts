@@ -236,10 +236,11 @@ function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boo
   const standsAlone = !before || !before.text.trim();
   // A FAQ's question standing alone over its answer ("How do I configure a different editor?") heads it.
   const question = standsAlone && text.endsWith("?") && !/^\s/.test(line.text);
-  if (text.length > MAX_CAPTION_CHARS || (TERMINAL.test(text) && !question)) return false;
-  if (text.split(/\s+/).length > MAX_CAPTION_WORDS || LIST_ITEM.test(line.text)) return false;
-  // A term over an indented definition (glossaries, dictionaries, option lists: "-q, --quiet") heads it, whatever its case.
-  if (headsIndentedBlock(line, lines, i)) return !seen.has(lineKey(text));
+  if (text.length > MAX_CAPTION_CHARS || text.split(/\s+/).length > MAX_CAPTION_WORDS || LIST_ITEM.test(line.text)) return false;
+  // A term over an indented definition (glossaries, dictionaries, option lists: "-q, --quiet",
+  // "--ignored[=<mode>]") heads it, whatever its case; a sentence's end or a lead-in's colon says it is prose.
+  if (headsIndentedBlock(line, lines, i)) return !/[.!;,:…]$/.test(text) && !seen.has(lineKey(text));
+  if (TERMINAL.test(text) && !question) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(text) || text.includes(",")) return false;
   if (!standsAlone && !isImageLine(before.text) && TERMINAL.test(before.text.trim()) === false) {
     // The line continues a paragraph rather than starting a section.
@@ -270,7 +271,8 @@ function termLinesAbove(lines: Line[], i: number, blocks: Block[]): Line[] {
   let k = i;
   while (k > 0) {
     const text = (lines[k - 1] as Line).text;
-    if (!text.trim() || /^\s/.test(text) || text.trim().length > MAX_CAPTION_CHARS || TERMINAL.test(text.trim())) break;
+    const term = text.trim();
+    if (!term || /^\s/.test(text) || term.length > MAX_CAPTION_CHARS || term.split(/\s+/).length > MAX_CAPTION_WORDS || TERMINAL.test(term) || term.endsWith(",")) break;
     k--;
   }
   if (k === i) return [];

@@ -258,6 +258,13 @@ describe("layoutOf", () => {
     ]);
   });
 
+  it("reads a term line ending in a bracket as a heading, but not a lead-in ending in a colon", () => {
+    const text = "--steep[=<minutes>]\n\n    Steep for the given minutes; the kettle beeps when the time is up.\n";
+    expect(blocksOf(text)).toEqual([["prose", "    Steep for the given minutes; the kettle beeps when the time is up.", "--steep[=<minutes>]"]]);
+    const leadIn = "If you have a timer that can tell when the tea is ready,\nyou can brew by running the command:\n\n    $ kettle brew --timer\n";
+    expect(blocksOf(leadIn).every(([, , heading]) => heading === undefined)).toBe(true);
+  });
+
   it("does not read the last line of an indented sample as the heading of the paragraph after it", () => {
     const sample = "    Host kettle\n            HostName kettle.example.org\n            IdentitiesOnly yes";
     const after = "    Then point the kettle client at the host alias instead of the real host name.";
