@@ -138,6 +138,7 @@ export function analyse(text: string, offset = 0, options: AnalyseOptions = {}):
     };
     at += value.length;
   }
+  keepCodeWords(out);
   if (entities) doc.entities().each((e: ItemEntity) => {
     const [a, b] = e.out(its.span) as unknown as [number, number];
     const type = e.out(its.type) as string;
@@ -147,6 +148,36 @@ export function analyse(text: string, offset = 0, options: AnalyseOptions = {}):
     }
   });
   return { tokens: out, sentences };
+}
+
+/**
+ * Words inside a written code name are never stop words: "user.name", "--keep-base",
+ * "--name-only", "first_name" name a setting or an option by all their parts. A written word
+ * (tokens with no space between) is code when a "." or "_" joins two of its words, or when it
+ * starts with "-" or "--" before a word.
+ */
+function keepCodeWords(tokens: Token[]): void {
+  let start = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i < tokens.length && !(tokens[i] as Token).spaceBefore) continue;
+    // A word of one token is no code name; most words are.
+    if (i - start > 1 && isCodeWord(tokens, start, i)) for (let k = start; k < i; k++) (tokens[k] as Token).stop = false;
+    start = i;
+  }
+}
+
+/** Whether tokens `[from, to)`, written without spaces between, are a code name (see keepCodeWords). */
+function isCodeWord(tokens: Token[], from: number, to: number): boolean {
+  const isWord = (k: number): boolean => k >= from && k < to && (tokens[k] as Token).type === "word";
+  let stop = false;
+  let joined = false;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as Token;
+    stop ||= t.stop;
+    joined ||= (t.text === "." || t.text === "_") && isWord(k - 1) && isWord(k + 1);
+  }
+  const flag = (tokens[from] as Token).text.startsWith("-") && isWord(from + 1);
+  return stop && (joined || flag);
 }
 
 /** Token types that never become search terms. */

@@ -9,6 +9,14 @@ describe("termsOf", () => {
     expect(terms.every((t) => /[\p{L}\p{N}%$£€]/u.test(t))).toBe(true);
   });
 
+  it("keeps every part of a code name, stop word or not, and drops stop words elsewhere", () => {
+    expect(termsOf("Set user.name, then pass --keep-base or --name-only; first_name too.")).toEqual(
+      expect.arrayContaining(["user", "name", "keep", "base", "only", "first"]),
+    );
+    expect(termsOf("Keep the name you first gave it.")).not.toEqual(expect.arrayContaining(["keep"]));
+    expect(termsOf("Keep the name you first gave it.")).not.toContain("name");
+  });
+
   it("keeps currency and percent signs, which carry meaning", () => {
     expect(termsOf("It costs $5 or 10%")).toEqual(expect.arrayContaining(["$", "%"]));
   });
