@@ -72,6 +72,8 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
       )
         .filter((c) => !yearOfSomething(tokens, c))
         .filter((c) => !/^\d{1,2}\/\d{1,2}$/.test(c.text))
+        // "How old is X?" is answered by an age ("aged 42", "42 years old"), not by any number near X.
+        .filter((c) => !ASKS_AGE.test(q.text) || isAge(tokens, c))
         .map((c) => withUnit(tokens, c));
     }
     default:
@@ -125,6 +127,33 @@ function nameCandidates(tokens: Token[], q: Question, kind: AnswerKind): Candida
     out.push({ text: span.text, key: kind === "person" ? key : span.text.toLowerCase(), first: span.first, last: span.last, fit });
   }
   return out;
+}
+
+/** Numbers written as words, as a sentence may give a count or an age ("two candidates", "forty"). */
+const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|once|twice|single|double|half)\b/i;
+
+/**
+ * Whether `text` can state the measure the question asks for outright: a year for "what year" or
+ * "… year", a number for "how old" and "how many", a day for "what date". Other questions
+ * ("when …", "how long …") may be answered in words ("when the function is defined", "in linear
+ * time"), so any text can.
+ */
+export function statesMeasure(q: Question, text: string): boolean {
+  const asked = q.text.toLowerCase();
+  if (q.kind === "date" && ASKS_YEAR.test(asked)) return YEAR.test(text);
+  if (q.kind === "date" && /\b(?:what|which) (?:date|day)\b/.test(asked)) return MONTH_OR_DAY.test(text);
+  if (q.kind === "number" && (ASKS_AGE.test(asked) || /\bhow many\b/.test(asked))) return /\d/.test(text) || NUMBER_WORD.test(text);
+  return true;
+}
+
+/** The question asks for someone's or something's age. */
+const ASKS_AGE = /\bhow old\b|\bwhat age\b|\bage of\b/i;
+
+/** A number written as an age: "aged 42", "age 42", "at 42 years old", "a 42-year-old". */
+function isAge(tokens: Token[], c: Candidate): boolean {
+  const before = tokens[c.first - 1]?.lemma ?? "";
+  const after = tokens.slice(c.last + 1, c.last + 5).map((t) => t.text.toLowerCase()).join(" ");
+  return before === "aged" || before === "age" || /^(?:- ?)?years?(?: - ?| )old\b/.test(after);
 }
 
 /** A candidate that is a year written as a time ("elected in 2016", "May 2020"): no count, age or price. */

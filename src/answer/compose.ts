@@ -22,6 +22,7 @@ import { correctQuestion } from "./spelling.js";
 import { bestCovering, idfOf, rerank, type Reading, type ReadingModel } from "./rerank.js";
 import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, type PickedSentence } from "./sentence.js";
 import { blockAfter, introducedBlock, isLeadIn, listAround, TERM_LINE } from "./structure.js";
+import { statesMeasure } from "./candidates.js";
 import { checkQuestion } from "./validate.js";
 import { joinList, MAX_LIST_ITEMS, VOTED_KINDS, voteCandidates } from "./vote.js";
 
@@ -153,7 +154,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   }
   // The default of a named identifier is a value: a sentence that states no default does not give it.
   const unstatedDefault = asksDefault(q) && identifiersIn(q.text).length > 0 && !/\bdefault/i.test(sentence?.text ?? "");
-  return { answer: sentence && !unstatedDefault ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
+  // Nor does a sentence with no number answer "how old" or "what year".
+  const unstated = unstatedDefault || (sentence !== undefined && !statesMeasure(q, sentence.text));
+  return { answer: sentence && !unstated ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
 }
 
 /** Candidate sentences searched for the first one of an identifier's entry (see entryDescription). */

@@ -231,6 +231,15 @@ describe("composeAnswer on who said or did something", () => {
     expect(composeAnswer(history, "Leeds Tea Guild founding year").answer).not.toMatch(/this week/);
   });
 
+  it("answers how old and what year only with a number the passage writes as one, else abstains", async () => {
+    const people = await indexOver(newDir, {
+      "people.md": "# The guild's people\n\nMary Fenwick keeps two kettles and one teapot in the guild kitchen, and she brews for every meeting of the Leeds Tea Guild.\n\nArthur Pell, aged 71, still writes a weekly column for The Brewing Times about the Leeds Tea Guild.\n",
+    });
+    expect(composeAnswer(people, "How old is Arthur Pell?").answer).toMatch(/^71\b/);
+    expect(composeAnswer(people, "How old is Mary Fenwick?").answer).toBeNull();
+    expect(composeAnswer(people, "Mary Fenwick guild joining year").answer).toBeNull();
+  });
+
   it("never answers a who-question with the person it asks about, however the name is written", () => {
     expect(composeAnswer(guild, "who did pell take his saying from").answer).not.toMatch(/Arthur/);
   });
