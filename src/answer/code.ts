@@ -116,6 +116,9 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   }
   for (const m of text.matchAll(CODE_SPAN)) offer(m[1] ?? "", m.index ?? 0, 1);
   for (const m of text.matchAll(CODE_WORD)) offer(m[1] ?? "", m.index ?? 0, 0.6);
+  // "deinitialized by running git submodule deinit": a command written in running text (plain
+  // text has no code spans to mark it).
+  if (q.typeNoun === "command") for (const m of text.matchAll(COMMAND_RUN)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 1);
   // "listen on port 9418", "signal 15": a number written right after the type noun asked for.
   if (q.typeNoun !== undefined) {
     for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(q.typeNoun)}s?\\s+(\\d[\\w.]*)`, "gi"))) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 1);
@@ -123,6 +126,12 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   if (asksVersion(q)) for (const m of text.matchAll(VERSION)) offer(m[0], m.index ?? 0, 1.5);
   return out;
 }
+
+/**
+ * A command after the verb that runs it ("by running git submodule deinit", "use pg_ctl stop"):
+ * two to five words in lower case or flags, the first not a function word, up to the clause's end.
+ */
+const COMMAND_RUN = /\b(?:running|run|use|using|invoke|invoking|execute|executing|type|typing|the command)\s+(?!(?:the|a|an|this|that|these|those|it|its|your|their|our|his|her|one|some|any|each|every|all|both|either|no|not|to|of|in|on|for|with|as|by)\b)([a-z][\w.-]*(?:[ \t]+(?:--?[\w-]+|<[\w-]+>|[a-z][\w.-]*)){1,4})(?=[.,;:)]|\s*$|\s+(?:to|and|or|which|that|in|on|for|with|if|when|before|after)\b)/gm;
 
 /** Type nouns that ask for the name an entry of a reference is headed by. */
 const ENTRY_NOUNS = new Set(["option", "flag", "switch", "argument", "parameter"]);
@@ -137,12 +146,13 @@ const THIS_IS_DEFAULT = /\b(?:this|it)(?:\s+[a-z]+)?\s+is\s+(?:also\s+)?the\s+de
 const ENTRY_WORD = /^(?=.*[a-z])[A-Za-z_][\w.-]*$/;
 
 /**
- * The flags a heading names ("-u, --include-untracked, --no-include-untracked"), if it is a flag
- * entry's; with `words`, also the one word an entry of values is headed by ("octopus", "`ort`").
+ * The flags or identifiers a heading names ("-u, --include-untracked, --no-include-untracked",
+ * "useHttpPath"), if it is such an entry's; with `words`, also the one word an entry of values is
+ * headed by ("octopus", "`ort`").
  */
 function entryNames(heading: string, words = false): string[] {
   const parts = heading.split(/,\s*/).map((p) => p.trim().replace(/^`|`$/g, ""));
-  return parts.length > 0 && parts.every((p) => FLAG.test(p) || (words && ENTRY_WORD.test(p))) ? parts : [];
+  return parts.length > 0 && parts.every((p) => FLAG.test(p) || identifiersIn(p)[0] === p || (words && ENTRY_WORD.test(p))) ? parts : [];
 }
 
 /** Characters before "defaults to" within which the name whose default it is stands ("--cup-size defaults to"). */

@@ -114,6 +114,11 @@ interface Extracted {
   sentence?: PickedSentence;
 }
 
+/** "Is there a …?", "are there any …?": whether a thing exists, and which. */
+const EXISTENTIAL = /^\s*(?:is|are) there\b/i;
+/** A sentence that says the thing does not exist: "There is no option to …", "there are no such tools". */
+const NONE_THERE = /\bthere (?:is|are|was|were) (?:currently )?no\b/i;
+
 /** The answer the best readings give, by the kind of answer wanted. */
 function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracted {
   const ranked = rankedSentences(q, readings, LIST_SENTENCES);
@@ -125,6 +130,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   const abbreviation = abbreviationIn(q);
   const expansion = abbreviation ? expansionOf(abbreviation, readings) : undefined;
   if (expansion) return typed(expansion, [expansion]);
+  // "Is there an option to …?" over "There is no option to …": the documents say no.
+  const none = EXISTENTIAL.test(q.text) ? ranked.find((s) => NONE_THERE.test(s.text)) : undefined;
+  if (none) return { answer: `No. ${sentenceAnswer(q, none)}`, items: [], typed: false, margin: 0, support: 0, sentence: none };
   if (q.kind === "term") {
     const name = nameAsked(q, sentence, readings);
     if (name) return typed(cut(name, MAX_TYPED_ANSWER), [name]);

@@ -369,6 +369,32 @@ describe("composeAnswer on a manual page in plain text", () => {
     expect(composeAnswer(manual, "keep-warm time default").answer).toBe("20 minutes");
   });
 
+  it("answers 'is there an option to …' with no when the page says there is none", async () => {
+    const manual = await indexOfLines(newDir, "kettle-descale.txt", [
+      "kettle-descale(1) Manual Page",
+      "",
+      "DESCRIPTION",
+      "",
+      "Removes the scale that hard water leaves in the kettle. A kettle can be descaled",
+      "by running kettle descale --full, which takes about ten minutes.",
+      "",
+      "There is no option to descale the kettle while it still holds water; empty it",
+      "first, or the element may crack.",
+      "",
+      "CONFIGURATION",
+      "",
+      "descale.keepFilter",
+      "",
+      "    Leave the limescale filter in its place while the kettle is descaled, so",
+      "    that the filter is cleaned along with the element.",
+      "",
+    ]);
+    expect(composeAnswer(manual, "Is there an option to descale the kettle while it holds water?").answer).toMatch(/^No\b/);
+    expect(composeAnswer(manual, "what command do I run to descale the kettle").answer).toBe("kettle descale --full");
+    // An option named by an identifier heads its entry as a flag does.
+    expect(composeAnswer(manual, "which option leaves the limescale filter in place").answer).toBe("descale.keepFilter");
+  });
+
   it("answers which port with the number written after the word", async () => {
     const manual = await indexOfLines(newDir, "kettle-brew.txt", page);
     expect(composeAnswer(manual, "On which port does the kettle answer remote brew requests?").answer).toBe("7341");
