@@ -9,7 +9,7 @@
  */
 import { termsOf, type Token } from "../nlp/analyse.js";
 import type { SearchIndex } from "../search/build.js";
-import type { Answer, AnswerKind, Excerpt } from "../types.js";
+import type { Answer, AnswerKind, Excerpt, Passage, ScoredPassage } from "../types.js";
 import { calibrate, type Signals } from "./calibrate.js";
 import { asksDefault, asksVersion, VERSION_TEXT, voteCode } from "./code.js";
 import { abbreviationIn, expansionOf } from "./acronym.js";
@@ -19,7 +19,7 @@ import { identifiersIn, sameIdentifier, unheldIdentifier } from "./identifiers.j
 import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question } from "./question.js";
 import { correctQuestion } from "./spelling.js";
-import { bestCovering, idfOf, rerank, type Reading, type ReadingModel } from "./rerank.js";
+import { bestCovering, idfOf, READ_FIRST, rerank, type Reading, type ReadingModel } from "./rerank.js";
 import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, type PickedSentence } from "./sentence.js";
 import { blockAfter, introducedBlock, isLeadIn, listAround, TERM_LINE } from "./structure.js";
 import { statesMeasure } from "./candidates.js";
@@ -73,7 +73,7 @@ export function draftAnswer(index: SearchIndex, question: string, options: Pipel
     return { message: "That question has no words to look for. Ask about someone or something in the documents.", kind: q.kind, readings: [], q };
   }
   const started = performance.now();
-  const hits = index.searchTerms(q.terms, RETRIEVE);
+  const hits = withNamedOpening(index, q, index.searchTerms(q.terms, RETRIEVE));
   const retrieved = performance.now();
   const listy = q.plurality !== "one" && VOTED_KINDS.has(q.kind);
   const idf = idfOf(index, q);
@@ -150,8 +150,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // "when was X added" with no date in the passages: the version that added it ("added: v0.1.0").
   const version = q.kind === "date" && asksVersion(q) ? voteCode(q, readings, (text) => VERSION_TEXT.test(text)) : undefined;
   if (version) return typed(version.text, version.items, version.margin, version.support);
-  // "what does json.dumps do": the first sentence of the identifier's own entry says what it is.
-  const described = !wantsList ? entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) : undefined;
+  // "what does json.dumps do": the first sentence of the identifier's own entry says what it is;
+  // "what is the heapq module", "what does git stash do": the opening of the document it names.
+  const described = !wantsList ? (entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) ?? documentDescription(q, readings)) : undefined;
   if (described) return { answer: described.answer, items: [], typed: false, margin: 0, support: 0, sentence: described.sentence };
   // "What organic matter …?" over "organic matter such as A, B, and C": the members, even asked in the singular.
   const series = !wantsList && q.kind === "thing" && sentence ? seriesIn(q, sentence, true) : undefined;
@@ -196,6 +197,77 @@ function entryDescription(q: Question, rank: () => PickedSentence[]): { answer: 
     .filter((s) => s.reading.hit.passage.heading?.toLowerCase().includes(asked.toLowerCase()) && !s.code && !LIST_LINE.test(s.text) && !METADATA.test(s.text) && s.text.split(/\s+/).length >= 3)
     .sort((a, b) => a.start - b.start)[0];
   return prose ? { answer: cut(readable(prose.text), MAX_SENTENCE_ANSWER), sentence: prose } : undefined;
+}
+
+/** Each index's documents by the folded name their title gives them (see foldName), built on first use. */
+const titled = new WeakMap<SearchIndex, Map<string, string>>();
+
+/**
+ * `hits` with the opening passages of the document a "what is X" question names ("what does git
+ * stash do" → git-stash(1)), when retrieval left them out: a man page's NAME line holds few of
+ * the question's words, yet it is what the page says it is.
+ */
+function withNamedOpening(index: SearchIndex, q: Question, hits: ScoredPassage[]): ScoredPassage[] {
+  const asked = WHAT_IS_THING.exec(q.text)?.[1];
+  if (!asked || hits.length === 0) return hits;
+  let byName = titled.get(index);
+  if (!byName) {
+    byName = new Map();
+    for (const doc of index.docs.values()) byName.set(foldName(titleName(doc.title)), doc.path);
+    titled.set(index, byName);
+  }
+  const path = byName.get(foldName(asked));
+  const doc = path === undefined ? undefined : index.docs.get(path);
+  if (!doc) return hits;
+  const wanted = new Set(doc.passageIds.slice(0, OPENING_PASSAGES));
+  const found = new Map(hits.filter((h) => wanted.has(h.passage.id)).map((h) => [h.passage.id, h]));
+  const last = hits[hits.length - 1]?.score ?? 0;
+  const opening = [...wanted].map((id) => found.get(id) ?? (index.passage(id) ? { passage: index.passage(id) as Passage, score: last, terms: [] } : undefined)).filter((h): h is ScoredPassage => h !== undefined);
+  // Among the passages read closely (rerank reads the first READ_FIRST), after the best others.
+  const rest = hits.filter((h) => !wanted.has(h.passage.id));
+  const at = Math.max(0, READ_FIRST - opening.length);
+  return [...rest.slice(0, at), ...opening, ...rest.slice(at)];
+}
+
+/** "what is X", "what does X do", "what's X for", "what is the X module": a question about one named thing. */
+const WHAT_IS_THING = /^\s*what(?:'s| is| are| does| do)\s+(?:the\s+)?(.{2,60}?)\s*(?:do|for)?\s*\??\s*$/i;
+/** Words a title or a question adds to a thing's name: "the heapq module", "git-stash(1)". */
+const NAME_NOISE = /\((?:\d\w*)\)|\b(?:the|module|package|library|command|program|utility|tool|manual page)\b/gi;
+
+/** A document's or thing's name folded for comparison: "git-stash(1)" and "git stash" → "git stash". */
+function foldName(name: string): string {
+  return name.toLowerCase().replace(NAME_NOISE, " ").replace(/[-_`*\s]+/g, " ").trim();
+}
+
+/** The name a title gives its document: its part before a dash ("heapq — Heap queue algorithm — Python …" → "heapq"). */
+function titleName(title: string): string {
+  return title.split(/\s+[—–-]\s+/)[0] ?? title;
+}
+
+/** Passages at a document's start that may say what it is (a title line, a NAME section, a "Source code" line come first). */
+const OPENING_PASSAGES = 4;
+/** A man page's NAME line, "git-stash - Stash the changes in a dirty working directory away": its description. */
+const NAME_LINE = /^\s*[\w.,+-]+(?:,\s*[\w.+-]+)*\s+-\s+(\S.*)$/;
+
+/**
+ * For "what is X" where X names a retrieved document (its title, "the heapq module", "git
+ * stash"), the document's opening says what X is: its man-page NAME line's description, or its
+ * first sentence of prose, metadata and code left out.
+ */
+function documentDescription(q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
+  const asked = WHAT_IS_THING.exec(q.text)?.[1];
+  if (!asked || foldName(asked).length < 2) return undefined;
+  const named = readings.find((r) => foldName(titleName(r.doc.title)) === foldName(asked));
+  if (!named) return undefined;
+  // Only the document's opening says what it is about: a sentence from further in says more of less.
+  const openingPassages = new Set(named.doc.passageIds.slice(0, OPENING_PASSAGES));
+  const own = readings.filter((r) => r.doc === named.doc && openingPassages.has(r.hit.passage.id));
+  const opening = rankedSentences(q, own, ENTRY_SENTENCES)
+    .filter((s) => !s.code && !LIST_LINE.test(s.text) && !METADATA.test(s.text) && !/\bsource code:|manual page$|^new in version/i.test(s.text) && s.text.split(/\s+/).length >= 4)
+    .sort((a, b) => a.start - b.start)[0];
+  if (!opening) return undefined;
+  const description = NAME_LINE.exec(opening.text)?.[1] ?? opening.text;
+  return { answer: cut(readable(description), MAX_SENTENCE_ANSWER), sentence: opening };
 }
 
 /** A list item's or quote's line ("* `cup` {Cup} The cup to pour into.", "1. Open the tap.", "> Note"), or an HTML comment. */

@@ -399,4 +399,13 @@ describe("composeAnswer on a manual page in plain text", () => {
     const manual = await indexOfLines(newDir, "kettle-brew.txt", page);
     expect(composeAnswer(manual, "On which port does the kettle answer remote brew requests?").answer).toBe("7341");
   });
+
+  it("answers what a page's command does with its NAME line, and what a module is with its opening sentence", async () => {
+    const pages = await indexOver(newDir, {
+      "kettle-brew.txt": [...page, "EXAMPLES", "", "Brew a strong pot and keep it warm for the next kettle brew:", "", "    $ kettle brew --steep-longer --keep-warm", ""].join("\n"),
+      "teapot.md": "---\ntitle: \"teapot — Pots and pouring\"\n---\n\n# teapot — Pots and pouring\n\n**Source code:** [Lib/teapot.py](https://example.org/teapot.py)\n\nThe `teapot` module keeps brewed tea warm and pours it into cups on request. It also counts the cups poured.\n\n## Pouring\n\nA teapot pours faster when it is full, and the teapot module slows the pour as the pot empties.\n",
+    });
+    expect(composeAnswer(pages, "what does kettle brew do").answer).toBe("Brew a pot of tea in the kettle");
+    expect(composeAnswer(pages, "what is the teapot module").answer).toBe("The `teapot` module keeps brewed tea warm and pours it into cups on request.");
+  });
 });
