@@ -237,15 +237,15 @@ function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boo
   // A FAQ's question standing alone over its answer ("How do I configure a different editor?") heads it.
   const question = standsAlone && text.endsWith("?") && !/^\s/.test(line.text);
   if (text.length > MAX_CAPTION_CHARS || text.split(/\s+/).length > MAX_CAPTION_WORDS || LIST_ITEM.test(line.text)) return false;
+  // The last line of a wrapped paragraph that goes on past a sample ("… the commit now—and that" over
+  // "    $ git diff") continues its paragraph: it heads nothing.
+  const continued = !standsAlone && before !== undefined && !isImageLine(before.text) && before.text.trim().length >= MIN_WRAPPED_LINE && !TERMINAL.test(before.text.trim());
+  if (continued) return false;
   // A term over an indented definition (glossaries, dictionaries, option lists: "-q, --quiet",
   // "--ignored[=<mode>]") heads it, whatever its case; a sentence's end or a lead-in's colon says it is prose.
   if (headsIndentedBlock(line, lines, i)) return !/[.!;,:…]$/.test(text) && !seen.has(lineKey(text));
   if (TERMINAL.test(text) && !question) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(text) || text.includes(",")) return false;
-  if (!standsAlone && !isImageLine(before.text) && TERMINAL.test(before.text.trim()) === false) {
-    // The line continues a paragraph rather than starting a section.
-    if (before.text.trim().length >= MIN_WRAPPED_LINE) return false;
-  }
   for (let j = i + 1; j < lines.length; j++) {
     const next = (lines[j] as Line).text;
     if (!next.trim() || isImageLine(next)) continue;

@@ -265,6 +265,19 @@ describe("layoutOf", () => {
     expect(blocksOf(leadIn).every(([, , heading]) => heading === undefined)).toBe(true);
   });
 
+  it("does not read a wrapped paragraph's last line as the heading of the sample it runs into", () => {
+    const text = [
+      "The kettle keeps a note of what it would brew if you pressed the button now, and",
+      "you can read that note with",
+      "",
+      "    $ kettle status",
+      "",
+      "which prints the water level, the temperature and the leaves in the basket.",
+      "",
+    ].join("\n");
+    expect(blocksOf(text).every(([, , heading]) => heading === undefined)).toBe(true);
+  });
+
   it("does not read the last line of an indented sample as the heading of the paragraph after it", () => {
     const sample = "    Host kettle\n            HostName kettle.example.org\n            IdentitiesOnly yes";
     const after = "    Then point the kettle client at the host alias instead of the real host name.";
