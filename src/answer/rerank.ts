@@ -265,11 +265,13 @@ function entryLine(text: string, at: number): string | undefined {
 const SUBJECT_BOOST = 1.5;
 
 /**
- * The identifier a term line or heading opens with: a code span ("`work_mem` (`integer`)",
- * "`fs.readFile(path)`") or a dotted, snake or camel-case name ("json.dumps(*obj*)"). Plain words
- * outside code are no subject.
+ * The identifier a term line or heading opens with: a flag ("--ignore-submodules[=<when>]"), a
+ * code span ("`work_mem` (`integer`)", "`fs.readFile(path)`") or a dotted, snake or camel-case
+ * name ("json.dumps(*obj*)"). Plain words outside code are no subject.
  */
 function subjectOf(line: string): string | undefined {
+  const flag = /^[\s#*>]*`?(--?[A-Za-z][\w-]{2,})/.exec(line)?.[1];
+  if (flag) return flag;
   const m = /^[\s#*>-]*(`)?([A-Za-z_$][\w$-]*(?:[.:][A-Za-z_$][\w$-]*)*)/.exec(line);
   const name = m?.[2];
   if (!name || name.length < 3) return undefined;

@@ -76,3 +76,27 @@ describe("excerpts follow the fitted correction", () => {
     expect(corrected.excerpts[1]?.text).toMatch(/^To steep tea for too long/);
   });
 });
+
+describe("a reading's subject", () => {
+  it("is the flag an option's entry is headed by", async () => {
+    const page = await indexOfLines(newDir, "kettle-pour.txt", [
+      "OPTIONS",
+      "",
+      "--slow-pour[=<seconds>]",
+      "",
+      "    Tilt the kettle gently so the water pours in a thin stream, which keeps",
+      "    delicate leaves from breaking.",
+      "",
+      "-q",
+      "",
+      "    Pour without the chime that says the cup is full.",
+      "",
+    ]);
+    const draft = draftAnswer(page, "what does --slow-pour do to the stream");
+    if (!("signals" in draft)) throw new Error(draft.message);
+    const subjects = new Map(draft.readings.map((r) => [r.hit.passage.heading, r.subject]));
+    expect(subjects.get("--slow-pour[=<seconds>]")).toBe("--slow-pour");
+    // A short flag names too little to be a subject.
+    expect(subjects.get("-q")).toBeUndefined();
+  });
+});
