@@ -176,12 +176,22 @@ function relationOf(tokens: Token[], verbAt: number): Question["relation"] {
   return verb && objectTerm ? { verb, object: objectTerm } : undefined;
 }
 
+/** Verbs that take another verb and say little themselves: "ended up winning", "managed to win", "went on to lead". */
+const CATENATIVE = new Set(["end", "go", "get", "manage", "happen", "try", "start", "begin", "keep", "continue", "come", "seem", "appear", "tend", "fail", "want", "need"]);
+
 /** The question's main verb and how much it matters: see SUBJECT_VERB_WEIGHT. */
 function mainVerbWeight(tokens: Token[]): { at: number; weight: number } {
   const wh = tokens.findIndex((t) => WH.test(t.text));
-  const at = tokens.findIndex((t, i) => i > wh && t.pos === "VERB");
+  const first = tokens.findIndex((t, i) => i > wh && t.pos === "VERB");
+  let at = first;
+  // "who ended up winning …", "who managed to win …": the verb after a catenative one says what was done.
+  while (at !== -1 && CATENATIVE.has((tokens[at] as Token).lemma)) {
+    const next = tokens.findIndex((t, i) => i > at && i <= at + 3 && t.pos === "VERB");
+    if (next === -1 || tokens.slice(at + 1, next).some((t) => !["ADP", "PART"].includes(t.pos))) break;
+    at = next;
+  }
   if (wh === -1 || at === -1) return { at: -1, weight: 0 };
-  const between = tokens.slice(wh + 1, at);
+  const between = tokens.slice(wh + 1, first);
   if (between.some((t) => t.lemma === "do")) return { at, weight: OBJECT_VERB_WEIGHT };
   const subjectQuestion = between.every((t) => ["AUX", "NOUN", "ADJ", "DET", "PART"].includes(t.pos) || TYPE_NOUNS[t.lemma] !== undefined);
   return { at, weight: subjectQuestion ? SUBJECT_VERB_WEIGHT : POS_WEIGHT.VERB ?? 0.5 };

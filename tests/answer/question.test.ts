@@ -134,6 +134,11 @@ describe("parseQuestion", () => {
     expect(weightOf("Who won the deputy leadership election?", "win")).toBe(1);
   });
 
+  it("reads the relation past a verb that only carries another ('ended up winning', 'managed to win')", () => {
+    expect(parseQuestion("who ended up winning the brewing cup").relation).toEqual({ verb: "win", object: "cup" });
+    expect(parseQuestion("Who managed to brew the first pot?").relation).toEqual({ verb: "brew", object: "pot" });
+  });
+
   it("finds no relation in an object question", () => {
     expect(parseQuestion("Which constituency does Rosena Allin-Khan represent?").relation).toBeUndefined();
     expect(parseQuestion("When was Ivan Lewis suspended from the party?").relation).toBeUndefined();
