@@ -8,7 +8,7 @@
  * (the calibration script fits on them); `composeAnswer` decides and shapes the reply.
  */
 import { termsOf, type Token } from "../nlp/analyse.js";
-import type { SearchIndex } from "../search/build.js";
+import type { IndexedDoc, SearchIndex } from "../search/build.js";
 import type { Answer, AnswerKind, Excerpt, Passage, ScoredPassage } from "../types.js";
 import { calibrate, type Signals } from "./calibrate.js";
 import { asksDefault, asksVersion, VERSION_TEXT, voteCode } from "./code.js";
@@ -152,7 +152,7 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   if (version) return typed(version.text, version.items, version.margin, version.support);
   // "what does json.dumps do": the first sentence of the identifier's own entry says what it is;
   // "what is the heapq module", "what does git stash do": the opening of the document it names.
-  const described = !wantsList ? (entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) ?? documentDescription(q, readings)) : undefined;
+  const described = !wantsList ? (entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) ?? documentDescription(index, q, readings)) : undefined;
   if (described) return { answer: described.answer, items: [], typed: false, margin: 0, support: 0, sentence: described.sentence };
   // "What organic matter …?" over "organic matter such as A, B, and C": the members, even asked in the singular.
   const series = !wantsList && q.kind === "thing" && sentence ? seriesIn(q, sentence, true) : undefined;
@@ -208,16 +208,7 @@ const titled = new WeakMap<SearchIndex, Map<string, string>>();
  * the question's words, yet it is what the page says it is.
  */
 function withNamedOpening(index: SearchIndex, q: Question, hits: ScoredPassage[]): ScoredPassage[] {
-  const asked = WHAT_IS_THING.exec(q.text)?.[1];
-  if (!asked || hits.length === 0) return hits;
-  let byName = titled.get(index);
-  if (!byName) {
-    byName = new Map();
-    for (const doc of index.docs.values()) byName.set(foldName(titleName(doc.title)), doc.path);
-    titled.set(index, byName);
-  }
-  const path = byName.get(foldName(asked));
-  const doc = path === undefined ? undefined : index.docs.get(path);
+  const doc = hits.length > 0 ? namedDocument(index, q) : undefined;
   if (!doc) return hits;
   const wanted = new Set(doc.passageIds.slice(0, OPENING_PASSAGES));
   const found = new Map(hits.filter((h) => wanted.has(h.passage.id)).map((h) => [h.passage.id, h]));
@@ -227,6 +218,20 @@ function withNamedOpening(index: SearchIndex, q: Question, hits: ScoredPassage[]
   const rest = hits.filter((h) => !wanted.has(h.passage.id));
   const at = Math.max(0, READ_FIRST - opening.length);
   return [...rest.slice(0, at), ...opening, ...rest.slice(at)];
+}
+
+/** The document a "what is X" question names by its title's name (see foldName, titleName), if any. */
+function namedDocument(index: SearchIndex, q: Question): IndexedDoc | undefined {
+  const asked = WHAT_IS_THING.exec(q.text)?.[1];
+  if (!asked || foldName(asked).length < 2) return undefined;
+  let byName = titled.get(index);
+  if (!byName) {
+    byName = new Map();
+    for (const doc of index.docs.values()) byName.set(foldName(titleName(doc.title)), doc.path);
+    titled.set(index, byName);
+  }
+  const path = byName.get(foldName(asked));
+  return path === undefined ? undefined : index.docs.get(path);
 }
 
 /** "what is X", "what does X do", "what's X for", "what is the X module": a question about one named thing. */
@@ -250,18 +255,16 @@ const OPENING_PASSAGES = 4;
 const NAME_LINE = /^\s*[\w.,+-]+(?:,\s*[\w.+-]+)*\s+-\s+(\S.*)$/;
 
 /**
- * For "what is X" where X names a retrieved document (its title, "the heapq module", "git
- * stash"), the document's opening says what X is: its man-page NAME line's description, or its
+ * For "what is X" where X names a document (its title, "the heapq module", "git stash"), the
+ * document's opening says what X is: its man-page NAME line's description, or its
  * first sentence of prose, metadata and code left out.
  */
-function documentDescription(q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
-  const asked = WHAT_IS_THING.exec(q.text)?.[1];
-  if (!asked || foldName(asked).length < 2) return undefined;
-  const named = readings.find((r) => foldName(titleName(r.doc.title)) === foldName(asked));
+function documentDescription(index: SearchIndex, q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
+  const named = namedDocument(index, q);
   if (!named) return undefined;
   // Only the document's opening says what it is about: a sentence from further in says more of less.
-  const openingPassages = new Set(named.doc.passageIds.slice(0, OPENING_PASSAGES));
-  const own = readings.filter((r) => r.doc === named.doc && openingPassages.has(r.hit.passage.id));
+  const openingPassages = new Set(named.passageIds.slice(0, OPENING_PASSAGES));
+  const own = readings.filter((r) => r.doc === named && openingPassages.has(r.hit.passage.id));
   const opening = rankedSentences(q, own, ENTRY_SENTENCES)
     .filter((s) => !s.code && !LIST_LINE.test(s.text) && !METADATA.test(s.text) && !/\bsource code:|manual page$|^new in version/i.test(s.text) && s.text.split(/\s+/).length >= 4)
     .sort((a, b) => a.start - b.start)[0];

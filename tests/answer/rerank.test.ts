@@ -97,6 +97,7 @@ describe("a reading's subject", () => {
     const subjects = new Map(draft.readings.map((r) => [r.hit.passage.heading, r.subject]));
     expect(subjects.get("--slow-pour[=<seconds>]")).toBe("--slow-pour");
     // A short flag names too little to be a subject.
+    expect(subjects.has("-q")).toBe(true);
     expect(subjects.get("-q")).toBeUndefined();
   });
 });
