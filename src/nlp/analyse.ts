@@ -157,9 +157,11 @@ export function analyse(text: string, offset = 0, options: AnalyseOptions = {}):
  * starts with "-" or "--" before a word.
  */
 function keepCodeWords(tokens: Token[]): void {
+  // A line break is a token of its own with no space before the word after it: it ends a word too.
+  const breaks = (t: Token): boolean => t.type === "tabCRLF" || t.text.trim() === "";
   let start = 0;
   for (let i = 1; i <= tokens.length; i++) {
-    if (i < tokens.length && !(tokens[i] as Token).spaceBefore) continue;
+    if (i < tokens.length && !(tokens[i] as Token).spaceBefore && !breaks(tokens[i] as Token) && !breaks(tokens[i - 1] as Token)) continue;
     // A word of one token is no code name; most words are.
     if (i - start > 1 && isCodeWord(tokens, start, i)) for (let k = start; k < i; k++) (tokens[k] as Token).stop = false;
     start = i;

@@ -76,6 +76,10 @@ describe("analyseBatch", () => {
     expect(analyseBatch([])).toEqual([]);
   });
 
+  it("gives what analyse gives when a code name follows the separator (a counterexample the property found)", () => {
+    expectSameReading([{ text: "don't", offset: 0 }, { text: "Laboure.g.", offset: 0 }, { text: "", offset: 0 }], false);
+  });
+
   it("gives what analyse gives for any texts", () => {
     const piece = fc.constantFrom(
       "Labour", "party", "the", "May", "2019", "£5m", "36%", "Mr", "Ms.", "Allin-Khan", "ARG1...", "e.g.", "U.S.", "(see", "below)",

@@ -15,6 +15,8 @@ describe("termsOf", () => {
     );
     expect(termsOf("Keep the name you first gave it.")).not.toEqual(expect.arrayContaining(["keep"]));
     expect(termsOf("Keep the name you first gave it.")).not.toContain("name");
+    // A line break ends a word, though wink gives the word after it no space before.
+    expect(termsOf("Write it down\nuser.name")).not.toContain("down");
   });
 
   it("keeps currency and percent signs, which carry meaning", () => {
