@@ -117,7 +117,8 @@ export function parseQuestion(asked: string): Question {
   const lower = text.toLowerCase();
   const measure = keywordMeasure(tokens);
   const typeNoun = findTypeNoun(tokens) ?? (measure?.kind === "code" ? measure.token.lemma : undefined);
-  const kind = kindOf(lower, typeNoun, hasHeadNoun(tokens), measure?.kind);
+  const clause = questionClause(lower);
+  const kind = kindOf(clause, typeNoun, hasHeadNoun(tokens), measure?.kind);
   const names = new Set<string>();
   const nameOfToken = new Map<number, string>();
   for (const span of nameSpans(tokens)) {
@@ -154,13 +155,32 @@ export function parseQuestion(asked: string): Question {
     text,
     kind,
     // "number of database connections": one number, whatever plural follows it.
-    plurality: kind === "term" || (measure?.kind === kind && measure.token.text.toLowerCase() === measure.token.lemma) ? "one" : pluralityOf(lower, tokens, typeNoun),
+    plurality: kind === "term" || (measure?.kind === kind && measure.token.text.toLowerCase() === measure.token.lemma) ? "one" : pluralityOf(clause, tokens, typeNoun),
     terms,
     names,
     lemmas,
     ...(typeNoun ? { typeNoun } : {}),
     ...(relation ? { relation } : {}),
   };
+}
+
+/** A question word or an auxiliary that opens what is asked. */
+const ASKS = /^(?:(?:in|on|for|from|to|at|by|with) )?(?:who|whom|whose|when|where|why|how|which|what|is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|must|may|might|shall)\b/;
+
+/**
+ * The part of a question that asks, when a chat question first says what happened: "stash pop
+ * hit conflicts, did it throw away my stash" asks a yes/no question; "done bisecting, how do i
+ * get back …" asks how. The clause after the first break (comma, colon, semicolon, dash) that
+ * opens with a question word or an auxiliary, when the question itself does not open with one.
+ */
+export function questionClause(lower: string): string {
+  const q = lower.trim();
+  if (ASKS.test(q)) return q;
+  for (const m of q.matchAll(/[,:;?]\s+|\s[-–—]+\s+/g)) {
+    const rest = q.slice((m.index ?? 0) + m[0].length);
+    if (ASKS.test(rest)) return rest;
+  }
+  return q;
 }
 
 function relationOf(tokens: Token[], verbAt: number): Question["relation"] {

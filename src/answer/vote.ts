@@ -19,6 +19,8 @@ const HEADING_NAME_FACTOR = 0.8;
 const HEADING_DISTANCE = 4;
 /** Tokens from the nearest question word at which a candidate's vote halves. */
 const PROXIMITY_HALF = 8;
+/** A candidate whose sentence holds no question word votes this much of its vote. */
+const APART_FACTOR = 0.5;
 /** In a list answer, a candidate needs this share of the top candidate's votes. */
 const LIST_SHARE = { many: 0.2, auto: 0.7 } as const;
 export const MAX_LIST_ITEMS = 8;
@@ -118,7 +120,9 @@ function candidatesOf(q: Question, r: Reading): Voter[] {
   for (const c of findCandidates(r.body.tokens, q)) {
     if (isCommonWord(r.doc, c.text) || uncorroborated(r.doc, c, r.body.tokens)) continue;
     const distance = Math.min(nearest(matched, c.first, c.last), headingMatches ? HEADING_DISTANCE : Infinity);
-    const proximity = 1 / (1 + distance / PROXIMITY_HALF);
+    // A candidate in a sentence that holds none of the question's words is said of something else.
+    const apart = !headingMatches && !sentenceHolds(matched, r.body.tokens, c.first) ? APART_FACTOR : 1;
+    const proximity = apart / (1 + distance / PROXIMITY_HALF);
     const typed = q.typeNoun && c.text.toLowerCase().endsWith(q.typeNoun) ? 1.5 : 1;
     offer({ ...c, vote: weight * c.fit * proximity * typed });
   }
@@ -148,6 +152,12 @@ function counts(t: Token): boolean {
   return t.type !== "tabCRLF" && t.text.trim() !== "" && !/^[\d/]+$/.test(t.text);
 }
 
+
+/** Whether the sentence of token `at` holds a question word. */
+function sentenceHolds(matched: boolean[], tokens: Token[], at: number): boolean {
+  const sentence = (tokens[at] as Token).sentence;
+  return matched.some((m, i) => m && (tokens[i] as Token).sentence === sentence);
+}
 
 function nearest(matched: boolean[], first: number, last: number): number {
   let best = Infinity;

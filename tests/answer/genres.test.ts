@@ -409,3 +409,26 @@ describe("composeAnswer on a manual page in plain text", () => {
     expect(composeAnswer(pages, "what is the teapot module").answer).toBe("The `teapot` module keeps brewed tea warm and pours it into cups on request.");
   });
 });
+
+describe("composeAnswer on a date said in a sentence of its own", () => {
+  it("answers with the date the question's sentence gives, not a nearer one another sentence gives of something else", async () => {
+    const notes = await indexOfLines(newDir, "club.md", [
+      "# Notes",
+      "",
+      "In June 2004, after years of falling membership and two floods, the council closed the Kettle Club. The old hall, which members had used for decades, was repainted in March 2019.",
+    ]);
+    expect(composeAnswer(notes, "When did the council close the Kettle Club?").answer).toBe("June 2004");
+    expect(composeAnswer(notes, "When was the old hall repainted?").answer).toBe("March 2019");
+  });
+
+  it("finds the verb a question's noun is made from ('suspension' → 'suspended')", async () => {
+    const notes = await indexOfLines(newDir, "league.md", [
+      "# League notes",
+      "",
+      "The Kettle Club was suspended from the league in May 2010 for unpaid fees. It rejoined two seasons later.",
+      "",
+      "The Teapot Club plays on Sundays at the old hall.",
+    ]);
+    expect(composeAnswer(notes, "kettle club suspension date").answer).toBe("May 2010");
+  });
+});

@@ -47,6 +47,10 @@ describe("parseQuestion", () => {
       ["What does kettle.pour return when the kettle is empty?", "thing"],
       ["how do i stop the kettle when it boils", "reason"],
       ["and when does the kettle switch off", "date"],
+      // A chat question that first says what happened asks in the clause after the break.
+      ["the kettle tripped the fuse, did it break the heater", "yesno"],
+      ["moved house last week - how do i pair the kettle again", "reason"],
+      ["kettle firmware update failed; which version is installed now", "code"],
     ];
     it.each(kinds)("%s → %s", (question, kind) => {
       expect(parseQuestion(question).kind).toBe(kind);
