@@ -13,6 +13,7 @@ import type { Answer, AnswerKind, Excerpt, Passage, ScoredPassage } from "../typ
 import { calibrate, type Signals } from "./calibrate.js";
 import { asksDefault, asksVersion, VERSION_TEXT, voteCode } from "./code.js";
 import { abbreviationIn, expansionOf } from "./acronym.js";
+import { definedEntry, namedEntry } from "./definition.js";
 import { enumerationIn } from "./enumeration.js";
 import { makeExcerpt } from "./excerpt.js";
 import { identifiersIn, sameIdentifier, unheldIdentifier } from "./identifiers.js";
@@ -73,7 +74,7 @@ export function draftAnswer(index: SearchIndex, question: string, options: Pipel
     return { message: "That question has no words to look for. Ask about someone or something in the documents.", kind: q.kind, readings: [], q };
   }
   const started = performance.now();
-  const hits = withNamedOpening(index, q, index.searchTerms(q.terms, RETRIEVE));
+  const hits = withNamedPassages(index, q, index.searchTerms(q.terms, RETRIEVE));
   const retrieved = performance.now();
   const listy = q.plurality !== "one" && VOTED_KINDS.has(q.kind);
   const idf = idfOf(index, q);
@@ -152,7 +153,7 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   if (version) return typed(version.text, version.items, version.margin, version.support);
   // "what does json.dumps do": the first sentence of the identifier's own entry says what it is;
   // "what is the heapq module", "what does git stash do": the opening of the document it names.
-  const described = !wantsList ? (entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) ?? documentDescription(index, q, readings)) : undefined;
+  const described = !wantsList ? (entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) ?? documentDescription(index, q, readings) ?? definedEntry(q, readings)) : undefined;
   if (described) return { answer: described.answer, items: [], typed: false, margin: 0, support: 0, sentence: described.sentence };
   // "What organic matter …?" over "organic matter such as A, B, and C": the members, even asked in the singular.
   const series = !wantsList && q.kind === "thing" && sentence ? seriesIn(q, sentence, true) : undefined;
@@ -203,21 +204,25 @@ function entryDescription(q: Question, rank: () => PickedSentence[]): { answer: 
 const titled = new WeakMap<SearchIndex, Map<string, string>>();
 
 /**
- * `hits` with the opening passages of the document a "what is X" question names ("what does git
- * stash do" → git-stash(1)), when retrieval left them out: a man page's NAME line holds few of
- * the question's words, yet it is what the page says it is.
+ * `hits` with the passages that say what a "what is X" question's X is, when retrieval left them
+ * out: the opening of the document X names ("what does git stash do" → git-stash(1)), whose NAME
+ * line holds few of the question's words yet is what the page says it is; and the first passages
+ * of the entry headed X ("what is a heisenbug", "What is Python?"), which many passages mention.
  */
-function withNamedOpening(index: SearchIndex, q: Question, hits: ScoredPassage[]): ScoredPassage[] {
-  const doc = hits.length > 0 ? namedDocument(index, q) : undefined;
-  if (!doc) return hits;
-  const wanted = new Set(doc.passageIds.slice(0, OPENING_PASSAGES));
+function withNamedPassages(index: SearchIndex, q: Question, hits: ScoredPassage[]): ScoredPassage[] {
+  if (hits.length === 0) return hits;
+  const doc = namedDocument(index, q);
+  const wanted = new Set([...(doc ? doc.passageIds.slice(0, OPENING_PASSAGES) : []), ...namedEntry(index, q)]);
+  // Those among the passages read closely (rerank reads the first READ_FIRST) stay where they are.
+  for (const h of hits.slice(0, READ_FIRST)) wanted.delete(h.passage.id);
+  if (wanted.size === 0) return hits;
   const found = new Map(hits.filter((h) => wanted.has(h.passage.id)).map((h) => [h.passage.id, h]));
   const last = hits[hits.length - 1]?.score ?? 0;
-  const opening = [...wanted].map((id) => found.get(id) ?? (index.passage(id) ? { passage: index.passage(id) as Passage, score: last, terms: [] } : undefined)).filter((h): h is ScoredPassage => h !== undefined);
-  // Among the passages read closely (rerank reads the first READ_FIRST), after the best others.
+  const named = [...wanted].map((id) => found.get(id) ?? (index.passage(id) ? { passage: index.passage(id) as Passage, score: last, terms: [] } : undefined)).filter((h): h is ScoredPassage => h !== undefined);
+  // The others join them, after the best others.
   const rest = hits.filter((h) => !wanted.has(h.passage.id));
-  const at = Math.max(0, READ_FIRST - opening.length);
-  return [...rest.slice(0, at), ...opening, ...rest.slice(at)];
+  const at = Math.max(0, READ_FIRST - named.length);
+  return [...rest.slice(0, at), ...named, ...rest.slice(at)];
 }
 
 /** The document a "what is X" question names by its title's name (see foldName, titleName), if any. */

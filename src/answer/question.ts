@@ -76,8 +76,8 @@ const TYPE_NOUN_WEIGHT = 0.1;
 const SUBJECT_VERB_WEIGHT = 1;
 const OBJECT_VERB_WEIGHT = 0.2;
 
-/** Words that ask for a definition ("mean", "stand for"), left out of a definition question's search terms. */
-const DEFINITION_FRAME = new Set(["mean", "meaning", "define", "definition", "stand", "acronym", "abbreviation", "term"]);
+/** Words that ask for a definition ("mean", "stand for", "supposed to be"), left out of a definition question's search terms. */
+const DEFINITION_FRAME = new Set(["mean", "meaning", "define", "definition", "stand", "acronym", "abbreviation", "term", "suppose"]);
 
 /**
  * A question that asks for the name of what it describes ("What is the term for …?", "What are
@@ -257,7 +257,7 @@ function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean, 
   if (/\bwho(m|se)?\b/.test(q)) return "person";
   if (/\b(which|what)\b/.test(q) && typeNoun) return TYPE_NOUNS[typeNoun] ?? "thing";
   if (/\bdefault\b/.test(q) && !AUX_START.test(q)) return "code";
-  if (/^\s*(what|who) (is|are|was|were) (an? |the )?[\w\s-]{1,40}\??$/.test(q) || /\b(mean|meaning|define|definition)\b/.test(q)) {
+  if (/^\s*(what|who)(?:['’]s| (is|are|was|were)) (an? |the )?[\w\s-]{1,40}\??$/.test(q) || /\b(mean|meaning|define|definition)\b/.test(q)) {
     return "definition";
   }
   if (/^\s*how\b/.test(q)) return "reason";
@@ -285,7 +285,8 @@ function findTypeNoun(tokens: Token[]): string | undefined {
   // Keywords ("max number of columns in an index", "work_mem default"): the first typed noun says what is wanted.
   if (at === -1) return undefined;
   // "What is the default port …", "what's the max size of …": the noun after "is the" is the what.
-  if (/^(is|are|was|were|'s)$/i.test(tokens[at + 1]?.text ?? "") && /^(the|a|an)$/i.test(tokens[at + 2]?.text ?? "")) at += 2;
+  // ("What is a virtual package?" asks what one is: a definition, not a package's name.)
+  if (/^(is|are|was|were|'s)$/i.test(tokens[at + 1]?.text ?? "") && /^the$/i.test(tokens[at + 2]?.text ?? "")) at += 2;
   let found: string | undefined;
   for (let i = at + 1; i < Math.min(tokens.length, at + 5); i++) {
     const t = tokens[i] as Token;

@@ -226,6 +226,11 @@ export function rankedSentences(q: Question, readings: Reading[], n: number): Pi
   return scored.slice(0, n).map(({ s }) => picked(s));
 }
 
+/** The sentences of one reading that can be answers (fragments and pointers left out), in the document's order. */
+export function sentencesOf(q: Question, reading: Reading): PickedSentence[] {
+  return sentenceCandidates(q, [reading]).map(picked);
+}
+
 function picked(best: SentenceCandidate): PickedSentence {
   const { r } = best;
   const folded = (span: { start: number; end: number }): string => r.doc.text.slice(span.start, span.end).replace(/\s+/g, " ").trim();

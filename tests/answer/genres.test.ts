@@ -432,3 +432,48 @@ describe("composeAnswer on a date said in a sentence of its own", () => {
     expect(composeAnswer(notes, "kettle club suspension date").answer).toBe("May 2010");
   });
 });
+
+describe("composeAnswer on what a thing is", () => {
+  it("answers from the glossary entry headed by the thing: its first sentence of prose, pronunciation and origin left out", async () => {
+    const glossary = await indexOfLines(newDir, "glossary.md", [
+      "# Tea-room glossary",
+      "",
+      "## grue",
+      "",
+      "/groo/, n.",
+      "",
+      "[from an old cave game] A monster that lurks in dark tea rooms. A grue is said to fear a lit kettle, and every grue story ends with someone who forgot the lamp.",
+      "",
+      "## lamp",
+      "",
+      "The light a grue fears. A grue will not come near a lamp, which is why every tea room keeps one lit.",
+    ]);
+    expect(composeAnswer(glossary, "what is a grue").answer).toBe("A monster that lurks in dark tea rooms.");
+    // The entry's name opens what is asked, with more after it.
+    expect(composeAnswer(glossary, "what's a grue supposed to be").answer).toBe("A monster that lurks in dark tea rooms.");
+  });
+
+  it("answers a FAQ's question from the entry headed by that question, however many passages name the thing", async () => {
+    // Forty sections say "Kettle" more often, and in fewer words, than the one that says what it is.
+    const verbs = ["install", "update", "remove", "start", "stop", "configure", "back up", "restore", "monitor", "secure"];
+    const others = ["", " on Linux", " on a Mac", " at work"].flatMap((where) =>
+      verbs.map((verb) => `## How do I ${verb} Kettle${where}?\n\nKettle: ${verb} Kettle with the Kettle tool; Kettle logs it.`),
+    );
+    const faq = await indexOver(newDir, {
+      "general.md": ["# General", "", ...others.slice(0, 20), "", "## What is Kettle?", "", "Kettle is a small tea server for offices, written by three people who share one teapot. It has grown slowly since then, with features for brewing, pouring, and keeping track of who drank what and when, and a plug-in system that lets every office add its own recipes.", ""].join("\n\n"),
+      "admin.md": ["# Administration", "", ...others.slice(20)].join("\n\n"),
+    });
+    expect(composeAnswer(faq, "What is Kettle?").answer).toBe("Kettle is a small tea server for offices, written by three people who share one teapot.");
+  });
+
+  it("answers with the sentence that says what the thing is when no heading names it", async () => {
+    const manual = await indexOfLines(newDir, "pots.md", [
+      "# Pots",
+      "",
+      "Each pot declares what it holds. A pot may also hold tea for another pot, as a virtual pot would; virtual pots are common in offices.",
+      "",
+      "A *virtual pot* is one which appears in the `Serves` field of another pot. Virtual pots cannot be brewed in directly.",
+    ]);
+    expect(composeAnswer(manual, "What is a virtual pot?").answer).toBe("A *virtual pot* is one which appears in the `Serves` field of another pot.");
+  });
+});

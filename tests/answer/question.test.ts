@@ -47,6 +47,10 @@ describe("parseQuestion", () => {
       ["What does kettle.pour return when the kettle is empty?", "thing"],
       ["how do i stop the kettle when it boils", "reason"],
       ["and when does the kettle switch off", "date"],
+      // "What's X", "what is a X": what a thing is, even when X ends in a type noun.
+      ["what's a grue", "definition"],
+      ["What is a virtual pot package?", "definition"],
+      ["What is the default pot package?", "code"],
       // A chat question that first says what happened asks in the clause after the break.
       ["the kettle tripped the fuse, did it break the heater", "yesno"],
       ["moved house last week - how do i pair the kettle again", "reason"],

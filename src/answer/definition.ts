@@ -1,0 +1,129 @@
+/**
+ * "What is X?" over an entry headed X: a glossary's headword ("heisenbug"), a FAQ's question
+ * ("What is Python?"), a manual's glossary term ("shallow repository"). Such an entry says what
+ * X is in its first sentence of prose; the sentences after it give origins, examples and
+ * asides, and often hold more of the question's words.
+ */
+import type { SearchIndex } from "../search/build.js";
+import type { Question } from "./question.js";
+import type { Reading } from "./rerank.js";
+import { escapeRegExp } from "../nlp/regexp.js";
+import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentencesOf, type PickedSentence } from "./sentence.js";
+
+/** The words that open a definition question, before the thing it asks about. */
+const OPENER = /^\s*(?:what(?:['’]s|\s+is|\s+are|\s+was|\s+were)|who(?:['’]s|\s+is|\s+was)|define|meaning\s+of|definition\s+of)\s+(?:(?:an?|the)\s+)?/i;
+/** "What does X mean?", "X meaning", "X definition": X is all of it. */
+const WHOLE = /^\s*what\s+does\s+(?:the\s+(?:term|word|phrase)\s+)?(.+?)\s+mean\s*\??\s*$|^\s*(.+?)\s+(?:meaning|definition)\s*\??\s*$/i;
+
+/**
+ * What opens an entry's text without saying what the thing is: a pronunciation ("/hi:'zen·buhg/"),
+ * a part of speech ("n.", "vt.", "adj."), an origin or usage note in brackets ("[from … physics]",
+ * "[Microsoft, Netscape]"), numbering ("1.").
+ */
+const ENTRY_PREAMBLE = /^(?:\s*(?:\/[^/\n]{1,60}\/|\[[^\]\n]{1,200}\]|(?:n|v|vi|vt|adj|adv|excl|interj|pron|prep|conj|abbrev|pl)\.(?=\s|,|$)|\d{1,2}\.(?=\s)|[,;:])\s*)+/i;
+
+/**
+ * Folds a heading or what a question asks about, for comparing: lower case, no code marks, no
+ * numbering ("3.6."), no leading article, no closing punctuation, single spaces ("3.6. The
+ * index" and "the index?" → "index").
+ */
+export function foldHeading(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[`*_]/g, "")
+    .replace(/^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the|an?)\s+)?/, "")
+    .replace(/[?.!:]+\s*$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** What a definition question asks about, folded: the rest after its opener, or the X of "what does X mean". */
+function asked(q: Question): string | undefined {
+  if (q.kind !== "definition") return undefined;
+  const whole = WHOLE.exec(q.text);
+  if (whole) return foldHeading(whole[1] ?? whole[2] ?? "");
+  const opener = OPENER.exec(q.text);
+  return opener ? foldHeading(q.text.slice(opener[0].length)) : undefined;
+}
+
+/**
+ * The first sentence of prose of the entry a definition question names: among the readings, the
+ * entry whose heading is what the question asks about, or the longest heading the question's
+ * subject opens with ("magic smoke" for "what's the magic smoke supposed to be"); a FAQ's
+ * heading may be the question itself. Undefined when no reading is headed so. Only the entry's
+ * passages among the readings are read: an entry's first passage that retrieval left out is
+ * not looked for.
+ */
+export function definedEntry(q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
+  const subject = asked(q);
+  const whole = foldHeading(q.text);
+  if (!subject) return undefined;
+  let best: Reading | undefined;
+  let bestLength = 0;
+  for (const r of readings) {
+    const heading = foldHeading(r.hit.passage.heading ?? "");
+    if (heading.length < 2 || heading.length <= bestLength) continue;
+    if (heading === whole || subject === heading || subject.startsWith(`${heading} `)) [best, bestLength] = [r, heading.length];
+  }
+  if (!best) return definingSentence(q, subject, readings);
+  // The entry's passages the readings hold, in the document's order.
+  const { doc } = best;
+  const heading = best.hit.passage.heading;
+  const entry = readings.filter((r) => r.doc === doc && r.hit.passage.heading === heading).sort((a, b) => a.hit.passage.start - b.hit.passage.start);
+  for (const r of entry) {
+    for (const sentence of sentencesOf(q, r)) {
+      if (sentence.code) continue;
+      const prose = readable(sentence.text).replace(ENTRY_PREAMBLE, "").trim();
+      if (prose.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length >= 3) return { answer: cut(prose, MAX_SENTENCE_ANSWER), sentence };
+    }
+  }
+  return undefined;
+}
+
+/** Sentences of the best readings searched for one that defines the subject (see definingSentence). */
+const DEFINING_POOL = 40;
+
+/**
+ * With no entry headed by it, the sentence that says what the subject is in so many words: "A
+ * *virtual package* is one which …", "Virtual packages are …", "The index means …". The
+ * subject opens it (after an article, emphasis aside, in the singular or the plural) and a
+ * verb of being or meaning follows.
+ */
+function definingSentence(q: Question, subject: string, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
+  if (subject.split(" ").length > 5) return undefined;
+  // "maintainer scripts" opens "A maintainer script is …" too.
+  const name = escapeRegExp(subject.replace(/(?<=\w\w)s$/, ""));
+  const opens = new RegExp(`^(?:(?:an?|the)\\s+)?${name}(?:e?s)?\\s+(?:is|are|means|refers\\s+to|denotes|stands\\s+for)\\b`, "i");
+  const sentence = rankedSentences(q, readings, DEFINING_POOL).find((s) => !s.code && opens.test(readable(s.text).replace(/[*_`]/g, "")));
+  return sentence ? { answer: cut(readable(sentence.text), MAX_SENTENCE_ANSWER), sentence } : undefined;
+}
+
+/** Passages of an entry read for what it is (its first few: a headword's pronunciation and part of speech may fill the first). */
+const ENTRY_PASSAGES = 3;
+/** Each index's passages by their folded heading (first ENTRY_PASSAGES of each, in document order), built on first use. */
+const headed = new WeakMap<SearchIndex, Map<string, number[]>>();
+
+/**
+ * The first passages of the entry a definition question asks about: headed by exactly what it
+ * asks about ("heisenbug", "Python" for "What is Python?" under "What is Python?"). Empty for
+ * other questions and when no heading names it.
+ */
+export function namedEntry(index: SearchIndex, q: Question): number[] {
+  const subject = asked(q);
+  if (!subject || subject.length < 2) return [];
+  let byHeading = headed.get(index);
+  if (!byHeading) {
+    byHeading = new Map();
+    for (const doc of index.docs.values()) {
+      for (const id of doc.passageIds) {
+        const heading = index.passage(id)?.heading;
+        if (!heading) continue;
+        const key = foldHeading(heading);
+        const ids = byHeading.get(key) ?? [];
+        if (ids.length < ENTRY_PASSAGES) byHeading.set(key, [...ids, id]);
+      }
+    }
+    headed.set(index, byHeading);
+  }
+  return byHeading.get(foldHeading(q.text)) ?? byHeading.get(subject) ?? [];
+}
