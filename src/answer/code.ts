@@ -14,6 +14,8 @@ export interface CodeCandidate {
   text: string;
   start: number;
   fit: number;
+  /** Stated as a default ("Default: 30", "5432 by default", "This is the default."). */
+  stated?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   const out: CodeCandidate[] = [];
   const question = q.text.toLowerCase();
   const stems = new Set(q.terms.map((t) => stemOf(t.term)));
-  const offer = (raw: string, at: number, fit: number): void => {
+  const offer = (raw: string, at: number, fit: number, stated = false): void => {
     const value = raw.replace(/^[`"']|[`"']$/g, "").replace(/[.,;:]+$/, "").trim();
     if (!value || value.length > 80) return;
     // A candidate the question already names is what it asks about, not the answer.
@@ -88,7 +90,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     const after = text.slice(at + raw.length, at + raw.length + 4 * TYPE_NOUN_REACH).replace(/[\s\]]+/g, " ").slice(0, TYPE_NOUN_REACH);
     const near = `${before} ${after}`.toLowerCase();
     const typed = q.typeNoun !== undefined && near.includes(q.typeNoun) ? TYPED_FIT : 1;
-    out.push({ text: value, start: offset + at, fit: fit * typed * (1 + SUBWORD_WEIGHT * askedShare(value, stems)) });
+    out.push({ text: value, start: offset + at, fit: fit * typed * (1 + SUBWORD_WEIGHT * askedShare(value, stems)), ...(stated ? { stated } : {}) });
   };
   const defaults = asksDefault(q);
   // The entry of another identifier than the one whose default is asked holds that one's default
@@ -98,13 +100,13 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     // "--cup-size defaults to --mug": a default stated of the name the question asks about fits best.
     const named = namedInQuestion(q);
     const ofAsked = (at: number): number => (named.some((n) => text.slice(Math.max(0, at - SUBJECT_REACH), at).toLowerCase().includes(n)) ? TYPED_FIT : 1);
-    for (const m of text.matchAll(DEFAULT_VALUE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 3 * ofAsked(m.index ?? 0));
-    for (const m of text.matchAll(BRACKETED_DEFAULT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), 3);
-    for (const m of text.matchAll(VALUE_BY_DEFAULT)) offer(m[1] ?? "", m.index ?? 0, 3);
-    for (const m of text.matchAll(BY_DEFAULT_CLAUSE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 2);
+    for (const m of text.matchAll(DEFAULT_VALUE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 3 * ofAsked(m.index ?? 0), true);
+    for (const m of text.matchAll(BRACKETED_DEFAULT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), 3, true);
+    for (const m of text.matchAll(VALUE_BY_DEFAULT)) offer(m[1] ?? "", m.index ?? 0, 3, true);
+    for (const m of text.matchAll(BY_DEFAULT_CLAUSE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 2, true);
     // "--mixed … This is the default action.": the entry the description is under is the default.
     const self = THIS_IS_DEFAULT.exec(text);
-    if (self) for (const name of entryNames(r.hit.passage.heading ?? "", true)) offer(name, self.index, 3);
+    if (self) for (const name of entryNames(r.hit.passage.heading ?? "", true)) offer(name, self.index, 3, true);
   }
   // "which option …": the option an entry is headed by ("-u, --include-untracked" over its description).
   if (q.typeNoun !== undefined && ENTRY_NOUNS.has(q.typeNoun)) {
@@ -189,6 +191,8 @@ function askedShare(value: string, stems: ReadonlySet<string>): number {
 const LIST_SHARE = 0.3;
 const MAX_CODE_ITEMS = 8;
 
+/** Readings whose code candidates vote. */
+const CODE_READINGS = 5;
 /** Characters from the nearest question word at which a candidate's vote halves. */
 const PROXIMITY_HALF_CHARS = 60;
 
@@ -199,15 +203,20 @@ const PROXIMITY_HALF_CHARS = 60;
  */
 export function voteCode(q: Question, readings: Reading[], accept: (text: string) => boolean = () => true): { text: string; items: string[]; margin: number; support: number } | undefined {
   const votes = new Map<string, { text: string; vote: number }>();
-  for (const r of readings.slice(0, 5)) {
+  const read = readings.slice(0, CODE_READINGS).map((r) => ({ r, shown: shownText(r) }));
+  const offered = read.map(({ r, shown }) => codeCandidates(q, r, shown));
+  // Asked for a default, and a passage states one: only stated defaults answer (not the
+  // `-p port` option named beside "The TCP port the server listens on; 5432 by default").
+  const statedOnly = asksDefault(q) && offered.some((cs) => cs.some((c) => c.stated));
+  read.forEach(({ r, shown }, at) => {
     const offset = r.hit.passage.start;
-    const shown = shownText(r);
     const anchors = r.body.tokens.filter((_, i) => {
       const term = r.body.terms[i];
       return term != null && q.lemmas.has(term);
     }).map((t) => t.start - offset);
     const seen = new Set<string>();
-    for (const c of codeCandidates(q, r, shown)) {
+    for (const c of offered[at] ?? []) {
+      if (statedOnly && !c.stated) continue;
       const key = c.text.toLowerCase();
       if (seen.has(key) || !accept(c.text)) continue;
       seen.add(key);
@@ -217,7 +226,7 @@ export function voteCode(q: Question, readings: Reading[], accept: (text: string
       if (had) had.vote += vote;
       else votes.set(key, { text: c.text, vote });
     }
-  }
+  });
   const ranked = [...votes.values()].sort((a, b) => b.vote - a.vote);
   const top = ranked[0];
   if (!top) return undefined;

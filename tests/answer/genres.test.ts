@@ -477,3 +477,15 @@ describe("composeAnswer on what a thing is", () => {
     expect(composeAnswer(manual, "What is a virtual pot?").answer).toBe("A *virtual pot* is one which appears in the `Serves` field of another pot.");
   });
 });
+
+describe("composeAnswer on a default among options", () => {
+  it("answers with the value a passage states as the default, not an option named beside the same words", async () => {
+    const manual = await indexOver(newDir, {
+      "brew.md": ["# brew", "", "## Options", "", "`-p port` `--port=port`", "Specifies the TCP port on which the kettle server is listening for connections. Defaults to the `KETTLE_PORT` setting."].join("\n"),
+      "serve.md": ["# Server settings", "", "## Connection settings", "", "`port` (`integer`)", "The TCP port the kettle server listens on; 7070 by default. The same port number is used by every kettle client."].join("\n"),
+      "pour.md": ["# pour", "", "## Options", "", "`-p port` `--port=port`", "Specifies the TCP port of the kettle server to pour from."].join("\n"),
+    });
+    expect(composeAnswer(manual, "what is the default port").answer).toBe("7070");
+    expect(composeAnswer(manual, "kettle server default port").answer).toBe("7070");
+  });
+});
