@@ -305,7 +305,8 @@ function findTypeNoun(tokens: Token[]): string | undefined {
 function pluralityOf(lower: string, tokens: Token[], typeNoun: string | undefined): Question["plurality"] {
   if (/\bhow (many|much|long|old|often)\b/.test(lower)) return "one";
   // "list" as a request ("list the …", "… candidates list"), not the noun of "transform a list into a heap".
-  const listRequest = /^\s*list\b|\blist (all|every|of)\b|\blist\s*\??\s*$/.test(lower);
+  // ("how to list all databases" asks how, with "list" its task's verb.)
+  const listRequest = !/^\s*how\b/.test(lower) && /^\s*list\b|\blist (all|every|of)\b|\blist\s*\??\s*$/.test(lower);
   if (listRequest || /\b(name all|all the|what are the|kinds of|types of|steps)\b/.test(lower) || /\bwho (are|were)\b/.test(lower)) return "many";
   // wink gives a plural acronym ("MPs", "URLs") itself as its lemma.
   const plural = (t: Token | undefined): boolean =>

@@ -85,6 +85,9 @@ describe("parseQuestion", () => {
       ["Who is the frontrunner?", "one"],
       ["Which constituency does Rosena Allin-Khan represent?", "one"],
       ["What is the most common complaint?", "one"],
+      ["list all kettle settings", "many"],
+      // "list" as the task's verb of a how-question asks for a way, not a list.
+      ["how to list all kettles on the network", "auto"],
     ] as const)("%s → %s", (question, plurality) => {
       expect(parseQuestion(question).plurality).toBe(plurality);
     });
