@@ -172,7 +172,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
 /** Candidate sentences searched for the first one of an identifier's entry (see entryDescription). */
 const ENTRY_SENTENCES = 40;
 /** "what does X do", "what is X", "what's X for": a question about an identifier and nothing else. */
-const WHAT_IS_IDENTIFIER = /^\s*what(?:'s| is| are| does| do)?\s+(?:the\s+|a\s+|an\s+)?(?:function\s+|method\s+|class\s+|module\s+)?`?([^\s`?]+?)`?(?:\(\))?\s*(?:function|method|class|module)?\s*(?:do|does|for|mean)?\s*\??\s*$/i;
+const WHAT_IS_IDENTIFIER = /^\s*what(?:'s| is| are| does| do)?\s+(?:the\s+|a\s+|an\s+)?(?:function\s+|method\s+|class\s+|module\s+)?`?([^\s`?]+?)`?(?:\(\))?\s*(?:function|method|class|module)?\s*(?:do|does|for|mean|(return|give|yield)s?(?:\s+back)?)?\s*\??\s*$/i;
+/** A sentence of an entry that says what it returns ("Returns: {boolean} …", "Return a new list …", "… returns None"). */
+const SAYS_RETURN = /\breturn(?:s|ed)?\b|\byields?\b/i;
 
 /**
  * For "what does X do" about an identifier with an entry of its own (a term line "X(args)  "
@@ -181,16 +183,24 @@ const WHAT_IS_IDENTIFIER = /^\s*what(?:'s| is| are| does| do)?\s+(?:the\s+|a\s+|
  * details and exceptions.
  */
 function entryDescription(q: Question, rank: () => PickedSentence[]): { answer: string; sentence: PickedSentence } | undefined {
-  const asked = WHAT_IS_IDENTIFIER.exec(q.text)?.[1];
+  const what = WHAT_IS_IDENTIFIER.exec(q.text);
+  const asked = what?.[1];
   if (!asked || !identifiersIn(asked).includes(asked)) return undefined;
   const own = rank().filter((s) => s.reading.subject !== undefined && sameIdentifier(s.reading.subject, asked));
-  // The sentence that holds the term line itself: the entry's first.
-  for (const s of own) {
+  // The part of a sentence after the entry's term line, when the sentence holds it.
+  const afterTermLine = (s: PickedSentence): string | undefined => {
     const doc = s.reading.doc.text;
     const lineEnd = doc.indexOf("\n", s.start);
-    if (lineEnd < 0 || lineEnd >= s.end || !TERM_LINE.test(doc.slice(doc.lastIndexOf("\n", s.start) + 1, lineEnd))) continue;
-    const description = readable(doc.slice(lineEnd + 1, s.end)).trim();
-    if (description.split(/\s+/).length >= 3) return { answer: cut(description, MAX_SENTENCE_ANSWER), sentence: s };
+    if (lineEnd < 0 || lineEnd >= s.end || !TERM_LINE.test(doc.slice(doc.lastIndexOf("\n", s.start) + 1, lineEnd))) return undefined;
+    return readable(doc.slice(lineEnd + 1, s.end)).trim();
+  };
+  // "What does X return?": the entry's best sentence that says what it returns ("Returns: {boolean} …").
+  const returns = what?.[2] ? own.find((s) => !s.code && SAYS_RETURN.test(afterTermLine(s) ?? s.text)) : undefined;
+  if (returns) return { answer: cut((afterTermLine(returns) ?? readable(returns.text)).replace(/^(?:[-*+]|\d{1,3}[.)])\s+(?=\S)/, ""), MAX_SENTENCE_ANSWER), sentence: returns };
+  // The sentence that holds the term line itself: the entry's first.
+  for (const s of own) {
+    const description = afterTermLine(s);
+    if (description && description.split(/\s+/).length >= 3) return { answer: cut(description, MAX_SENTENCE_ANSWER), sentence: s };
   }
   // An entry under a heading of its own ("### `kettle.pour(cup[, options], callback)`"), whose
   // parameter list may come first: its first sentence of prose.

@@ -86,6 +86,25 @@ describe("composeAnswer on what an identifier of a reference does", () => {
     expect(composeAnswer(reference, "what does kettle.brew do").answer).toBe("Brew *leaves* in *water* at *temperature* degrees.");
   });
 
+  it("answers what an identifier returns from its own entry, not from an example that calls it", async () => {
+    const reference = await indexOfLines(newDir, "kettle.md", [
+      "# kettle — pots and pouring",
+      "",
+      "Boiling in a loop, and returning what the kettle gives back:",
+      "",
+      "```",
+      ">>> import kettle",
+      ">>> def warm(pot):",
+      "...     return kettle.boil(pot.seconds) + pot.extra",
+      "```",
+      "",
+      "kettle.boil(*seconds*)  ",
+      "Heat the water for *seconds*. The element clicks off at a hundred degrees. Return the temperature reached, in degrees.",
+      "",
+    ]);
+    expect(composeAnswer(reference, "what does kettle.boil return").answer).toBe("Return the temperature reached, in degrees.");
+  });
+
   it("answers from an entry under a heading of its own, past its parameter list and stability note", async () => {
     const reference = await indexOfLines(newDir, "kettle.md", [
       "# Kettle",
