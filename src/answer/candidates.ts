@@ -19,9 +19,14 @@ export interface Candidate {
   fit: number;
 }
 
-/** Last words that make a proper-noun run an organisation, not a person. */
+/**
+ * Last words that make a proper-noun run an organisation or a work, not a person: bodies
+ * ("Labour Party", "Python Software Foundation") and the things software people name ("Boost
+ * Python Library", "GNU Project", "Debian Free Software Guidelines").
+ */
 const ORG_WORDS = new Set(
-  "party news committee movement court post hospital council union government university college school group company ltd inc corporation association league agency department ministry office board trust foundation institute society club bank press media network service commission parliament assembly".split(" "),
+  ("party news committee movement court post hospital council union government university college school group company ltd inc corporation association league agency department ministry office board trust foundation institute society club bank press media network service commission parliament assembly " +
+    "project library framework toolkit language software system platform package edition book manual guide guidelines documentation conference standard protocol license licence").split(" "),
 );
 /** Last words that make a run a place. */
 const PLACE_WORDS = new Set("street road city town county island islands river lake mountains midlands north south east west central".split(" "));

@@ -44,6 +44,9 @@ function isNameToken(t: Token): boolean {
 }
 
 /** Proper-noun runs in `tokens[from..to]` (inclusive); hyphenated parts join one word. */
+/** Words in lower case that join the parts of a name: "Guido van Rossum", "Charles de Gaulle", "Ursula von der Leyen". */
+const NAME_PARTICLES = new Set(["van", "von", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "le", "la", "ter", "ten", "bin", "ibn", "al"]);
+
 export function nameSpans(tokens: Token[], from = 0, to = tokens.length - 1): NameSpan[] {
   const spans: NameSpan[] = [];
   let i = from;
@@ -66,6 +69,15 @@ export function nameSpans(tokens: Token[], from = 0, to = tokens.length - 1): Na
       if (j + 1 <= to && next && isNameToken(next) && next.sentence === t.sentence && !PERSON_TITLES.has(next.lemma)) {
         j++;
         words++;
+        continue;
+      }
+      // "Guido van Rossum", "Ursula von der Leyen": a particle in lower case between name words.
+      let k = j + 1;
+      while (k <= to && tokens[k] && NAME_PARTICLES.has((tokens[k] as Token).text) && (tokens[k] as Token).sentence === t.sentence) k++;
+      const resumed = tokens[k];
+      if (k > j + 1 && k <= to && resumed && isNameToken(resumed) && resumed.sentence === t.sentence && /^\p{Lu}/u.test(resumed.text)) {
+        words += k - j;
+        j = k;
         continue;
       }
       break;

@@ -25,3 +25,19 @@ describe("number candidates", () => {
     expect(candidates("how many columns can a table have", "The maximum number of columns for a table is 1600.")).toEqual(["1600"]);
   });
 });
+
+describe("person candidates", () => {
+  it("keep a name whole across a particle in lower case (\"van\", \"von der\")", () => {
+    const passage = "The kettle protocol was written by Maria van Houten, and the teapot driver by Ada von der Lind.";
+    const found = findCandidates(analyse(passage).tokens, parseQuestion("Who wrote the kettle protocol?"));
+    expect(found.map((c) => c.text)).toEqual(expect.arrayContaining(["Maria van Houten", "Ada von der Lind"]));
+  });
+
+  it("count a run that ends in a word for a work or a body (\"Library\", \"Project\") less than a person", () => {
+    const passage = "Maria Houten wrote the first parser; the Tea Brewing Library and the Kettle Project came later.";
+    const found = findCandidates(analyse(passage).tokens, parseQuestion("Who wrote the parser?"));
+    const fit = (text: string): number => found.find((c) => c.text === text)?.fit ?? 0;
+    expect(fit("Maria Houten")).toBeGreaterThan(fit("Tea Brewing Library"));
+    expect(fit("Maria Houten")).toBeGreaterThan(fit("Kettle Project"));
+  });
+});
