@@ -507,4 +507,20 @@ describe("composeAnswer on a default among options", () => {
     expect(composeAnswer(manual, "what is the default port").answer).toBe("7070");
     expect(composeAnswer(manual, "kettle server default port").answer).toBe("7070");
   });
+
+  it("does not answer the default of a named setting with a value no passage states as its default", async () => {
+    const manual = await indexOver(newDir, {
+      "serve.md": [
+        "# Server settings",
+        "",
+        "To enable tea logging, set the `brew_level` configuration parameter to `steeped` or higher, and `log_mode` to `on`.",
+        "",
+        "When `brew_level` is `minimal`, some pours skip the log entirely.",
+      ].join("\n"),
+    });
+    expect(composeAnswer(manual, "What is the default setting of the brew_level parameter?").answer).toBeNull();
+    // Stated, it is the answer.
+    const stated = await indexOfLines(newDir, "serve.md", ["# Server settings", "", "To enable tea logging, set the `log_mode` parameter to `on`. The `brew_level` parameter defaults to `plain`."]);
+    expect(composeAnswer(stated, "What is the default setting of the brew_level parameter?").answer).toBe("plain");
+  });
 });
