@@ -16,6 +16,9 @@ import { escapeRegExp } from "../nlp/regexp.js";
 const IDENTIFIER =
   /(?<![\w.$-])(?:[A-Za-z_$][\w$]*_[\w$]+|_[\w$]+|[a-z]{2,}[A-Z][a-z][\w$]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\.(?:[A-Za-z_$][\w$]{3,}|[A-Za-z_$][\w$]*(?=\(\))))(?![\w$])/g;
 
+/** A release number of three parts or more ("3.11.2", "v20.1.0"): a two-part number may be a measure ("2.5 GB"). */
+const RELEASE = /(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)*(?![\w.]*\w)/g;
+
 /**
  * Whether two identifiers name the same thing, case aside, one perhaps qualified by its module or
  * class ("json.dumps" and "dumps", "Path.walk" and "pathlib.Path.walk").
@@ -32,12 +35,14 @@ export function identifiersIn(question: string): string[] {
 }
 
 /**
- * The first identifier of `question` that none of `texts()` holds (case aside), if any. An
+ * The first identifier or release number of `question` that none of `texts()` holds (case aside), if any. An
  * identifier with a part no document holds at all (`known` false: a misspelling, "synchornous_commit")
  * is not judged: its spelling, not the documents, may be what is wrong.
  */
 export function unheldIdentifier(question: string, texts: () => Iterable<string>, known: (word: string) => boolean): string | undefined {
-  const wanted = identifiersIn(question).filter((id) => id.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/).every((part) => part === "" || known(part.toLowerCase())));
+  const named = identifiersIn(question).filter((id) => id.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/).every((part) => part === "" || known(part.toLowerCase())));
+  // A release the question names ("python 3.11.2 release date") is asked about as a name is.
+  const wanted = [...named, ...new Set([...question.matchAll(RELEASE)].map((m) => m[0]))];
   if (wanted.length === 0) return undefined;
   // "max_old_space_size" is held by "--max-old-space-size": an underscore stands for a hyphen too.
   const patterns = wanted.map((id) => ({ id, re: new RegExp(`(?<![\\w$])${escapeRegExp(id).replace(/_/g, "[-_]")}(?![\\w$])`, "i") }));

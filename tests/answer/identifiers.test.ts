@@ -28,6 +28,14 @@ describe("unheldIdentifier", () => {
     expect(unheldIdentifier("what does synchronous_commit do", docs, known)).toBeUndefined();
   });
 
+  it("names a release number of three parts that no document holds, not a measure of two", () => {
+    const notes = (): string[] => ["Kettle 2.4.1 fixed the spout. Kettle 2.5.0 pours 1.5 litres."];
+    const all = (): boolean => true;
+    expect(unheldIdentifier("kettle 2.6.0 release date", notes, all)).toBe("2.6.0");
+    expect(unheldIdentifier("what did kettle 2.4.1 fix", notes, all)).toBeUndefined();
+    expect(unheldIdentifier("can it pour 2.5 litres", notes, all)).toBeUndefined();
+  });
+
   it("takes an underscore for a hyphen too: a flag written in snake case", () => {
     const flags = (): string[] => ["Sets --max-old-space-size for the heap."];
     const all = (): boolean => true;
