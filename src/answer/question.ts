@@ -87,6 +87,13 @@ const NAMING = /\bwhat(?:'s| is| are| was)? (?:the |a |an )?(?:term|word|name|ex
 /** Words that ask for a name, left out of a naming question's search terms. */
 const NAMING_FRAME = new Set(["term", "word", "name", "expression", "phrase", "call", "called", "know", "known"]);
 
+/**
+ * Words people put in a chat that say nothing of what they ask ("who's actually running", "bad
+ * stuff in the logs", "are they the same thing", "thx"), left out of the search terms. wink's
+ * stop list already holds "anyway", "really", "just", "please".
+ */
+const CHAT_FILLER = new Set(["stuff", "thing", "actually", "basically", "anyways", "literally", "thanks", "thx", "btw", "lol", "kinda", "sorta", "gonna", "wanna", "gotta", "ok", "okay", "hey", "hi", "hello", "guy", "folk"]);
+
 /** Words that ask for a reason in a keyword question, left out of its search terms. */
 const REASON_FRAME = new Set(["reason", "rationale"]);
 
@@ -138,6 +145,7 @@ export function parseQuestion(asked: string): Question {
     // "thursday tastings reason": the word that asks for a reason is not one the reason holds.
     if (kind === "reason" && REASON_FRAME.has(term)) return;
     if (kind === "term" && NAMING_FRAME.has(term)) return;
+    if (CHAT_FILLER.has(term)) return;
     lemmas.add(term);
     if (terms.some((q) => q.term === term)) return;
     const weight =

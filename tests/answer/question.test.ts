@@ -170,6 +170,14 @@ describe("parseQuestion", () => {
 });
 
 describe("parseQuestion on chat-typed contractions", () => {
+  it("leaves out words that say nothing of what is asked ('actually', 'stuff', 'thx')", () => {
+    const terms = parseQuestion("ok so who's actually running the kettle club and all that stuff, thx").terms.map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(["run", "kettle", "club"]));
+    for (const filler of ["ok", "actually", "stuff", "thx"]) expect(terms).not.toContain(filler);
+    // A flag's letter is no filler.
+    expect(parseQuestion("timeit -u unit options").terms.map((t) => t.term)).toContain("u");
+  });
+
   it("reads 'whats' and 'cant' as the words they stand for, never as search words", () => {
     const q = parseQuestion("whats the word for a queue that never empties");
     expect(q.kind).toBe("term");
