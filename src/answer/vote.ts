@@ -107,6 +107,8 @@ function siblingNames(index: SearchIndex, top: Vote): string[] {
 /** Candidates in a passage and its heading, each with a vote from rank, fit and proximity; one per key. */
 function candidatesOf(q: Question, r: Reading): Voter[] {
   const matched = r.body.terms.map((term) => term !== null && q.lemmas.has(term));
+  // The sentences that hold a question word.
+  const asked = new Set(r.body.tokens.filter((_, i) => matched[i]).map((t) => t.sentence));
   // A heading that holds question words makes the whole passage about them.
   const headingMatches = r.heading.terms.some((term) => term !== null && q.lemmas.has(term));
   // A list is spread over passages that each rank lower than the best one: flatten their ranks.
@@ -121,7 +123,7 @@ function candidatesOf(q: Question, r: Reading): Voter[] {
     if (isCommonWord(r.doc, c.text) || uncorroborated(r.doc, c, r.body.tokens)) continue;
     const distance = Math.min(nearest(matched, c.first, c.last), headingMatches ? HEADING_DISTANCE : Infinity);
     // A candidate in a sentence that holds none of the question's words is said of something else.
-    const apart = !headingMatches && !sentenceHolds(matched, r.body.tokens, c.first) ? APART_FACTOR : 1;
+    const apart = !headingMatches && !asked.has((r.body.tokens[c.first] as Token).sentence) ? APART_FACTOR : 1;
     const proximity = apart / (1 + distance / PROXIMITY_HALF);
     const typed = q.typeNoun && c.text.toLowerCase().endsWith(q.typeNoun) ? 1.5 : 1;
     offer({ ...c, vote: weight * c.fit * proximity * typed });
@@ -152,12 +154,6 @@ function counts(t: Token): boolean {
   return t.type !== "tabCRLF" && t.text.trim() !== "" && !/^[\d/]+$/.test(t.text);
 }
 
-
-/** Whether the sentence of token `at` holds a question word. */
-function sentenceHolds(matched: boolean[], tokens: Token[], at: number): boolean {
-  const sentence = (tokens[at] as Token).sentence;
-  return matched.some((m, i) => m && (tokens[i] as Token).sentence === sentence);
-}
 
 function nearest(matched: boolean[], first: number, last: number): number {
   let best = Infinity;
