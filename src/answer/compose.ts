@@ -13,7 +13,7 @@ import type { Answer, AnswerKind, Excerpt, Passage, ScoredPassage } from "../typ
 import { calibrate, type Signals } from "./calibrate.js";
 import { asksDefault, asksVersion, VERSION_TEXT, voteCode } from "./code.js";
 import { abbreviationIn, expansionOf } from "./acronym.js";
-import { definedEntry, namedEntry } from "./definition.js";
+import { definedEntry, headedEntry, namedEntry } from "./definition.js";
 import { enumerationIn } from "./enumeration.js";
 import { makeExcerpt } from "./excerpt.js";
 import { identifiersIn, sameIdentifier, unheldIdentifier } from "./identifiers.js";
@@ -360,7 +360,8 @@ export function composeAnswer(index: SearchIndex, question: string, options: Pip
   const undocumented = unheldIdentifier(q.text, () => new Set(readings.map((r) => r.doc.text)), known) !== undefined;
   // And a definition of a phrase no passage writes ("technical debt meaning" over passages on debt).
   const phrase = abbreviationIn(q) ? [] : definedPhrase(q);
-  const undefinedPhrase = phrase.length > 0 && !readings.some((r) => holdsPhrase(r, phrase));
+  // (An entry headed by the phrase's first words defines it: "the Essential field" under "Essential".)
+  const undefinedPhrase = phrase.length > 0 && !readings.some((r) => holdsPhrase(r, phrase)) && !headedEntry(q, readings);
   if (!decision.answer || !draft.answer || unstated || undocumented || undefinedPhrase) {
     const nearest = byQuote(readings).slice(0, MAX_EXCERPTS).map((r) => excerptOf(r, q));
     return {

@@ -47,6 +47,33 @@ function asked(q: Question): string | undefined {
 }
 
 /**
+ * What may follow an entry's name in a definition question and leave it the thing asked about:
+ * what kind of thing it is ("the Essential field", "the json module"), or the words of the
+ * question around it ("supposed to be", "in Microsoft slang"). Another word makes another thing
+ * ("code smell" is not the entry "code").
+ */
+const AFTER_NAME = /^(?:(?:field|option|flag|switch|command|module|function|method|class|variable|setting|parameter|package|keyword|directive|term|word|phrase|concept|error|exception|file|tool|program|library|type|value|mode)s?\b|(?:supposed|used|meant|in|on|for|of|at|by|with|from|to|as|about|when|exactly|really|anyway)\b)/;
+
+/**
+ * The reading under the longest heading that names what a definition question asks about: the
+ * heading is the subject ("heisenbug"), opens it ("magic smoke" for "magic smoke supposed to
+ * be", "Essential" for "the Essential field"), or is the question itself (a FAQ's).
+ */
+export function headedEntry(q: Question, readings: Reading[]): Reading | undefined {
+  const subject = asked(q);
+  if (!subject) return undefined;
+  const whole = foldHeading(q.text);
+  let best: Reading | undefined;
+  let bestLength = 0;
+  for (const r of readings) {
+    const heading = foldHeading(r.hit.passage.heading ?? "");
+    if (heading.length < 2 || heading.length <= bestLength) continue;
+    if (heading === whole || subject === heading || (subject.startsWith(`${heading} `) && AFTER_NAME.test(subject.slice(heading.length + 1)))) [best, bestLength] = [r, heading.length];
+  }
+  return best;
+}
+
+/**
  * The first sentence of prose of the entry a definition question names: among the readings, the
  * entry whose heading is what the question asks about, or the longest heading the question's
  * subject opens with ("magic smoke" for "what's the magic smoke supposed to be"); a FAQ's
@@ -56,15 +83,8 @@ function asked(q: Question): string | undefined {
  */
 export function definedEntry(q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
   const subject = asked(q);
-  const whole = foldHeading(q.text);
   if (!subject) return undefined;
-  let best: Reading | undefined;
-  let bestLength = 0;
-  for (const r of readings) {
-    const heading = foldHeading(r.hit.passage.heading ?? "");
-    if (heading.length < 2 || heading.length <= bestLength) continue;
-    if (heading === whole || subject === heading || subject.startsWith(`${heading} `)) [best, bestLength] = [r, heading.length];
-  }
+  const best = headedEntry(q, readings);
   if (!best) return definingSentence(q, subject, readings);
   // The entry's passages the readings hold, in the document's order.
   const { doc } = best;

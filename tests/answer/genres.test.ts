@@ -472,6 +472,23 @@ describe("composeAnswer on what a thing is", () => {
     expect(composeAnswer(glossary, "what's a grue supposed to be").answer).toBe("A monster that lurks in dark tea rooms.");
   });
 
+  it("answers what a named field means from the entry headed by its name, and leaves a longer phrase to abstain", async () => {
+    const manual = await indexOfLines(newDir, "fields.md", [
+      "# Control fields",
+      "",
+      "## 5.1. Steeping",
+      "",
+      "This is a number field which gives the minutes a pot steeps before pouring. The kettle reads it once per brew.",
+      "",
+      "## 5.2. Spout",
+      "",
+      "The spout a pot pours through. A wide spout pours faster than a narrow one, and a steeping pot never pours.",
+    ]);
+    expect(composeAnswer(manual, "what does the Steeping field mean").answer).toBe("This is a number field which gives the minutes a pot steeps before pouring.");
+    // "spout cleaning" is not the entry "Spout".
+    expect(composeAnswer(manual, "spout cleaning definition").answer).toBeNull();
+  });
+
   it("answers a FAQ's question from the entry headed by that question, however many passages name the thing", async () => {
     // Forty sections say "Kettle" more often, and in fewer words, than the one that says what it is.
     const verbs = ["install", "update", "remove", "start", "stop", "configure", "back up", "restore", "monitor", "secure"];
