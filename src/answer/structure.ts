@@ -54,12 +54,17 @@ const MAX_SECTION_SCAN = 20_000;
  */
 export const TERM_LINE = /^(?:[^\n]{1,100}|[\w.]+\([^\n]{0,400}\))(?: {2,}|\\)$/;
 
-/** The term lines that open the paragraphs of `text`, until a heading. */
+/** A footnote's mark on a line of its own, as Sphinx writes notes in Markdown: "[1](#id1)  ", "[^2]:". */
+const FOOTNOTE_MARK = /^\s*(?:\[\d{1,3}\]\(#[^)\s]*\)|\[\^?\d{1,3}\]:?)\s*\\?$/;
+
+/** The term lines that open the paragraphs of `text`, until a heading or a footnote. */
 function termLines(text: string): string[] {
   const items: string[] = [];
   for (const para of text.split(/\n[ \t]*\n/)) {
     const line = para.replace(/^\s*\n/, "").split("\n")[0] ?? "";
     if (ATX.test(line)) break;
+    // Footnotes after the list ("[1](#id1)  " over the note) end it.
+    if (FOOTNOTE_MARK.test(line)) break;
     if (TERM_LINE.test(line)) items.push(plain(line.trim().replace(/\\$/, "")));
     if (items.length >= MAX_ITEMS) break;
   }

@@ -46,6 +46,11 @@ describe("blockAfter over definition lists and sections", () => {
     expect(blockAfter(text, 40, true)?.items).toEqual(["`FAST`", "`SAFE`"]);
   });
 
+  it("ends a definition list at the footnotes after it", () => {
+    const text = "The following modes are known:\n\n`fast`  \nSkips checks.[1](#id1)\n\n`safe`  \nRuns every check.\n\n&nbsp;\n\n[1](#id1)  \nA note on skipping.\n\n[2](#id2)  \nAnother note.\n";
+    expect(blockAfter(text, text.indexOf(":") + 1)?.items).toEqual(["`fast`", "`safe`"]);
+  });
+
   it("gives the sibling headings a lead-in introduces, up to a heading of higher rank", () => {
     const text = "The formats are:\n\n### CSV\nComma separated.\n\n### JSON\nObjects.\n\n## Other\n### XML\n";
     expect(blockAfter(text, text.indexOf(":") + 1)?.items).toEqual(["CSV", "JSON"]);
