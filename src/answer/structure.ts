@@ -57,6 +57,9 @@ export const TERM_LINE = /^(?:[^\n]{1,100}|[\w.]+\([^\n]{0,400}\))(?: {2,}|\\)$/
 /** A footnote's mark on a line of its own, as Sphinx writes notes in Markdown: "[1](#id1)  ", "[^2]:". */
 const FOOTNOTE_MARK = /^\s*(?:\[\d{1,3}\]\(#[^)\s]*\)|\[\^?\d{1,3}\]:?)\s*\\?$/;
 
+/** A reference to a footnote at a line's end: "… checks.[1](#id1)". */
+const FOOTNOTE_REF = /\[\d{1,3}\]\(#[^)\s]*\)\s*$/;
+
 /** The term lines that open the paragraphs of `text`, until a heading or a footnote. */
 function termLines(text: string): string[] {
   const items: string[] = [];
@@ -114,7 +117,7 @@ export function blockAfter(text: string, at: number, skipParagraph = false): Blo
     // Short lines each ended by a hard break ("*class* argparse.RawTextHelpFormatter  "): one item a line.
     const paragraph: string[] = [];
     for (let j = i; j < lines.length && (lines[j] as string).trim() && paragraph.length < MAX_ITEMS; j++) paragraph.push(lines[j] as string);
-    if (paragraph.length >= 2 && paragraph.every((line, k) => TERM_LINE.test(line) || (k === paragraph.length - 1 && line.length <= 100 && !/[.:;,]\s*$/.test(line)))) {
+    if (paragraph.length >= 2 && paragraph.every((line, k) => TERM_LINE.test(line) || (k === paragraph.length - 1 && line.length <= 100 && !/[.:;,]\s*$/.test(line.replace(FOOTNOTE_REF, ""))))) {
       const items = paragraph.map((line) => plain(line.trim().replace(/\\$/, "")));
       return { text: items.join("; ").slice(0, MAX_BLOCK_CHARS), items };
     }
