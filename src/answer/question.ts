@@ -163,7 +163,8 @@ export function parseQuestion(asked: string): Question {
     text,
     kind,
     // "number of database connections": one number, whatever plural follows it.
-    plurality: kind === "term" || (measure?.kind === kind && measure.token.text.toLowerCase() === measure.token.lemma) ? "one" : pluralityOf(clause, tokens, typeNoun),
+    // "When did …?" asks for one time, as "how many" asks for one number.
+    plurality: kind === "term" || (kind === "date" && /^when\b/.test(clause)) || (measure?.kind === kind && measure.token.text.toLowerCase() === measure.token.lemma) ? "one" : pluralityOf(clause, tokens, typeNoun),
     terms,
     names,
     lemmas,

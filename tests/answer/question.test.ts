@@ -86,6 +86,7 @@ describe("parseQuestion", () => {
       ["Which constituency does Rosena Allin-Khan represent?", "one"],
       ["What is the most common complaint?", "one"],
       ["list all kettle settings", "many"],
+      ["when did the kettle club get suspended", "one"],
       // "list" as the task's verb of a how-question asks for a way, not a list.
       ["how to list all kettles on the network", "auto"],
     ] as const)("%s → %s", (question, plurality) => {
