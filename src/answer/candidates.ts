@@ -72,9 +72,12 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
     }
     case "number": {
       const percent = /percent|proportion|share|%/.test(q.text.toLowerCase());
+      // "How many candidates …?" counts them: a percentage is no count.
+      const count = !percent && /\bhow many\b/i.test(q.text);
       return entityCandidates(tokens, q, (t) =>
-        percent ? t.entity === "PERCENT" : ["CARDINAL", "PERCENT", "MONEY", "QUANTITY"].includes(t.entity ?? "") || t.type === "number",
+        percent ? t.entity === "PERCENT" : (["CARDINAL", "PERCENT", "MONEY", "QUANTITY"].includes(t.entity ?? "") || t.type === "number") && !(count && t.entity === "PERCENT"),
       )
+        .filter((c) => !count || !/%|\bper ?cent\b/i.test(c.text))
         .filter((c) => !yearOfSomething(tokens, c))
         .filter((c) => !/^\d{1,2}\/\d{1,2}$/.test(c.text))
         // "How old is X?" is answered by an age ("aged 42", "42 years old"), not by any number near X.

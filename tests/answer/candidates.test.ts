@@ -21,6 +21,12 @@ describe("number candidates", () => {
     expect(candidates("How much did the sponsorship cost?", passage)).toEqual(["300 pounds"]);
   });
 
+  it("give no percentage for a count (\"how many\")", () => {
+    const passage = "A poll puts Ada ahead with 36% of members. Four candidates are standing.";
+    expect(candidates("how many candidates are standing", passage)).toEqual(["Four candidates"]);
+    expect(candidates("what percentage of members back Ada", passage)).toEqual(["36%"]);
+  });
+
   it("keep a year-like count that no time word introduces (\"is 1600\")", () => {
     expect(candidates("how many columns can a table have", "The maximum number of columns for a table is 1600.")).toEqual(["1600"]);
   });
