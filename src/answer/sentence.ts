@@ -133,6 +133,7 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
   const possible = q.terms.reduce((sum, t) => sum + t.weight * idf(t.term), 0) || 1;
   // A how-question is a "reason" too, but its answer is a way, not a cause.
   const evidence = q.kind !== "reason" || WHY.test(q.text) ? KIND_EVIDENCE[q.kind] : undefined;
+  const why = q.kind === "reason" && WHY.test(q.text);
   const out: SentenceCandidate[] = [];
   for (const s of sentences) {
     const words = wordsIn(s.r, s.first, s.last);
@@ -142,6 +143,10 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
     const text = s.r.doc.text.slice((tokens[s.first] as Token).start, (tokens[s.last] as Token).end);
     // Nor does a sentence that only sends the reader elsewhere ("See {smoke test}, {let the smoke out}.").
     if (POINTER_ONLY.test(text)) continue;
+    // A why-question is not answered by the document's title ("Ivan Lewis quits Labour Party as …"
+    // on the article's first line, which a line without a full stop after it may run into): a
+    // title names what happened, not why.
+    if (why && s.r.doc.title.length > 0 && folded(text).startsWith(folded(s.r.doc.title))) continue;
     let held = 0;
     for (const t of s.terms) held += weighted(t);
     let fromHeading = 0;
@@ -239,6 +244,11 @@ function picked(best: SentenceCandidate): PickedSentence {
   const after = wholeSentence(r, index + 1);
   const next = after.start >= 0 ? { ...after, text: folded(after) } : undefined;
   return { reading: r, start, end, text: folded({ start, end }), matched: best.terms.size, terms: [...best.terms, ...best.headingTerms], code: best.features.code > 0 || /^\s*(```|~~~)/.test(r.body.text), ...(next ? { next } : {}) };
+}
+
+/** Text compared as words: lower case, spaces folded, closing punctuation dropped. */
+function folded(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, " ").replace(/[.!?]+$/, "").trim();
 }
 
 /** A sentence of fewer words is a fragment, never an answer. */

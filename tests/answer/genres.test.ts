@@ -541,3 +541,19 @@ describe("composeAnswer on a default among options", () => {
     expect(composeAnswer(stated, "What is the default setting of the brew_level parameter?").answer).toBe("plain");
   });
 });
+
+describe("composeAnswer on why something happened", () => {
+  it("does not answer a why-question with the document's title line", async () => {
+    const news = await indexOver(newDir, {
+      "club.txt": [
+        "---",
+        "title: Kettle Club quits the league as fee row drags on",
+        "---",
+        "Kettle Club quits the league as fee row drags on",
+        "The Kettle Club has left the tea league after two seasons.",
+        "The club quit because the league doubled its fees without a vote.",
+      ].join("\n"),
+    });
+    expect(composeAnswer(news, "why did the kettle club quit the league").answer).toBe("The club quit because the league doubled its fees without a vote.");
+  });
+});
