@@ -332,13 +332,18 @@ function coverageOf(q: Question, idf: ReadonlyMap<string, number>, body: ReadTex
     const s = stemOf(term);
     return pools.some((p) => p.some((t) => t !== null && t.length >= 3 && stemOf(t) === s));
   };
+  // A passage under a heading that names someone the question does not ("4/10 Emily Thornberry"
+  // in a gallery) is about that one: the name of the document's title is not its own.
+  const inPassage = (term: string): boolean => body.terms.includes(term) || heading.terms.includes(term) || lead.includes(term);
+  const aboutOther = nameSpans(heading.tokens).some((span) => span.words >= 2 && !q.names.has(surnameKey(span.text)));
   let got = 0, total = 0, idfGot = 0, idfTotal = 0, missing = 0;
   for (const { term, weight, name } of q.terms) {
     const w = idf.get(term) ?? 1;
     total += weight;
     idfTotal += w;
     let credit = 0;
-    if (has(term) || (name && surnameParts(name).some(has))) credit = 1;
+    if (name && aboutOther && !inPassage(term) && !surnameParts(name).some(inPassage)) credit = TOPIC_CREDIT;
+    else if (has(term) || (name && surnameParts(name).some(has))) credit = 1;
     else if (name && doc.topics.includes(surnameKey(name))) credit = TOPIC_CREDIT;
     else if (extended(term)) credit = PREFIX_CREDIT;
     else if (stemmed(term)) credit = STEM_CREDIT;

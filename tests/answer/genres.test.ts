@@ -557,3 +557,24 @@ describe("composeAnswer on why something happened", () => {
     expect(composeAnswer(news, "why did the kettle club quit the league").answer).toBe("The club quit because the league doubled its fees without a vote.");
   });
 });
+
+describe("composeAnswer on an article with a gallery", () => {
+  it("answers about the article's subject from her own passage, not from a caption about someone else", async () => {
+    const news = await indexOver(newDir, {
+      "ada.txt": [
+        "---",
+        "title: Ada Lovelace-Byron joins the race for kettle board chair",
+        "---",
+        "Ada Lovelace-Byron joins the race for kettle board chair",
+        "The Teaford MP said she would brew for everyone, and that the board needs fresh leaves.",
+        "Ms Lovelace-Byron still works shifts at a tea room when she can.",
+        "Ms Lovelace-Byron, who was elected in 2016, was an unexpected entrant in the race.",
+        "1/3 Mary Kettleworth",
+        "Kettleworth's constituency neighbour and friend, Mary Kettleworth has represented the board on overseas visits.",
+        "2/3 John Spout",
+        "John Spout has chaired the board before and says he will again.",
+      ].join("\n"),
+    });
+    expect(composeAnswer(news, "Which constituency does Lovelace-Byron represent?").answer).toBe("Teaford");
+  });
+});
