@@ -158,7 +158,9 @@ export function parseQuestion(asked: string): Question {
     if (name) q.name = name;
     terms.push(q);
   });
-  const relation = verbWeight.weight === SUBJECT_VERB_WEIGHT ? relationOf(tokens, verbWeight.at) : undefined;
+  // Only who/which/what ask for the subject of a relation: "how many inserted rows …" is a count.
+  const subjectAsked = /^(?:who|whom|whose|which|what)$/i.test(tokens.find((t) => WH.test(t.text))?.text ?? "");
+  const relation = verbWeight.weight === SUBJECT_VERB_WEIGHT && subjectAsked ? relationOf(tokens, verbWeight.at) : undefined;
   return {
     text,
     kind,

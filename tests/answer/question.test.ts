@@ -154,6 +154,8 @@ describe("parseQuestion", () => {
   it("finds no relation in an object question", () => {
     expect(parseQuestion("Which constituency does Rosena Allin-Khan represent?").relation).toBeUndefined();
     expect(parseQuestion("When was Ivan Lewis suspended from the party?").relation).toBeUndefined();
+    // A count asks for no one who did something: "inserted rows" is what is counted.
+    expect(parseQuestion("how many inserted rows does it take before the kettle boils").relation).toBeUndefined();
   });
 
   it("keeps the question text and the lemmas of every content word", () => {
