@@ -24,6 +24,7 @@ import { bestCovering, idfOf, READ_FIRST, rerank, type Reading, type ReadingMode
 import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, type PickedSentence } from "./sentence.js";
 import { blockAfter, introducedBlock, isLeadIn, listAround, TERM_LINE } from "./structure.js";
 import { statesMeasure } from "./candidates.js";
+import { parametersAsked, signatureDefault } from "./signature.js";
 import { checkQuestion } from "./validate.js";
 import { joinList, MAX_LIST_ITEMS, VOTED_KINDS, voteCandidates } from "./vote.js";
 
@@ -134,6 +135,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // "Is there an option to …?" over "There is no option to …": the documents say no.
   const none = EXISTENTIAL.test(q.text) ? ranked.find((s) => NONE_THERE.test(s.text)) : undefined;
   if (none) return { answer: `No. ${sentenceAnswer(q, none)}`, items: [], typed: false, margin: 0, support: 0, sentence: none };
+  // "What arguments does subprocess.run take?": the parameters its signature names.
+  const params = parametersAsked(q, readings);
+  if (params) return typed(cut(joinList(params.items), MAX_LIST_ANSWER), params.items);
   if (q.kind === "term") {
     const name = nameAsked(q, sentence, readings);
     if (name) return typed(cut(name, MAX_TYPED_ANSWER), [name]);
@@ -162,6 +166,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
     const code = voteCode(q, readings);
     if (code) return typed(cut(code.text, code.items.length > 1 ? MAX_LIST_ANSWER : MAX_TYPED_ANSWER), code.items, code.margin, code.support);
   }
+  // "default timeout for subprocess.run" that no sentence states: the signature's "timeout=None".
+  const signed = signatureDefault(q, readings);
+  if (signed) return typed(cut(signed.value, MAX_TYPED_ANSWER), [signed.value]);
   // The default of a named identifier is a value: a sentence that states no default does not give it.
   const unstatedDefault = asksDefault(q) && identifiersIn(q.text).length > 0 && !/\bdefault/i.test(sentence?.text ?? "");
   // Nor does a sentence with no number answer "how old" or "what year".

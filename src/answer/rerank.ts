@@ -231,10 +231,14 @@ function leadTerms(text: string, at: number): string[] {
 function leadLine(text: string, at: number): string | undefined {
   const start = text.lastIndexOf("\n\n", at) + 2;
   const end = text.indexOf("\n", start);
-  if (end === -1 || end > at + 200) return undefined;
+  // (A call signature may run to TERM_LINE's 400 characters of parameters.)
+  if (end === -1 || end > at + MAX_TERM_LINE) return undefined;
   const line = text.slice(start, end);
   return TERM_LINE.test(line) ? line : undefined;
 }
+
+/** Characters a term line may run to (a call signature's parameters included). */
+const MAX_TERM_LINE = 520;
 
 /** Paragraphs back an entry's term line may stand from a passage of its description. */
 const MAX_ENTRY_PARAGRAPHS = 4;
@@ -244,7 +248,7 @@ const MAX_ENTRY_PARAGRAPHS = 4;
  * one a paragraph before it opens with, up to MAX_ENTRY_PARAGRAPHS back and never past a heading
  * ("`work_mem` (`integer`)" above the paragraphs that describe it).
  */
-function entryLine(text: string, at: number): string | undefined {
+export function entryLine(text: string, at: number): string | undefined {
   let from = at;
   for (let k = 0; k < MAX_ENTRY_PARAGRAPHS && from > 0; k++) {
     const line = leadLine(text, from);

@@ -86,6 +86,23 @@ describe("composeAnswer on what an identifier of a reference does", () => {
     expect(composeAnswer(reference, "what does kettle.brew do").answer).toBe("Brew *leaves* in *water* at *temperature* degrees.");
   });
 
+  it("answers what arguments an identifier takes, and a default only its signature gives, from the signature", async () => {
+    const reference = await indexOfLines(newDir, "kettle.md", [
+      "# kettle — pots and pouring",
+      "",
+      "Brewing is the heart of the module: every brew takes leaves and water, and a timer may stop it early.",
+      "",
+      "kettle.brew(*leaves*, *water*, *\\**, *temperature=100*, *steep_minutes=4*, *pot=None*, *strainer=None*, *cosy=False*, *timer=None*, *\\*\\*extra*)  ",
+      "Brew *leaves* in *water* at *temperature* degrees. Loose leaves need a strainer, and a cosy keeps the pot warm while it steeps.",
+      "",
+      "kettle.fill(*amount*)  ",
+      "Fill the kettle from the tap, up to *amount* millilitres.",
+      "",
+    ]);
+    expect(composeAnswer(reference, "what arguments does kettle.brew take").answer).toBe("leaves, water, temperature, steep_minutes, pot, strainer, cosy, timer and extra");
+    expect(composeAnswer(reference, "what is the default steep_minutes for kettle.brew").answer).toBe("4");
+  });
+
   it("answers what an identifier returns from its own entry, not from an example that calls it", async () => {
     const reference = await indexOfLines(newDir, "kettle.md", [
       "# kettle — pots and pouring",
