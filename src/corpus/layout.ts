@@ -62,7 +62,12 @@ const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const LINK_DEF = /^ {0,3}\[[^\]]+\]:\s*\S+.*$/;
 const TABLE_ROW = /^\s*\|/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+/;
-const TERMINAL = /[.!?:;…"”’)\]]$/;
+/**
+ * A line ending a paragraph's sentence: a stop, or a closing quote or bracket after one ('… it."',
+ * "(see below.)"). A quote or bracket alone ends a word, not a sentence: "… not even the
+ * \"master\"" goes on at "branch that was created …" on the next line.
+ */
+const TERMINAL = /(?:[.!?:;…]|[.!?…]["”’)\]]+)$/;
 /** Angle-bracket autolinks and bare URLs (GFM's trailing punctuation and unmatched ")" trimmed below). */
 const URL_PATTERN = /<https?:\/\/[^>\s]*>|\bhttps?:\/\/[^\s<>]+/g;
 const URL_TRAILING = /[?!.,:*_~'"”’]+$/;

@@ -235,6 +235,18 @@ describe("layoutOf", () => {
     expect(blocksOf("- one item\n- two item\n1. first\n2. second\n").map(([, t]) => t)).toEqual(["- one item", "- two item", "1. first", "2. second"]);
   });
 
+  it("goes on past a wrapped line that ends in a closing quote or bracket without a stop", () => {
+    const wrapped =
+      "The pour command, with no arguments, will fill every cup on the tray to the\n" +
+      "brim. It will not touch any of your own pots—not even the \"spare\"\n" +
+      "pot that was set aside for guests (see kettle-pour(1)\n" +
+      "for the rest). It stops when the tray is full.\n";
+    expect(blocksOf(wrapped)).toEqual([["prose", wrapped.trimEnd(), undefined]]);
+    // A quote after a stop still ends the paragraph's last sentence.
+    const said = 'He said the kettle was "never going to boil."\nThe Kettle Club met again on Monday to taste the new blend.\n';
+    expect(blocksOf(said).map(([, t]) => t)).toEqual(['He said the kettle was "never going to boil."', "The Kettle Club met again on Monday to taste the new blend."]);
+  });
+
   it("reads a short caption line before a longer paragraph as a heading in plain text", () => {
     const text = "3/10 Lisa Nandy\nWigan MP Lisa Nandy has announced she will stand for the leadership of the party.\n";
     expect(blocksOf(text)).toEqual([["prose", "Wigan MP Lisa Nandy has announced she will stand for the leadership of the party.", "3/10 Lisa Nandy"]]);
