@@ -283,6 +283,8 @@ function holdsTogether(end: Token, next: Token, text: string, atomic: Array<[num
   if (next.start === end.end) return true;
   if (/^\p{Ll}/u.test(next.text) && !/[.!?]["'”’)]?$/.test(end.text)) return true;
   if (/^\p{Ll}/u.test(next.text) && /\b(?:e\.g|i\.e|etc|vs|cf)\.$/i.test(text.slice(Math.max(0, end.end - 5), end.end))) return true;
+  // A "." standing alone ("git add . practically useless") is a path in a command, not a stop.
+  if (/^\p{Ll}/u.test(next.text) && end.text === "." && /\s/.test(text[end.start - 1] ?? "")) return true;
   const lo = firstAtomicFrom(end.end, atomic);
   for (let k = lo - 1; k >= 0 && k >= lo - ATOMIC_LOOKBACK; k--) {
     const [s, e] = atomic[k] as [number, number];

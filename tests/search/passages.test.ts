@@ -96,6 +96,11 @@ describe("cutDocument", () => {
     expect(quotes(text)).toEqual(["One cat sat. Two dogs ran. Three birds flew.", "Four fish swam in the pond. Five frogs hopped away."]);
   });
 
+  it("takes a \".\" standing alone for a path in a command, not a stop", () => {
+    const text = "One cat sat. Two dogs ran. Stray files make kettle add . practically useless, and they keep showing up. Four fish swam. Five frogs hopped.";
+    expect(quotes(text).some((q) => q.includes("kettle add . practically useless"))).toBe(true);
+  });
+
   it("joins a paragraph's short last window to the one before: no quote of a few words alone", () => {
     const text = "One cat sat on the mat. Two dogs ran. Three birds flew over. Type: integer";
     expect(quotes(text)).toEqual([text]);
