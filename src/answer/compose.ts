@@ -13,7 +13,7 @@ import type { Answer, AnswerKind, Excerpt, Passage, ScoredPassage } from "../typ
 import { calibrate, type Signals } from "./calibrate.js";
 import { asksDefault, asksVersion, VERSION_TEXT, voteCode } from "./code.js";
 import { abbreviationIn, expansionOf } from "./acronym.js";
-import { definedEntry, headedEntry, namedEntry } from "./definition.js";
+import { askedEntry, definedEntry, headedEntry, namedEntry } from "./definition.js";
 import { enumerationIn } from "./enumeration.js";
 import { makeExcerpt } from "./excerpt.js";
 import { identifiersIn, sameIdentifier, unheldIdentifier } from "./identifiers.js";
@@ -157,7 +157,7 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   if (version) return typed(version.text, version.items, version.margin, version.support);
   // "what does json.dumps do": the first sentence of the identifier's own entry says what it is;
   // "what is the heapq module", "what does git stash do": the opening of the document it names.
-  const described = !wantsList ? (entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) ?? documentDescription(index, q, readings) ?? definedEntry(q, readings)) : undefined;
+  const described = !wantsList ? (entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) ?? documentDescription(index, q, readings) ?? definedEntry(q, readings) ?? faqAnswer(q, readings)) : undefined;
   if (described) return { answer: described.answer, items: [], typed: false, margin: 0, support: 0, sentence: described.sentence };
   // "What organic matter …?" over "organic matter such as A, B, and C": the members, even asked in the singular.
   const series = !wantsList && q.kind === "thing" && sentence ? seriesIn(q, sentence, true) : undefined;
@@ -174,6 +174,12 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // Nor does a sentence with no number answer "how old" or "what year".
   const unstated = unstatedDefault || (sentence !== undefined && !statesMeasure(q, sentence.text));
   return { answer: sentence && !unstated ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
+}
+
+/** The answer under a FAQ heading that asks the question in so many words (askedEntry), led by yes or no for a yes/no question. */
+function faqAnswer(q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
+  const found = askedEntry(q, readings);
+  return found && q.kind === "yesno" ? { answer: sentenceAnswer(q, found.sentence), sentence: found.sentence } : found;
 }
 
 /** Candidate sentences searched for the first one of an identifier's entry (see entryDescription). */

@@ -74,19 +74,19 @@ export function headedEntry(q: Question, readings: Reading[]): Reading | undefin
 }
 
 /**
- * The first sentence of prose of the entry a definition question names: among the readings, the
- * entry whose heading is what the question asks about, or the longest heading the question's
- * subject opens with ("magic smoke" for "what's the magic smoke supposed to be"); a FAQ's
- * heading may be the question itself. Undefined when no reading is headed so. Only the entry's
- * passages among the readings are read: an entry's first passage that retrieval left out is
- * not looked for.
+ * For a question a FAQ asks in so many words ("How do I find the current module name?" under the
+ * heading "How do I find the current module name?"): the first sentence of prose of its answer.
+ * Only the readings are looked at.
  */
-export function definedEntry(q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
-  const subject = asked(q);
-  if (!subject) return undefined;
-  const best = headedEntry(q, readings);
-  if (!best) return definingSentence(q, subject, readings);
-  // The entry's passages the readings hold, in the document's order.
+export function askedEntry(q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
+  const whole = foldHeading(q.text);
+  if (whole.split(" ").length < 3) return undefined;
+  const best = readings.find((r) => foldHeading(r.hit.passage.heading ?? "") === whole);
+  return best ? firstProse(q, readings, best) : undefined;
+}
+
+/** The first sentence of prose of the entry `best` belongs to (its passages among the readings, in the document's order). */
+function firstProse(q: Question, readings: Reading[], best: Reading): { answer: string; sentence: PickedSentence } | undefined {
   const { doc } = best;
   const heading = best.hit.passage.heading;
   const entry = readings.filter((r) => r.doc === doc && r.hit.passage.heading === heading).sort((a, b) => a.hit.passage.start - b.hit.passage.start);
@@ -98,6 +98,21 @@ export function definedEntry(q: Question, readings: Reading[]): { answer: string
     }
   }
   return undefined;
+}
+
+/**
+ * The first sentence of prose of the entry a definition question names: among the readings, the
+ * entry whose heading is what the question asks about, or the longest heading the question's
+ * subject opens with ("magic smoke" for "what's the magic smoke supposed to be"); a FAQ's
+ * heading may be the question itself. Undefined when no reading is headed so. Only the entry's
+ * passages among the readings are read: an entry's first passage that retrieval left out is
+ * not looked for.
+ */
+export function definedEntry(q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
+  const subject = asked(q);
+  if (!subject) return undefined;
+  const best = headedEntry(q, readings);
+  return best ? firstProse(q, readings, best) : definingSentence(q, subject, readings);
 }
 
 /** Sentences of the best readings searched for one that defines the subject (see definingSentence). */

@@ -506,6 +506,27 @@ describe("composeAnswer on what a thing is", () => {
     expect(composeAnswer(manual, "spout cleaning definition").answer).toBeNull();
   });
 
+  it("answers a FAQ's own question with the first sentence of its answer", async () => {
+    const faq = await indexOfLines(newDir, "care.md", [
+      "# Care",
+      "",
+      "## How do I descale the kettle?",
+      "",
+      "Fill it with one part vinegar to two parts water and boil it twice.",
+      "",
+      "```",
+      "kettle descale --boil 2",
+      "```",
+      "",
+      "How often you descale the kettle depends on the water: in hard-water towns, descale the kettle every month.",
+      "",
+      "## How do I clean the spout?",
+      "",
+      "Run a brush through it once a week.",
+    ]);
+    expect(composeAnswer(faq, "How do I descale the kettle?").answer).toBe("Fill it with one part vinegar to two parts water and boil it twice.");
+  });
+
   it("answers a FAQ's question from the entry headed by that question, however many passages name the thing", async () => {
     // Forty sections say "Kettle" more often, and in fewer words, than the one that says what it is.
     const verbs = ["install", "update", "remove", "start", "stop", "configure", "back up", "restore", "monitor", "secure"];
