@@ -132,7 +132,7 @@ export function analyse(text: string, offset = 0, options: AnalyseOptions = {}):
       lemma: (lemmas[i] ?? value).toLowerCase(),
       pos: pos[i] ?? "X",
       type: types[i] ?? "word",
-      stop: Boolean(stops[i]),
+      stop: Boolean(stops[i]) && !(NOT_STOP.has(value.toLowerCase()) && (pos[i] === "NOUN" || pos[i] === "ADJ")),
       sentence: sentenceOf[i] ?? 0,
       spaceBefore: space.length > 0 || i === 0,
     };
@@ -181,6 +181,13 @@ function isCodeWord(tokens: Token[], from: number, to: number): boolean {
   const flag = (tokens[from] as Token).text.startsWith("-") && isWord(from + 1);
   return stop && (joined || flag);
 }
+
+/**
+ * Words wink's stop list holds that say what a question is about: "package name", "an empty
+ * string", "disk full", "the amount of memory". They count where wink tags them a noun or an
+ * adjective, as it does for most of their uses (an imperative "name the file" too).
+ */
+const NOT_STOP = new Set(["name", "names", "empty", "full", "amount", "part", "parts", "side", "top", "bottom", "front"]);
 
 /** Token types that never become search terms. */
 const NON_TERM_TYPES = new Set(["punctuation", "tabCRLF", "emoticon", "emoji", "hashtag_symbol", "url", "email"]);

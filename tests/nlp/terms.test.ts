@@ -14,9 +14,17 @@ describe("termsOf", () => {
       expect.arrayContaining(["user", "name", "keep", "base", "only", "first"]),
     );
     expect(termsOf("Keep the name you first gave it.")).not.toEqual(expect.arrayContaining(["keep"]));
-    expect(termsOf("Keep the name you first gave it.")).not.toContain("name");
+    expect(termsOf("Keep the name you first gave it.")).not.toContain("first");
     // A line break ends a word, though wink gives the word after it no space before.
     expect(termsOf("Write it down\nuser.name")).not.toContain("down");
+  });
+
+  it("keeps the stop-listed nouns a question is about: name, empty, full, amount", () => {
+    expect(termsOf("what is the maximum length of a package name")).toContain("name");
+    expect(termsOf("an empty string is returned when the disk is full")).toEqual(expect.arrayContaining(["empty", "full"]));
+    expect(termsOf("the amount of tea")).toContain("amount");
+    // The rest of the list stays out.
+    expect(termsOf("what is the kettle for")).toEqual(["kettle"]);
   });
 
   it("keeps currency and percent signs, which carry meaning", () => {
