@@ -276,6 +276,13 @@ function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean, 
   return measure ?? "thing";
 }
 
+/**
+ * "what is the X <kind>?" where X is written as a name (a capital after the first letter's place,
+ * or code: "Priority", "json_indent", "--depth"): it asks what that thing is, not for a thing of
+ * the kind.
+ */
+const NAMED_THING = /^[Ww]hat(?:'s| is| are) the (?:\p{Lu}[\p{L}\d-]*|`?[\w.-]*[_.-][\w.-]*`?) (?:field|option|module|command|variable|setting|parameter|package|function|class|method|flag|keyword|directive|attribute|property)s?\s*\??$/u;
+
 /** Whether "which"/"what" is followed by a noun ("which languages"), typed or not. */
 function hasHeadNoun(tokens: Token[]): boolean {
   const at = tokens.findIndex((t) => /^(which|what)$/i.test(t.text));
@@ -298,6 +305,8 @@ function findTypeNoun(tokens: Token[]): string | undefined {
   // "What is the default port …", "what's the max size of …": the noun after "is the" is the what.
   // ("What is a virtual package?" asks what one is: a definition, not a package's name.)
   if (/^(is|are|was|were|'s)$/i.test(tokens[at + 1]?.text ?? "") && /^the$/i.test(tokens[at + 2]?.text ?? "")) at += 2;
+  // "What is the Priority field?", "what is the json_indent option": a thing named, and what it is asked.
+  if (NAMED_THING.test(tokens.map((t) => (t.spaceBefore ? " " : "") + t.text).join("").trim())) return undefined;
   let found: string | undefined;
   for (let i = at + 1; i < Math.min(tokens.length, at + 5); i++) {
     const t = tokens[i] as Token;

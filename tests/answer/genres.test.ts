@@ -502,6 +502,7 @@ describe("composeAnswer on what a thing is", () => {
       "The spout a pot pours through. A wide spout pours faster than a narrow one, and a steeping pot never pours.",
     ]);
     expect(composeAnswer(manual, "what does the Steeping field mean").answer).toBe("This is a number field which gives the minutes a pot steeps before pouring.");
+    expect(composeAnswer(manual, "What is the Steeping field?").answer).toBe("This is a number field which gives the minutes a pot steeps before pouring.");
     // "spout cleaning" is not the entry "Spout".
     expect(composeAnswer(manual, "spout cleaning definition").answer).toBeNull();
   });

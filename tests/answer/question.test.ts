@@ -51,6 +51,9 @@ describe("parseQuestion", () => {
       ["what's a grue", "definition"],
       ["What is a virtual pot package?", "definition"],
       ["What is the default pot package?", "code"],
+      ["what is the default option", "code"],
+      ["What is the Steeping field?", "definition"],
+      ["what is the brew_level setting", "definition"],
       // A chat question that first says what happened asks in the clause after the break.
       ["the kettle tripped the fuse, did it break the heater", "yesno"],
       ["moved house last week - how do i pair the kettle again", "reason"],
