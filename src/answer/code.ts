@@ -207,10 +207,11 @@ export function voteCode(q: Question, readings: Reading[], accept: (text: string
   const offered = read.map(({ r, shown }) => codeCandidates(q, r, shown));
   // Asked for a default, and a passage states one: only stated defaults answer (not the
   // `-p port` option named beside "The TCP port the server listens on; 5432 by default").
-  const statedOnly = asksDefault(q) && offered.some((cs) => cs.some((c) => c.stated));
+  const defaults = asksDefault(q);
+  const statedOnly = defaults && offered.some((cs) => cs.some((c) => c.stated));
   // The default of a name the question gives ("wal_level default") is a value stated of it: with
   // none stated, another value near its words is no answer.
-  if (asksDefault(q) && !statedOnly && namedInQuestion(q).length > 0) return undefined;
+  if (defaults && !statedOnly && namedInQuestion(q).length > 0) return undefined;
   read.forEach(({ r, shown }, at) => {
     const offset = r.hit.passage.start;
     const anchors = r.body.tokens.filter((_, i) => {

@@ -21,7 +21,7 @@ import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question } from "./question.js";
 import { correctQuestion } from "./spelling.js";
 import { bestCovering, idfOf, READ_FIRST, rerank, type Reading, type ReadingModel } from "./rerank.js";
-import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, type PickedSentence } from "./sentence.js";
+import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, withoutListMarker, type PickedSentence } from "./sentence.js";
 import { blockAfter, introducedBlock, isLeadIn, listAround, TERM_LINE } from "./structure.js";
 import { statesMeasure } from "./candidates.js";
 import { parametersAsked, signatureDefault } from "./signature.js";
@@ -137,7 +137,7 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   if (none) return { answer: `No. ${sentenceAnswer(q, none)}`, items: [], typed: false, margin: 0, support: 0, sentence: none };
   // "What arguments does subprocess.run take?": the parameters its signature names.
   const params = parametersAsked(q, readings);
-  if (params) return typed(cut(joinList(params.items), MAX_LIST_ANSWER), params.items);
+  if (params) return typed(cut(joinList(params), MAX_LIST_ANSWER), params);
   if (q.kind === "term") {
     const name = nameAsked(q, sentence, readings);
     if (name) return typed(cut(name, MAX_TYPED_ANSWER), [name]);
@@ -168,7 +168,7 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   }
   // "default timeout for subprocess.run" that no sentence states: the signature's "timeout=None".
   const signed = signatureDefault(q, readings);
-  if (signed) return typed(cut(signed.value, MAX_TYPED_ANSWER), [signed.value]);
+  if (signed) return typed(cut(signed, MAX_TYPED_ANSWER), [signed]);
   // The default of a named identifier is a value: a sentence that states no default does not give it.
   const unstatedDefault = asksDefault(q) && identifiersIn(q.text).length > 0 && !/\bdefault/i.test(sentence?.text ?? "");
   // Nor does a sentence with no number answer "how old" or "what year".
@@ -209,7 +209,7 @@ function entryDescription(q: Question, rank: () => PickedSentence[]): { answer: 
   };
   // "What does X return?": the entry's best sentence that says what it returns ("Returns: {boolean} …").
   const returns = what?.[2] ? own.find((s) => !s.code && SAYS_RETURN.test(afterTermLine(s) ?? s.text)) : undefined;
-  if (returns) return { answer: cut((afterTermLine(returns) ?? readable(returns.text)).replace(/^(?:[-*+]|\d{1,3}[.)])\s+(?=\S)/, ""), MAX_SENTENCE_ANSWER), sentence: returns };
+  if (returns) return { answer: cut(withoutListMarker(afterTermLine(returns) ?? readable(returns.text)), MAX_SENTENCE_ANSWER), sentence: returns };
   // The sentence that holds the term line itself: the entry's first.
   for (const s of own) {
     const description = afterTermLine(s);

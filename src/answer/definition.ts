@@ -154,8 +154,9 @@ export function namedEntry(index: SearchIndex, q: Question): number[] {
         const heading = index.passage(id)?.heading;
         if (!heading) continue;
         const key = foldHeading(heading);
-        const ids = byHeading.get(key) ?? [];
-        if (ids.length < ENTRY_PASSAGES) byHeading.set(key, [...ids, id]);
+        const ids = byHeading.get(key);
+        if (!ids) byHeading.set(key, [id]);
+        else if (ids.length < ENTRY_PASSAGES) ids.push(id);
       }
     }
     headed.set(index, byHeading);

@@ -329,7 +329,9 @@ function headingFactor(q: Question, heading: ReadText, doc: IndexedDoc): number 
  * full, by prefix or stem in part.
  */
 function coverageOf(q: Question, idf: ReadonlyMap<string, number>, body: ReadText, heading: ReadText, doc: IndexedDoc, lead: string[]): { coverage: number; idfCoverage: number; missing: number; relationMissing: boolean } {
-  const pools = [body.terms, heading.terms, doc.titleTerms, lead];
+  // The passage's own words, and its document's title's.
+  const own = [body.terms, heading.terms, lead];
+  const pools = [...own, doc.titleTerms];
   const has = (term: string): boolean => pools.some((p) => p.includes(term));
   const extended = (term: string): boolean => term.length >= 5 && pools.some((p) => startsAny(p, term));
   const stemmed = (term: string): boolean => {
@@ -338,8 +340,8 @@ function coverageOf(q: Question, idf: ReadonlyMap<string, number>, body: ReadTex
   };
   // A passage under a heading that names someone the question does not ("4/10 Emily Thornberry"
   // in a gallery) is about that one: the name of the document's title is not its own.
-  const inPassage = (term: string): boolean => body.terms.includes(term) || heading.terms.includes(term) || lead.includes(term);
-  const aboutOther = nameSpans(heading.tokens).some((span) => span.words >= 2 && !q.names.has(surnameKey(span.text)));
+  const inPassage = (term: string): boolean => own.some((p) => p.includes(term));
+  const aboutOther = q.names.size > 0 && nameSpans(heading.tokens).some((span) => span.words >= 2 && !q.names.has(surnameKey(span.text)));
   let got = 0, total = 0, idfGot = 0, idfTotal = 0, missing = 0;
   for (const { term, weight, name } of q.terms) {
     const w = idf.get(term) ?? 1;

@@ -246,6 +246,11 @@ function picked(best: SentenceCandidate): PickedSentence {
   return { reading: r, start, end, text: folded({ start, end }), matched: best.terms.size, terms: [...best.terms, ...best.headingTerms], code: best.features.code > 0 || /^\s*(```|~~~)/.test(r.body.text), ...(next ? { next } : {}) };
 }
 
+/** `text` without the list item's marker it opens with: layout, not part of what it says ("* Returns: {boolean} …"). */
+export function withoutListMarker(text: string): string {
+  return text.replace(/^(?:[-*+]|\d{1,3}[.)])\s+(?=\S)/, "");
+}
+
 /** Text compared as words: lower case, spaces folded, closing punctuation dropped. */
 function folded(text: string): string {
   return text.toLowerCase().replace(/\s+/g, " ").replace(/[.!?]+$/, "").trim();
@@ -304,8 +309,7 @@ const NEGATION = /\b(not|no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|
  * to MAX_SENTENCE_ANSWER characters at a word.
  */
 export function sentenceAnswer(q: Question, picked: PickedSentence): string {
-  // A list item's marker is layout, not part of what it says ("* Returns: {boolean} …").
-  let text = readable(picked.text).replace(/^(?:[-*+]|\d{1,3}[.)])\s+(?=\S)/, "");
+  let text = withoutListMarker(readable(picked.text));
   const block = introducedBlock(picked.text, picked.reading.doc.text, picked.end);
   // One item of a list is wanted: the one that holds most of the question's words.
   const item = block?.items && q.plurality !== "many" ? bestItem(q, block.items) : undefined;

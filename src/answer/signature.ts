@@ -4,6 +4,7 @@
  * defaults its signature gives them. "What arguments does subprocess.run take?" is answered by
  * the names; "default timeout for subprocess.run", when no sentence states it, by "None".
  */
+import { asksDefault } from "./code.js";
 import { identifiersIn, sameIdentifier } from "./identifiers.js";
 import type { Question } from "./question.js";
 import { entryLine, type Reading } from "./rerank.js";
@@ -35,7 +36,7 @@ export function parametersIn(line: string, identifier: string): Parameter[] | un
   const params: Parameter[] = [];
   for (const part of splitTopLevel(inside)) {
     const [rawName, ...rest] = part.split("=");
-    const name = (rawName ?? "").trim().replace(/^\*{1,2}/, (stars) => (stars === "**" ? "**" : "*"));
+    const name = (rawName ?? "").trim();
     // A bare "*" or "/" marks where keyword-only or positional-only parameters start.
     if (!/[A-Za-z_]/.test(name)) continue;
     const value = rest.join("=").trim();
@@ -70,7 +71,7 @@ function splitTopLevel(text: string): string[] {
 const ASKS_PARAMETERS = /\b(?:arguments?|args|parameters?|params|options|keyword arguments)\b/i;
 
 /** The signature of the identifier a question names, from the entry it heads among the readings: the identifier and its parameters. */
-function signatureAsked(q: Question, readings: Reading[]): { identifier: string; params: Parameter[]; reading: Reading } | undefined {
+function signatureAsked(q: Question, readings: Reading[]): { identifier: string; params: Parameter[] } | undefined {
   // The names the question writes as code: identifiers, and dotted names of any length ("subprocess.run").
   const named = [...identifiersIn(q.text), ...(q.text.match(/(?<![\w.$])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+/g) ?? [])].map((id) => id.replace(/\(\)$/, ""));
   for (const name of new Set(named)) {
@@ -78,28 +79,26 @@ function signatureAsked(q: Question, readings: Reading[]): { identifier: string;
       if (r.subject === undefined || !sameIdentifier(r.subject, name)) continue;
       const line = entryLine(r.doc.text, r.hit.passage.start) ?? r.hit.passage.heading ?? "";
       const params = parametersIn(line, r.subject) ?? parametersIn(line, name);
-      if (params && params.length > 0) return { identifier: name, params, reading: r };
+      if (params && params.length > 0) return { identifier: name, params };
     }
   }
   return undefined;
 }
 
 /** For "what arguments does X take": the names of X's parameters, from its signature; undefined when the question asks otherwise or no signature is read. */
-export function parametersAsked(q: Question, readings: Reading[]): { items: string[]; reading: Reading } | undefined {
-  if (!ASKS_PARAMETERS.test(q.text) || /\bdefault/i.test(q.text)) return undefined;
-  const found = signatureAsked(q, readings);
-  return found ? { items: found.params.map((p) => p.name), reading: found.reading } : undefined;
+export function parametersAsked(q: Question, readings: Reading[]): string[] | undefined {
+  if (!ASKS_PARAMETERS.test(q.text) || asksDefault(q)) return undefined;
+  return signatureAsked(q, readings)?.params.map((p) => p.name);
 }
 
 /**
  * For "what is the default timeout of X": the default X's signature gives the parameter the
  * question names ("timeout=None" → "None"), if any.
  */
-export function signatureDefault(q: Question, readings: Reading[]): { value: string; reading: Reading } | undefined {
-  if (!/\bdefault/i.test(q.text)) return undefined;
+export function signatureDefault(q: Question, readings: Reading[]): string | undefined {
+  if (!asksDefault(q)) return undefined;
   const found = signatureAsked(q, readings);
   if (!found) return undefined;
   const words = new Set((q.text.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []).filter((w) => !found.identifier.toLowerCase().split(/[._]/).includes(w)));
-  const param = found.params.find((p) => p.default !== undefined && words.has(p.name.replace(/^\*+/, "").toLowerCase()));
-  return param?.default !== undefined ? { value: param.default, reading: found.reading } : undefined;
+  return found.params.find((p) => p.default !== undefined && words.has(p.name.toLowerCase()))?.default;
 }
