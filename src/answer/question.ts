@@ -94,6 +94,21 @@ const NAMING_FRAME = new Set(["term", "word", "name", "expression", "phrase", "c
  */
 const CHAT_FILLER = new Set(["stuff", "thing", "actually", "basically", "anyways", "literally", "thanks", "thx", "btw", "lol", "kinda", "sorta", "gonna", "wanna", "gotta", "ok", "okay", "hey", "hi", "hello", "guy", "folk"]);
 
+/**
+ * Words that say where the documents tell it, not what they tell: "Which virus scanner is named
+ * as a particular offender", "the methods described in the … section", "the reasons given for
+ * why …". The participle of a verb of telling before "as", "in", "for" or "among" is left out of
+ * the search terms and is no verb of the question: the passage says "McAfee … is a particular
+ * offender", not that it is named.
+ */
+const TELLING = /^(?:described|mentioned|named|listed|given|cited|stated|noted|presented|shown|documented)$/;
+const TELLING_AFTER = /^(?:as|in|for|among)$/;
+
+/** Whether token `i` is a verb of telling (see TELLING). */
+function tellingAt(tokens: Token[], i: number): boolean {
+  return TELLING.test((tokens[i] as Token).text.toLowerCase()) && TELLING_AFTER.test(tokens[i + 1]?.text.toLowerCase() ?? "");
+}
+
 /** Words that ask for a reason in a keyword question, left out of its search terms. */
 const REASON_FRAME = new Set(["reason", "rationale"]);
 
@@ -145,7 +160,7 @@ export function parseQuestion(asked: string): Question {
     // "thursday tastings reason": the word that asks for a reason is not one the reason holds.
     if (kind === "reason" && REASON_FRAME.has(term)) return;
     if (kind === "term" && NAMING_FRAME.has(term)) return;
-    if (CHAT_FILLER.has(term)) return;
+    if (CHAT_FILLER.has(term) || tellingAt(tokens, i)) return;
     lemmas.add(term);
     if (terms.some((q) => q.term === term)) return;
     const weight =
@@ -213,7 +228,7 @@ const CATENATIVE = new Set(["end", "go", "get", "manage", "happen", "try", "star
 /** The question's main verb and how much it matters: see SUBJECT_VERB_WEIGHT. */
 function mainVerbWeight(tokens: Token[]): { at: number; weight: number } {
   const wh = tokens.findIndex((t) => WH.test(t.text));
-  const first = tokens.findIndex((t, i) => i > wh && t.pos === "VERB");
+  const first = tokens.findIndex((t, i) => i > wh && t.pos === "VERB" && !tellingAt(tokens, i));
   let at = first;
   // "who ended up winning …", "who managed to win …": the verb after a catenative one says what was done.
   while (at !== -1 && CATENATIVE.has((tokens[at] as Token).lemma)) {

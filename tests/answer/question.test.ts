@@ -161,6 +161,16 @@ describe("parseQuestion", () => {
     expect(parseQuestion("how many inserted rows does it take before the kettle boils").relation).toBeUndefined();
   });
 
+  it("leaves out the words that say where the documents tell it ('named as', 'described in', 'given for')", () => {
+    const named = parseQuestion("Which kettle is named as the quietest model?");
+    expect(named.terms.map((t) => t.term)).not.toContain("name");
+    expect(named.relation).toBeUndefined();
+    expect(parseQuestion("Which kettles are described in the buying guide?").terms.map((t) => t.term)).toEqual(["kettle", "buying", "guide"]);
+    expect(parseQuestion("What are the reasons given for why the pot cools?").terms.map((t) => t.term)).not.toContain("give");
+    // Told of the thing itself, the verb stays: "named after" is what was done.
+    expect(parseQuestion("Which kettle was named after its maker?").terms.map((t) => t.term)).toContain("name");
+  });
+
   it("keeps the question text and the lemmas of every content word", () => {
     const q = parseQuestion("Which MP resigned his Labour Party membership?");
     expect(q.text).toBe("Which MP resigned his Labour Party membership?");
