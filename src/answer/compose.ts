@@ -26,6 +26,7 @@ import { blockAfter, introducedBlock, isLeadIn, listAround, TERM_LINE } from "./
 import { statesMeasure } from "./candidates.js";
 import { parametersAsked, signatureDefault } from "./signature.js";
 import { checkQuestion } from "./validate.js";
+import { escapeRegExp } from "../nlp/regexp.js";
 import { joinList, MAX_LIST_ITEMS, VOTED_KINDS, voteCandidates } from "./vote.js";
 
 /** Passages retrieved per question: enough to gather a list spread over a document. */
@@ -36,6 +37,12 @@ const MAX_EXCERPTS = 3;
  * (lists 44 questions): 1 (the best sentence only) against 2-6.
  */
 const LIST_SENTENCES = 4;
+/**
+ * Sentences searched for a lead-in to a list ("The <mode> must be one of the following:"), before
+ * the series of the first LIST_SENTENCES: a sentence that introduces a list names what it lists
+ * and little else, so ranks below sentences that use the question's words more.
+ */
+const LEAD_IN_SENTENCES = 8;
 /** A list answer is cut to this many characters (the eval's list answers are held to 400). */
 const MAX_LIST_ANSWER = 380;
 /** A typed answer (name, code) is cut to this many characters. */
@@ -123,7 +130,7 @@ const NONE_THERE = /\bthere (?:is|are|was|were) (?:currently )?no\b/i;
 
 /** The answer the best readings give, by the kind of answer wanted. */
 function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracted {
-  const ranked = rankedSentences(q, readings, LIST_SENTENCES);
+  const ranked = rankedSentences(q, readings, Math.max(LIST_SENTENCES, LEAD_IN_SENTENCES));
   const sentence = ranked[0];
   const withSentence = sentence ? { sentence } : {};
   // An answer of the wanted kind (a name, an expansion, a path, list items, code), not a sentence.
@@ -133,7 +140,7 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   const expansion = abbreviation ? expansionOf(abbreviation, readings) : undefined;
   if (expansion) return typed(expansion, [expansion]);
   // "Is there an option to …?" over "There is no option to …": the documents say no.
-  const none = EXISTENTIAL.test(q.text) ? ranked.find((s) => NONE_THERE.test(s.text)) : undefined;
+  const none = EXISTENTIAL.test(q.text) ? ranked.slice(0, LIST_SENTENCES).find((s) => NONE_THERE.test(s.text)) : undefined;
   if (none) return { answer: `No. ${sentenceAnswer(q, none)}`, items: [], typed: false, margin: 0, support: 0, sentence: none };
   // "What arguments does subprocess.run take?": the parameters its signature names.
   const params = parametersAsked(q, readings);
@@ -313,9 +320,15 @@ const METADATA = /^\s*\S+(?:\s+\S+){0,2}:\s+(?:\S+\s*){1,6}$/;
  * `low`, `medium`, …", which the ranker may place just below a sentence that names X better.
  */
 function listOf(q: Question, readings: Reading[], ranked: PickedSentence[]): { items: string[]; series?: true; sentence?: PickedSentence } | undefined {
-  for (const sentence of ranked) {
+  // Past the first LIST_SENTENCES, a lead-in must name what the question lists ("modes", "values").
+  const noun = listedNoun(q);
+  const names = noun ? new RegExp(`\\b${escapeRegExp(noun)}`, "i") : undefined;
+  for (const [at, sentence] of ranked.slice(0, LEAD_IN_SENTENCES).entries()) {
+    if (at >= LIST_SENTENCES && !names?.test(sentence.text)) continue;
     const items = introducedBlock(sentence.text, sentence.reading.doc.text, sentence.end)?.items;
     if (items && items.length >= 2) return { items: items.slice(0, MAX_LIST_ITEMS), sentence };
+  }
+  for (const sentence of ranked.slice(0, LIST_SENTENCES)) {
     const series = sentence.code ? undefined : seriesIn(q, sentence);
     if (series) return { items: series, series: true, sentence };
   }
@@ -325,6 +338,13 @@ function listOf(q: Question, readings: Reading[], ranked: PickedSentence[]): { i
     if (items && items.length >= 2) return { items: items.slice(0, MAX_LIST_ITEMS) };
   }
   return undefined;
+}
+
+/** What a list question lists: its type noun ("what are the modes" → mode), or the noun after "what"/"which" ("what values can …" → value). */
+function listedNoun(q: Question): string | undefined {
+  if (q.typeNoun) return q.typeNoun;
+  const after = /^\s*(?:what|which)\s+(\p{L}+)/iu.exec(q.text)?.[1]?.toLowerCase();
+  return after ? q.terms.find((t) => t.surface === after || t.term === after || after.startsWith(t.term))?.term : undefined;
 }
 
 /**

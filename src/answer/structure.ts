@@ -3,6 +3,7 @@
  * or plain): the block a lead-in ("… run the following command:") introduces, and the items of
  * a list a passage stands in.
  */
+import { indentOf } from "../corpus/layout.js";
 
 /**
  * A sentence ending at `end` of `text` leads in to the block after it: it ends in ":", or it
@@ -125,6 +126,9 @@ export function blockAfter(text: string, at: number, skipParagraph = false): Blo
     const items = termLines(text.slice(lineEnd + 1, lineEnd + 1 + MAX_SECTION_SCAN));
     if (items.length >= 2) return { text: items.join("; ").slice(0, MAX_BLOCK_CHARS), items };
   }
+  // A plain-text definition list (man pages: "    --soft" over "        Does not touch …"): its terms are the items.
+  const indented = indentedTerms(lines.slice(i));
+  if (indented) return { text: indented.join("; ").slice(0, MAX_BLOCK_CHARS), items: indented };
   const heading = ATX.exec(first);
   if (heading) {
     // "… are listed below." over sections: the sibling headings are the items.
@@ -138,6 +142,34 @@ export function blockAfter(text: string, at: number, skipParagraph = false): Blo
   const body: string[] = [];
   for (; i < lines.length && (lines[i] as string).trim(); i++) body.push((lines[i] as string).trim());
   return { text: body.join(" ").slice(0, MAX_BLOCK_CHARS) };
+}
+
+/** A term of a plain-text definition list: short, no sentence's end or lead-in's colon. */
+const PLAIN_TERM = /^[^\s.!?;:,…][^\n]{0,78}$/;
+const TERM_END = /[.!?;:,…]$/;
+
+/**
+ * The terms of the plain-text definition list `lines` opens with, when it opens with one: lines
+ * at one indent, each short and no sentence, each over a definition indented deeper ("    --soft"
+ * over "        Does not touch the index file …"), until a line less indented than the terms.
+ */
+function indentedTerms(lines: string[]): string[] | undefined {
+  const at = indentOf(lines[0] ?? "");
+  const items: string[] = [];
+  for (let i = 0; i < lines.length && items.length < MAX_ITEMS; i++) {
+    const line = lines[i] as string;
+    if (!line.trim()) continue;
+    const indent = indentOf(line);
+    if (indent < at) break;
+    if (indent > at) continue;
+    const term = line.trim();
+    let j = i + 1;
+    while (j < lines.length && !(lines[j] as string).trim()) j++;
+    const next = lines[j];
+    if (!PLAIN_TERM.test(term) || TERM_END.test(term) || next === undefined || indentOf(next) <= at) break;
+    items.push(plain(term));
+  }
+  return items.length >= 2 ? items : undefined;
 }
 
 /** The items of the list whose line holds `at`, if that line is a list item (or its continuation). */

@@ -264,7 +264,7 @@ function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boo
 }
 
 /** The width of a line's leading blanks, a tab as 4. */
-function indentOf(line: string): number {
+export function indentOf(line: string): number {
   return (/^[ \t]*/.exec(line)?.[0] ?? "").replace(/\t/g, "    ").length;
 }
 

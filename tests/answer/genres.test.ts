@@ -617,3 +617,50 @@ describe("composeAnswer on an article with a gallery", () => {
     expect(composeAnswer(news, "Which constituency does Lovelace-Byron represent?").answer).toBe("Teaford");
   });
 });
+
+describe("composeAnswer on plain-text manual pages", () => {
+  /** A manual page as man(1) renders it: option terms indented over deeper-indented descriptions. */
+  const PAGE = [
+    "kettle-brew(1) Manual Page",
+    "",
+    "NAME",
+    "",
+    "kettle-brew - Brew a pot with the kettle client",
+    "",
+    "DESCRIPTION",
+    "",
+    "kettle brew [<mode>] [<pot>]",
+    "",
+    "    Brews the named pot, or the default pot when none is named. The brew",
+    "    heats the water of the pot, steeps the leaves of the pot and pours the",
+    "    pot when the brew is done. Brewing a pot that is already brewing",
+    "    restarts the brew of the pot from the start. A brew of a cold pot takes",
+    "    longer than a brew of a warm pot. The <mode> must be one of the",
+    "    following:",
+    "",
+    "    --gentle",
+    "",
+    "        Heats slowly and keeps the leaves in for the whole steeping time.",
+    "",
+    "    --quick",
+    "",
+    "        Heats at full power and takes the leaves out early.",
+    "",
+    "    --iced",
+    "",
+    "        Brews at double strength over ice.",
+    "",
+    "OPTIONS",
+    "",
+    "--pot <name>",
+    "",
+    "    The pot to brew. Brewing a pot resets the brew timer of the pot.",
+    "",
+  ];
+
+  it("answers a list question with the terms of an indented option list that a low-ranked lead-in introduces", async () => {
+    const pages = await indexOfLines(newDir, "kettle-brew.txt", PAGE);
+    const reply = composeAnswer(pages, "what are the different modes for kettle brew");
+    for (const mode of ["--gentle", "--quick", "--iced"]) expect(reply.answer).toContain(mode);
+  });
+});

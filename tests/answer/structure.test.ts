@@ -27,6 +27,18 @@ describe("blockAfter", () => {
   });
 });
 
+describe("blockAfter over plain-text definition lists", () => {
+  it("gives the terms of an indented option list, each over a deeper-indented description", () => {
+    const text = "    The <mode> must be one of the following:\n\n    --gentle\n\n        Heats slowly.\n\n    --quick\n        Heats at full power. Takes the leaves\n        out early.\n\nOPTIONS\n\n--pot\n\n    The pot.\n";
+    expect(blockAfter(text, text.indexOf(":") + 1)?.items).toEqual(["--gentle", "--quick"]);
+  });
+
+  it("takes no prose paragraph for a term", () => {
+    const text = "Run it like this:\n\n    The kettle heats first.\n\n        kettle brew --quick\n\n    Then it pours.\n\n        kettle pour\n";
+    expect(blockAfter(text, text.indexOf(":") + 1)?.items).toBeUndefined();
+  });
+});
+
 describe("listAround", () => {
   it("gives every top-level item of the list a line stands in", () => {
     const text = "Intro.\n\n1. first\n2. second\n   - nested\n3. third\n\nAfter.";
