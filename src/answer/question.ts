@@ -109,6 +109,9 @@ function tellingAt(tokens: Token[], i: number): boolean {
   return TELLING.test((tokens[i] as Token).text.toLowerCase()) && TELLING_AFTER.test(tokens[i + 1]?.text.toLowerCase() ?? "");
 }
 
+/** A written word that is code: a flag ("--keep-base", "-m"), snake_case, a dotted or camelCase name. */
+const CODE_WORD = /^-{1,2}[A-Za-z]|[A-Za-z0-9]_[A-Za-z0-9]|[a-z]\.[A-Za-z_]|[a-z][A-Z]/;
+
 /** Words that ask for a reason in a keyword question, left out of its search terms. */
 const REASON_FRAME = new Set(["reason", "rationale"]);
 
@@ -151,8 +154,10 @@ export function parseQuestion(asked: string): Question {
   const lemmas = new Set<string>();
   const verbWeight = mainVerbWeight(tokens);
   let word = -1;
+  const written = new Map<number, string>();
   tokens.forEach((t, i) => {
     if (t.spaceBefore) word++;
+    written.set(word, (written.get(word) ?? "") + t.text);
     const term = termOf(t);
     if (!term || WH.test(t.text)) return;
     // "What does X mean?": the words that ask for a definition are not words the definition holds.
@@ -173,6 +178,9 @@ export function parseQuestion(asked: string): Question {
     if (name) q.name = name;
     terms.push(q);
   });
+  // The words of an identifier or a flag ("--ignore-submodules", "geometric_mean") name one thing:
+  // each carries the question whatever its part of speech.
+  for (const t of terms) if (t.word !== undefined && CODE_WORD.test(written.get(t.word) ?? "") && t.weight < 1 && t.term !== typeNoun) t.weight = 1;
   // Only who/which/what ask for the subject of a relation: "how many inserted rows …" is a count.
   const subjectAsked = /^(?:who|whom|whose|which|what)$/i.test(tokens.find((t) => WH.test(t.text))?.text ?? "");
   const relation = verbWeight.weight === SUBJECT_VERB_WEIGHT && subjectAsked ? relationOf(tokens, verbWeight.at) : undefined;

@@ -171,6 +171,13 @@ describe("parseQuestion", () => {
     expect(parseQuestion("Which kettle was named after its maker?").terms.map((t) => t.term)).toContain("name");
   });
 
+  it("weighs every word of an identifier or a flag fully, whatever its part of speech", () => {
+    expect(weightOf("when does steep_mean raise an error", "mean")).toBe(1);
+    expect(weightOf("which values can i pass to --ignore-leaves", "ignore")).toBe(1);
+    // Written apart, the verb is a verb.
+    expect(weightOf("which values do kettles ignore", "ignore")).toBeLessThan(1);
+  });
+
   it("keeps the question text and the lemmas of every content word", () => {
     const q = parseQuestion("Which MP resigned his Labour Party membership?");
     expect(q.text).toBe("Which MP resigned his Labour Party membership?");
