@@ -96,9 +96,12 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   // The entry of another identifier than the one whose default is asked holds that one's default
   // and values ("The default is `off`." under `log_lock_waits` for "deadlock_timeout default").
   if (defaults && aboutAnother(q, r)) return out;
-  if (defaults) {
+  const named = defaults ? namedInQuestion(q) : [];
+  // Nor does a passage that does not name the one asked about ("… `wait_for_archive` (which
+  // defaults to true)" for "the default setting of the wal_level parameter").
+  const namesAsked = named.length === 0 || named.some((n) => `${r.hit.passage.heading ?? ""} ${r.subject ?? ""} ${text}`.toLowerCase().includes(n));
+  if (defaults && namesAsked) {
     // "--cup-size defaults to --mug": a default stated of the name the question asks about fits best.
-    const named = namedInQuestion(q);
     const ofAsked = (at: number): number => (named.some((n) => text.slice(Math.max(0, at - SUBJECT_REACH), at).toLowerCase().includes(n)) ? TYPED_FIT : 1);
     for (const m of text.matchAll(DEFAULT_VALUE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 3 * ofAsked(m.index ?? 0), true);
     for (const m of text.matchAll(BRACKETED_DEFAULT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), 3, true);

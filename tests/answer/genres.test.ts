@@ -243,6 +243,21 @@ describe("composeAnswer on defaults as settings references state them", () => {
     expect(composeAnswer(settings, "what is the default steep_limit").answer).toBeNull();
   });
 
+  it("does not take a default stated in a passage that does not name the setting asked about", async () => {
+    const guide = await indexOfLines(newDir, "guide.md", [
+      "# Setting up cold brews",
+      "",
+      "To enable cold brews, set the `chill_level` setting to `deep` or higher, and restart the kettle server.",
+      "",
+      "# Waiting for the pour",
+      "",
+      "When the brew watches the pot, the `wait_for_pour` setting (which defaults to true) makes the kettle server wait until the pot is poured before it reports the brew done.",
+      "",
+    ]);
+    expect(composeAnswer(guide, "What is the default setting of the chill_level parameter?").answer).toBeNull();
+    expect(composeAnswer(guide, "What is the default setting of the wait_for_pour parameter?").answer).toMatch(/true/);
+  });
+
   it("does not take the default stated in the entry of another setting than the one asked about", () => {
     expect(composeAnswer(settings, "steep_timeout default").answer).toMatch(/30s/);
     expect(composeAnswer(settings, "what is the default pour_delay").answer).toBeNull();
