@@ -78,7 +78,7 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
         percent ? t.entity === "PERCENT" : (["CARDINAL", "PERCENT", "MONEY", "QUANTITY"].includes(t.entity ?? "") || t.type === "number") && !(count && t.entity === "PERCENT"),
       )
         .filter((c) => !count || !/%|\bper ?cent\b/i.test(c.text))
-        .filter((c) => !yearOfSomething(tokens, c))
+        .filter((c) => !yearOfSomething(tokens, c) && !isVersionLabel(tokens, c))
         .filter((c) => !/^\d{1,2}\/\d{1,2}$/.test(c.text))
         // "How old is X?" is answered by an age ("aged 42", "42 years old"), not by any number near X.
         .filter((c) => !ASKS_AGE.test(q.text) || isAge(tokens, c))
@@ -87,6 +87,17 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
     default:
       return [];
   }
+}
+
+/** Words a release number is written after: "version 3.11", "Python 3.12", "release 2.0". */
+const VERSION_WORD = /^(?:version|release|python|v)$/i;
+/** A release number with the word before it, in text. */
+const VERSION_LABEL = /\b(?:version|release|python|v)\s*\d+(?:\.\d+)+/gi;
+
+/** The number names a release ("Changed in version 3.11"), not an amount: no answer to how many or how much. */
+function isVersionLabel(tokens: Token[], c: Candidate): boolean {
+  const before = tokens[c.first - 1];
+  return before !== undefined && VERSION_WORD.test(before.text) && /^\d+(?:\.\d+)+$/.test(c.text);
 }
 
 /** Capitalised words after "MP for" or before "MP", whatever their tag ("the MP for Tooting"). */
@@ -150,7 +161,9 @@ export function statesMeasure(q: Question, text: string): boolean {
   const asked = q.text.toLowerCase();
   if (q.kind === "date" && ASKS_YEAR.test(asked)) return YEAR.test(text);
   if (q.kind === "date" && /\b(?:what|which) (?:date|day)\b/.test(asked)) return MONTH_OR_DAY.test(text);
-  if (q.kind === "number" && (ASKS_AGE.test(asked) || /\bhow many\b/.test(asked))) return /\d/.test(text) || NUMBER_WORD.test(text);
+  // A release ("Changed in version 3.11") states no count.
+  const unreleased = text.replace(VERSION_LABEL, " ");
+  if (q.kind === "number" && (ASKS_AGE.test(asked) || /\bhow many\b|\bnumber of\b/.test(asked))) return /\d/.test(unreleased) || NUMBER_WORD.test(unreleased);
   return true;
 }
 

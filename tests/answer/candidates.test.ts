@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyse } from "../../src/nlp/analyse.js";
-import { findCandidates } from "../../src/answer/candidates.js";
+import { findCandidates, statesMeasure } from "../../src/answer/candidates.js";
 import { parseQuestion } from "../../src/answer/question.js";
 
 const candidates = (question: string, passage: string): string[] =>
@@ -25,6 +25,14 @@ describe("number candidates", () => {
     const passage = "A poll puts Ada ahead with 36% of members. Four candidates are standing.";
     expect(candidates("how many candidates are standing", passage)).toEqual(["Four candidates"]);
     expect(candidates("what percentage of members back Ada", passage)).toEqual(["36%"]);
+  });
+
+  it("leave out a release number (\"version 3.11\") from a count, and a sentence with only one states no count", () => {
+    const passage = "Changed in version 3.11: the kettle now limits the number of brews to 12.";
+    expect(candidates("what is the maximum number of brews", passage)).toEqual(["12"]);
+    const q = parseQuestion("what is the maximum number of brews allowed");
+    expect(statesMeasure(q, "Changed in version 3.11: the kettle now limits the brews it runs.")).toBe(false);
+    expect(statesMeasure(q, "The kettle runs at most 12 brews.")).toBe(true);
   });
 
   it("keep a year-like count that no time word introduces (\"is 1600\")", () => {
