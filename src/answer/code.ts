@@ -68,6 +68,31 @@ export function asksVersion(q: Question): boolean {
 /** A version number as VERSION finds it ("3.9", "v0.1.0"). */
 export const VERSION_TEXT = /^v?\d+\.\d+(?:\.\d+)?$/;
 
+/** What happened in a release, by the words that say it: added ("new in", "introduced"), changed, deprecated, removed. */
+const VERSION_EVENTS: Array<[string, RegExp]> = [
+  ["added", /\b(?:new|add(?:s|ed)?|introduc\w*|appear\w*)\b/i],
+  ["changed", /\bchang\w*\b/i],
+  ["deprecated", /\bdeprecat\w*\b/i],
+  ["removed", /\b(?:remov\w*|drop(?:s|ped)?)\b/i],
+];
+/** Characters before a release number searched for the label that says what happened in it ("Deprecated since version "). */
+const VERSION_LABEL_REACH = 30;
+
+/**
+ * What happened in the release a text asks or tells of; for a label before a release number
+ * (`last`), the word nearest the number ("Added in 3.2, deprecated since version 3.8").
+ */
+function versionEvent(text: string, last = false): string | undefined {
+  let best: { event: string; at: number } | undefined;
+  for (const [event, words] of VERSION_EVENTS) {
+    for (const m of text.matchAll(new RegExp(words.source, "gi"))) {
+      const at = m.index ?? 0;
+      if (!best || (last ? at > best.at : at < best.at)) best = { event, at };
+    }
+  }
+  return best?.event;
+}
+
 /** A default is asked for: "what is the default …", "default port". */
 export function asksDefault(q: Question): boolean {
   return /\bdefault/i.test(q.text);
@@ -79,9 +104,17 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   const out: CodeCandidate[] = [];
   const question = q.text.toLowerCase();
   const stems = new Set(q.terms.map((t) => stemOf(t.term)));
+  // What happened in the release asked about, and whether the label before a release number says something else.
+  const event = asksVersion(q) ? versionEvent(q.text) : undefined;
+  const otherEvent = (at: number): boolean => {
+    const labelled = versionEvent(text.slice(Math.max(0, at - VERSION_LABEL_REACH), at), true);
+    return labelled !== undefined && labelled !== event;
+  };
   const offer = (raw: string, at: number, fit: number, stated = false): void => {
     const value = raw.replace(/^[`"']|[`"']$/g, "").replace(/[.,;:]+$/, "").trim();
     if (!value || value.length > 80) return;
+    // "when will X be removed" is not answered by "Deprecated since version 2.3".
+    if (event && VERSION_TEXT.test(value) && otherEvent(at)) return;
     // A candidate the question already names is what it asks about, not the answer.
     if (question.includes(value.toLowerCase())) return;
     // Named next to the kind the question asks for ("the `X` environment variable", "option `-j`").

@@ -170,7 +170,8 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   const series = !wantsList && q.kind === "thing" && sentence ? seriesIn(q, sentence, true) : undefined;
   if (series) return typed(cut(joinList(series), MAX_LIST_ANSWER), series);
   if (q.kind === "code") {
-    const code = voteCode(q, readings);
+    // "which python version …" is answered by a release number, not by other code near it.
+    const code = voteCode(q, readings, q.typeNoun === "version" ? (text) => VERSION_TEXT.test(text) : undefined);
     if (code) return typed(cut(code.text, code.items.length > 1 ? MAX_LIST_ANSWER : MAX_TYPED_ANSWER), code.items, code.margin, code.support);
   }
   // "default timeout for subprocess.run" that no sentence states: the signature's "timeout=None".

@@ -679,3 +679,34 @@ describe("composeAnswer on plain-text manual pages", () => {
     for (const mode of ["--gentle", "--quick", "--iced"]) expect(reply.answer).toContain(mode);
   });
 });
+
+describe("composeAnswer on release notes in a reference", () => {
+  const REFERENCE = [
+    "# kettle — brewing helpers",
+    "",
+    "kettle.boil(*pot*)  ",
+    "Boils the water of *pot* at full power.",
+    "",
+    "Deprecated since version 2.3: Use [`heat()`](#kettle.heat) instead; `boil()` heats past the boiling point.",
+    "",
+    "Removed in version 4.0: the `boil()` alias of `heat()`.",
+    "",
+    "kettle.steep(*pot*, *minutes=4*)  ",
+    "Steeps the leaves of *pot* for *minutes*. Pass `strong=True` for a second steep.",
+    "",
+    "New in version 3.1.",
+    "",
+  ];
+
+  it("answers a release question with the release whose label says what was asked (removed, not deprecated)", async () => {
+    const reference = await indexOfLines(newDir, "kettle.md", REFERENCE);
+    expect(composeAnswer(reference, "in which kettle version will kettle.boil be removed").answer).toBe("4.0");
+    expect(composeAnswer(reference, "which version deprecated kettle.boil").answer).toBe("2.3");
+  });
+
+  it("answers 'which version' with a release number, not with other code near the question's words", async () => {
+    const reference = await indexOfLines(newDir, "kettle.md", REFERENCE);
+    expect(composeAnswer(reference, "which version of kettle removes boil").answer).toBe("4.0");
+    expect(composeAnswer(reference, "which kettle version added kettle.steep").answer).toBe("3.1");
+  });
+});
