@@ -68,7 +68,9 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
     case "date": {
       const dates = entityCandidates(tokens, q, (t) => t.entity === "DATE" || (t.type === "number" && YEAR_TOKEN.test(t.text))).filter((c) => isDate(c.text));
       // "which year …", "first elected year": a date that names no year ("this week") does not answer.
-      return ASKS_YEAR.test(q.text) ? dates.filter((c) => YEAR.test(c.text)) : dates;
+      if (ASKS_YEAR.test(q.text)) return dates.filter((c) => YEAR.test(c.text));
+      // "suspension date", "what date …": a time that names no day, month or year ("this week") does not answer.
+      return /\bdate\b/i.test(q.text) ? dates.filter((c) => MONTH_OR_DAY.test(c.text)) : dates;
     }
     case "number": {
       const percent = /percent|proportion|share|%/.test(q.text.toLowerCase());
@@ -160,7 +162,7 @@ const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleve
 export function statesMeasure(q: Question, text: string): boolean {
   const asked = q.text.toLowerCase();
   if (q.kind === "date" && ASKS_YEAR.test(asked)) return YEAR.test(text);
-  if (q.kind === "date" && /\b(?:what|which) (?:date|day)\b/.test(asked)) return MONTH_OR_DAY.test(text);
+  if (q.kind === "date" && /\b(?:what|which) day\b|\bdate\b/.test(asked)) return MONTH_OR_DAY.test(text);
   // A release ("Changed in version 3.11") states no count.
   const unreleased = text.replace(VERSION_LABEL, " ");
   if (q.kind === "number" && (ASKS_AGE.test(asked) || /\bhow many\b|\bnumber of\b/.test(asked))) return /\d/.test(unreleased) || NUMBER_WORD.test(unreleased);

@@ -15,6 +15,15 @@ describe("date candidates", () => {
   });
 });
 
+describe("date candidates for a date asked by name", () => {
+  it("take no time that names no day, month or year (\"this week\") for a date", () => {
+    const passage = "The kettle licence was granted this week. The old licence ran out in March 2003.";
+    expect(candidates("kettle licence granted date", passage)).toEqual(["March 2003"]);
+    expect(candidates("when was the kettle licence granted", passage)).toContain("this week");
+    expect(statesMeasure(parseQuestion("kettle licence granted date"), "The kettle licence was granted this week.")).toBe(false);
+  });
+});
+
 describe("number candidates", () => {
   it("leave out a year written as a time (\"in 1996\") from a count or a price", () => {
     const passage = "Friends bought a zoo sponsorship for him in 1996. It cost 300 pounds.";
