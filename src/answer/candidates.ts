@@ -80,7 +80,7 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
         percent ? t.entity === "PERCENT" : (["CARDINAL", "PERCENT", "MONEY", "QUANTITY"].includes(t.entity ?? "") || t.type === "number") && !(count && t.entity === "PERCENT"),
       )
         .filter((c) => !count || !/%|\bper ?cent\b/i.test(c.text))
-        .filter((c) => !yearOfSomething(tokens, c) && !isVersionLabel(tokens, c))
+        .filter((c) => !yearOfSomething(tokens, c) && !isVersionLabel(tokens, c) && !VAGUE_AMOUNT.test(c.text))
         .filter((c) => !/^\d{1,2}\/\d{1,2}$/.test(c.text))
         // "How old is X?" is answered by an age ("aged 42", "42 years old"), not by any number near X.
         .filter((c) => !ASKS_AGE.test(q.text) || isAge(tokens, c))
@@ -90,6 +90,9 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
       return [];
   }
 }
+
+/** A round plural that says only "many" ("hundreds of variations", "dozens"): no count, price or measure. */
+const VAGUE_AMOUNT = /^(?:tens|dozens|scores|hundreds|thousands|millions|billions)(?:\s+of)?$/i;
 
 /** Words a release number is written after: "version 3.11", "Python 3.12", "release 2.0". */
 const VERSION_WORD = /^(?:version|release|python|v)$/i;
@@ -166,8 +169,15 @@ export function statesMeasure(q: Question, text: string): boolean {
   // A release ("Changed in version 3.11") states no count.
   const unreleased = text.replace(VERSION_LABEL, " ");
   if (q.kind === "number" && (ASKS_AGE.test(asked) || /\bhow many\b|\bnumber of\b/.test(asked))) return /\d/.test(unreleased) || NUMBER_WORD.test(unreleased);
+  // A price is an amount ("£300", "300 pounds", a planner's "cost 4.0") or nothing at all ("free"); a year is none.
+  if (q.kind === "number" && ASKS_PRICE.test(asked)) return MONEY.test(text) || /\d/.test(text.replace(/\b(?:1[5-9]|20)\d\d\b/g, " "));
   return true;
 }
+
+/** The question asks what something costs. */
+const ASKS_PRICE = /\b(?:cost|costs|price|fee|how much (?:did|does|do|is|was|will)\b.*\b(?:cost|pay|charge|spend|sell))\b/i;
+/** An amount of money, or none: "$5", "£300", "300 pounds", "five dollars", "free of charge". */
+const MONEY = /[$£€¥]\s?\d|(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|million|billion))\s*(?:dollars?|pounds?|euros?|cents?|pence|bucks|quid|usd|eur|gbp)\b|\bfree\b|\bno charge\b/i;
 
 /** The question asks for someone's or something's age. */
 const ASKS_AGE = /\bhow old\b|\bwhat age\b|\bage of\b/i;

@@ -44,6 +44,19 @@ describe("number candidates", () => {
     expect(statesMeasure(q, "The kettle runs at most 12 brews.")).toBe(true);
   });
 
+  it("take no round plural that only says 'many' (\"hundreds of\") for an amount", () => {
+    const passage = "The kettle logo has hundreds of variations. Friends bought a zoo sponsorship for the kettle in 1996.";
+    expect(candidates("kettle zoo sponsorship cost", passage)).toEqual([]);
+    expect(candidates("kettle zoo sponsorship cost", "The sponsorship cost 300 pounds.")).toEqual(["300 pounds"]);
+  });
+
+  it("find no price stated in a sentence that gives only a year", () => {
+    const q = parseQuestion("kettle zoo sponsorship cost");
+    expect(statesMeasure(q, "Friends bought a zoo sponsorship for the kettle in 1996.")).toBe(false);
+    expect(statesMeasure(q, "The sponsorship was free.")).toBe(true);
+    expect(statesMeasure(q, "A sponsorship cost £300 in 1996.")).toBe(true);
+  });
+
   it("keep a year-like count that no time word introduces (\"is 1600\")", () => {
     expect(candidates("how many columns can a table have", "The maximum number of columns for a table is 1600.")).toEqual(["1600"]);
   });
