@@ -343,6 +343,18 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
 }
 
 /**
+ * A replacer for the fences of a text: an opening fence goes with its info string ("``` literal-block",
+ * "```python"), a closing one alone (the word after it is the text's).
+ */
+function fenceOut(): (fence: string, mark: string, info?: string) => string {
+  let open = false;
+  return (_fence, _mark, info) => {
+    open = !open;
+    return open || !info ? " " : ` ${info.trim()}`;
+  };
+}
+
+/**
  * Markdown as a reader sees it: link targets dropped ("[the FAQ](faq.html)" → "the FAQ", also a
  * target cut in two by a sentence start), backslash escapes undone, code fences dropped (their
  * code kept), spaces folded. The short
@@ -354,7 +366,7 @@ export function readable(text: string): string {
     .replace(/^[^\s[]*\)\s*/, "")
     .replace(/\]\([^)\s]*\)/g, "")
     .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, "$1")
-    .replace(/(?:```|~~~)[\w+-]*/g, " ")
+    .replace(/(```|~~~)([ \t]*[\w+-]+)?/g, fenceOut())
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -79,4 +79,9 @@ describe("readable", () => {
     expect(readable("See [the FAQ](faq.html#top \"FAQ\") and \\*this\\*.")).toBe("See the FAQ and *this*.");
     expect(readable("Run it:\n\n```sh\nmake -j4\n```")).toBe("Run it: make -j4");
   });
+
+  it("drops an info string written after a space with its fence, and nothing after a closing fence", () => {
+    expect(readable("then call: ``` literal-block kettle-postinst configure ```")).toBe("then call: kettle-postinst configure");
+    expect(readable("Run ```sh brew``` first, then pour.")).toBe("Run brew first, then pour.");
+  });
 });
