@@ -44,6 +44,7 @@ const PERSON_ROLE = /^(mp|mps|minister|secretary|leader|candidate|spokesman|spok
 /** A question that asks for a year, and a year in a candidate. */
 const ASKS_YEAR = /\byear\b/i;
 const YEAR = /\b(1[5-9]|20)\d\ds?\b|'\d\d\b/;
+const DECADE = /^(?:(?:the|early|mid|late)[\s-]+)*(?:1[5-9]|20)\d0s$|^'\d0s$/i;
 /**
  * What makes a date of wink's DATE tag: a digit, a month or weekday written out and capitalised
  * (or in capitals), or a word of time. wink also tags "This may", "DEC" and "Sun" (the companies),
@@ -68,7 +69,8 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
     case "date": {
       const dates = entityCandidates(tokens, q, (t) => t.entity === "DATE" || (t.type === "number" && YEAR_TOKEN.test(t.text))).filter((c) => isDate(c.text));
       // "which year …", "first elected year": a date that names no year ("this week") does not answer.
-      if (ASKS_YEAR.test(q.text)) return dates.filter((c) => YEAR.test(c.text));
+      // "what year": a decade ("the 1970s") is no year.
+      if (ASKS_YEAR.test(q.text)) return dates.filter((c) => YEAR.test(c.text) && !DECADE.test(c.text));
       // "suspension date", "what date …": a time that names no day, month or year ("this week") does not answer.
       return /\bdate\b/i.test(q.text) ? dates.filter((c) => MONTH_OR_DAY.test(c.text)) : dates;
     }

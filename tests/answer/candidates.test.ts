@@ -15,6 +15,13 @@ describe("date candidates", () => {
   });
 });
 
+describe("date candidates for a year", () => {
+  it("take no decade (\"the 1970s\") for a year", () => {
+    const passage = "The kettle was named after a comedy show from the 1970s. Its maker began work on it in December 1989.";
+    expect(candidates("what year did the maker begin work on the kettle", passage)).toEqual(["December 1989"]);
+  });
+});
+
 describe("date candidates for a date asked by name", () => {
   it("take no time that names no day, month or year (\"this week\") for a date", () => {
     const passage = "The kettle licence was granted this week. The old licence ran out in March 2003.";
