@@ -112,6 +112,9 @@ function tellingAt(tokens: Token[], i: number): boolean {
 /** A written word that is code: a flag ("--keep-base", "-m"), snake_case, a dotted or camelCase name. */
 const CODE_WORD = /^-{1,2}[A-Za-z]|[A-Za-z0-9]_[A-Za-z0-9]|[a-z]\.[A-Za-z_]|[a-z][A-Z]/;
 
+/** "who is …", "who was …", "who's …": with nothing but a name after it, a question about that person. */
+const WHO_IS = /^who(?:'s|\s+(?:is|was|are|were))\s/;
+
 /** Words that ask for a reason in a keyword question, left out of its search terms. */
 const REASON_FRAME = new Set(["reason", "rationale"]);
 
@@ -184,9 +187,11 @@ export function parseQuestion(asked: string): Question {
   // Only who/which/what ask for the subject of a relation: "how many inserted rows …" is a count.
   const subjectAsked = /^(?:who|whom|whose|which|what)$/i.test(tokens.find((t) => WH.test(t.text))?.text ?? "");
   const relation = verbWeight.weight === SUBJECT_VERB_WEIGHT && subjectAsked ? relationOf(tokens, verbWeight.at) : undefined;
+  // "Who is Kelvin Hopkins?" asks what the documents say of the person named, not for another name.
+  const described = kind === "person" && WHO_IS.test(clause) && terms.length > 0 && terms.every((t) => t.name !== undefined);
   return {
     text,
-    kind,
+    kind: described ? "definition" : kind,
     // "number of database connections": one number, whatever plural follows it.
     // "When did …?" asks for one time, as "how many" asks for one number.
     plurality: kind === "term" || (kind === "date" && /^when\b/.test(clause)) || (measure?.kind === kind && measure.token.text.toLowerCase() === measure.token.lemma) ? "one" : pluralityOf(clause, tokens, typeNoun),

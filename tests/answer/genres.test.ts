@@ -710,3 +710,21 @@ describe("composeAnswer on release notes in a reference", () => {
     expect(composeAnswer(reference, "which kettle version added kettle.steep").answer).toBe("3.1");
   });
 });
+
+describe("composeAnswer on a question about a person the documents name", () => {
+  it("answers 'who is X' with what the documents say of X, not with the names beside X", async () => {
+    const news = await indexOfLines(newDir, "brewers.txt", [
+      "Kettle makers face a rash of complaints",
+      "",
+      "The guild has faced complaints over the past year, with brewers Ada Quill, Tom Vane and Mia Hart all fined over pots which they denied were faulty.",
+      "",
+      "Ada Quill, who runs the oldest forge in Leeds, said the fines were unfair.",
+      "",
+    ]);
+    const reply = composeAnswer(news, "who is Ada Quill?");
+    expect(reply.answer).toMatch(/Ada Quill/);
+    expect(reply.answer).not.toMatch(/^(?:Tom Vane|Mia Hart)/);
+    // Asked for someone by what they did, the answer is still a name.
+    expect(composeAnswer(news, "who runs the oldest forge in Leeds?").answer).toBe("Ada Quill");
+  });
+});

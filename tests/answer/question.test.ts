@@ -178,6 +178,13 @@ describe("parseQuestion", () => {
     expect(weightOf("which values do kettles ignore", "ignore")).toBeLessThan(1);
   });
 
+  it("reads 'who is' over nothing but a name as a question about that person", () => {
+    expect(parseQuestion("who is Ada Quill?").kind).toBe("definition");
+    expect(parseQuestion("Who was Tom Vane").kind).toBe("definition");
+    expect(parseQuestion("who is the guild's treasurer?").kind).toBe("person");
+    expect(parseQuestion("who is standing for the guild?").kind).toBe("person");
+  });
+
   it("keeps the question text and the lemmas of every content word", () => {
     const q = parseQuestion("Which MP resigned his Labour Party membership?");
     expect(q.text).toBe("Which MP resigned his Labour Party membership?");
