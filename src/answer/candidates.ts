@@ -2,7 +2,7 @@
  * Answer candidates in a passage, shaped by the kind of answer the question wants: names for
  * people and organisations, dates, numbers, places.
  */
-import type { Token } from "../nlp/analyse.js";
+import { isEnglishWord, type Token } from "../nlp/analyse.js";
 import { joinTokens, nameSpans, surnameKey } from "../nlp/names.js";
 import type { AnswerKind } from "../types.js";
 import type { Question } from "./question.js";
@@ -204,7 +204,8 @@ function yearOfSomething(tokens: Token[], c: Candidate): boolean {
  */
 function withUnit(tokens: Token[], c: Candidate): Candidate {
   const next = tokens[c.last + 1];
-  const unit = next && next.type === "word" && (next.pos === "NOUN" || next.pos === "PROPN") && (/^\p{Ll}+$/u.test(next.text) || /^\p{Lu}{1,3}$/u.test(next.text));
+  // A unit is a word ("seconds") or a short symbol ("ms", "MB"), not a name in a command line ("-p 5432 dbname").
+  const unit = next && next.type === "word" && (next.pos === "NOUN" || next.pos === "PROPN") && ((/^\p{Ll}+$/u.test(next.text) && (next.text.length <= 3 || isEnglishWord(next.text) || isEnglishWord(next.lemma))) || /^\p{Lu}{1,3}$/u.test(next.text));
   return unit ? { ...c, text: joinTokens(tokens, c.first, c.last + 1), last: c.last + 1 } : c;
 }
 

@@ -57,9 +57,9 @@ addType("person", "person people man woman men women mp mps candidate minister l
 addType("organisation", "committee party organisation organization company newspaper paper outlet group union movement agency department team firm publication website site body institution charity club government board council university school");
 addType("place", "constituency seat city town country place region county state area district location venue village continent street address");
 addType("date", "year date day month time decade century week");
-addType("number", "percentage percent number amount proportion share age price cost figure total count size limit maximum minimum");
+addType("number", "percentage percent number amount proportion share age price cost figure total count size limit maximum minimum port");
 // Documentation answers: an identifier, a command, a flag, a path, a version — shown as code.
-addType("code", "function method class module command option flag switch parameter argument attribute property variable setting keyword exception error package file directory folder path field extension tool utility program script operator statement clause macro constant library format syntax version header signal mode level suffix prefix port");
+addType("code", "function method class module command option flag switch parameter argument attribute property variable setting keyword exception error package file directory folder path field extension tool utility program script operator statement clause macro constant library format syntax version header signal mode level suffix prefix");
 
 /**
  * How much a missing word fails a passage, by part of speech: names and nouns carry the

@@ -193,6 +193,16 @@ const NOT_STOP = new Set(["name", "names", "empty", "full", "amount", "part", "p
 const NON_TERM_TYPES = new Set(["punctuation", "tabCRLF", "emoticon", "emoji", "hashtag_symbol", "url", "email"]);
 
 /**
+ * Whether `word` (lower case) is a word of wink's English lexicon: "seconds", "candidates" are;
+ * names, identifiers and misspellings ("dbname", "autovacuum", "seperate") are not.
+ */
+export function isEnglishWord(word: string): boolean {
+  englishDoc ??= readerWithoutEntities(0).readDoc("");
+  return !englishDoc.isOOV(word);
+}
+let englishDoc: ReturnType<WinkMethods["readDoc"]> | undefined;
+
+/**
  * The search term of a token, or `null` when it carries no meaning for retrieval: stop words,
  * punctuation, whitespace, lone symbols. Used identically for documents and questions.
  */

@@ -64,6 +64,14 @@ describe("number candidates", () => {
     expect(statesMeasure(q, "A sponsorship cost £300 in 1996.")).toBe(true);
   });
 
+  it("answer 'what port' with the number, its unit a word or a symbol, never a name on a command line", () => {
+    const passage = "Connect with kettle -p 8642 potname to the server. It listens on 8642 by default and waits 90 seconds, or 500 ms, for a pot.";
+    expect(parseQuestion("what port does the kettle server listen on").kind).toBe("number");
+    expect(candidates("what port does the kettle server listen on", passage)).toContain("8642");
+    expect(candidates("what port does the kettle server listen on", passage)).not.toContain("8642 potname");
+    expect(candidates("how long does the server wait for a pot", passage)).toEqual(expect.arrayContaining(["90 seconds", "500 ms"]));
+  });
+
   it("keep a year-like count that no time word introduces (\"is 1600\")", () => {
     expect(candidates("how many columns can a table have", "The maximum number of columns for a table is 1600.")).toEqual(["1600"]);
   });
