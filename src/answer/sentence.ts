@@ -310,6 +310,12 @@ const NEGATION = /\b(not|no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|
  */
 export function sentenceAnswer(q: Question, picked: PickedSentence): string {
   let text = withoutListMarker(readable(picked.text));
+  // "json.load(*fp*, *\**, *cls=None*, …)  " over "Deserialize *fp* …": the call is named, its
+  // parameters left to the quote, so the description fits.
+  const raw = picked.reading.doc.text.slice(picked.start, picked.end);
+  const signature = SIGNATURE_LINE.exec(raw);
+  const described = signature ? readable(raw.slice(signature[0].length)) : "";
+  if (signature && described.split(" ").length >= 3) text = `\`${signature[1]}()\`: ${described}`;
   const block = introducedBlock(picked.text, picked.reading.doc.text, picked.end);
   // One item of a list is wanted: the one that holds most of the question's words.
   const item = block?.items && q.plurality !== "many" ? bestItem(q, block.items) : undefined;
@@ -341,6 +347,9 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
   }
   return cut(text, MAX_SENTENCE_ANSWER);
 }
+
+/** A call signature as a reference's term line, over its description: "json.load(*fp*, *\**, …)  ". */
+const SIGNATURE_LINE = /^([A-Za-z_][\w.]*)\([^\n]*\)(?: {2,}|\\)\n/;
 
 /**
  * A replacer for the fences of a text: an opening fence goes with its info string ("``` literal-block",

@@ -704,6 +704,12 @@ describe("composeAnswer on release notes in a reference", () => {
     expect(composeAnswer(reference, "which version deprecated kettle.boil").answer).toBe("2.3");
   });
 
+  it("names a call by its name, not its whole signature, before the sentence that says what it does", async () => {
+    const reference = await indexOfLines(newDir, "kettle.md", REFERENCE);
+    const reply = composeAnswer(reference, "how do i steep the leaves of a pot");
+    expect(reply.answer).toBe("`kettle.steep()`: Steeps the leaves of *pot* for *minutes*.");
+  });
+
   it("answers 'which version' with a release number, not with other code near the question's words", async () => {
     const reference = await indexOfLines(newDir, "kettle.md", REFERENCE);
     expect(composeAnswer(reference, "which version of kettle removes boil").answer).toBe("4.0");
