@@ -366,7 +366,7 @@ function fenceOut(): (fence: string, mark: string, info?: string) => string {
 /**
  * Markdown as a reader sees it: link targets dropped ("[the FAQ](faq.html)" → "the FAQ", also a
  * target cut in two by a sentence start), backslash escapes undone, code fences dropped (their
- * code kept), spaces folded. The short
+ * code kept), an example's callout marks dropped, spaces folded. The short
  * answer is a summary, not a quote: the quotes below it stay verbatim.
  */
 export function readable(text: string): string {
@@ -376,6 +376,8 @@ export function readable(text: string): string {
     .replace(/\]\([^)\s]*\)/g, "")
     .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, "$1")
     .replace(/(```|~~~)([ \t]*[\w+-]+)?/g, fenceOut())
+    // An example's callout marks ("$ git reset --soft HEAD^ <1>") point to notes the answer does not carry.
+    .replace(/[ \t]+<\d{1,2}>(?=\s|$)/g, "")
     .replace(/\s+/g, " ")
     .trim();
 }

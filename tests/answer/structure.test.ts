@@ -80,6 +80,11 @@ describe("readable", () => {
     expect(readable("Run it:\n\n```sh\nmake -j4\n```")).toBe("Run it: make -j4");
   });
 
+  it("drops an example's callout marks", () => {
+    expect(readable("$ kettle brew --quick <1> $ kettle pour <2>")).toBe("$ kettle brew --quick $ kettle pour");
+    expect(readable("Pick a size < 10 <b>")).toBe("Pick a size < 10 <b>");
+  });
+
   it("drops an info string written after a space with its fence, and nothing after a closing fence", () => {
     expect(readable("then call: ``` literal-block kettle-postinst configure ```")).toBe("then call: kettle-postinst configure");
     expect(readable("Run ```sh brew``` first, then pour.")).toBe("Run brew first, then pour.");
