@@ -132,6 +132,8 @@ function nameCandidates(tokens: Token[], q: Question, kind: AnswerKind): Candida
     if (q.names.has(key) || (kind === "person" && q.lemmas.has(key))) continue;
     const words = span.text.toLowerCase().split(/[\s-]+/);
     if (words.every((w) => q.lemmas.has(w))) continue;
+    // Nor is a person named with the question's own words ("Debian Archive" for "who maintains debian policy"): a title, not a name.
+    if (kind === "person" && words.length > 1 && words.some((w) => q.lemmas.has(w))) continue;
     const last = words[words.length - 1] ?? "";
     const before = tokens[span.first - 1];
     const after = tokens[span.last + 1];

@@ -78,6 +78,11 @@ describe("number candidates", () => {
 });
 
 describe("person candidates", () => {
+  it("take no title made of the question's own words for a person (\"Kettle Guide Archive\")", () => {
+    const passage = "See the Kettle Guide Archive for old copies. The guide is kept by Ada Quill.";
+    expect(candidates("who keeps the kettle guide", passage)).toEqual(["Ada Quill"]);
+  });
+
   it("keep a name whole across a particle in lower case (\"van\", \"von der\")", () => {
     const passage = "The kettle protocol was written by Maria van Houten, and the teapot driver by Ada von der Lind.";
     const found = findCandidates(analyse(passage).tokens, parseQuestion("Who wrote the kettle protocol?"));
