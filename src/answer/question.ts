@@ -114,6 +114,8 @@ const CODE_WORD = /^-{1,2}[A-Za-z]|[A-Za-z0-9]_[A-Za-z0-9]|[a-z]\.[A-Za-z_]|[a-z
 
 /** "who is …", "who was …", "who's …": with nothing but a name after it, a question about that person. */
 const WHO_IS = /^who(?:'s|\s+(?:is|was|are|were))\s/;
+/** "Who is RMS?", "who was Ada Quill": the words after who is, when each is written as a name (capital first). */
+const WHO_IS_NAME = /^who(?:'s|\s+(?:is|was|are|were))\s+((?:\p{Lu}[\p{L}\d.'-]*\s*){1,4})\??$/u;
 
 /** Words that ask for a reason in a keyword question, left out of its search terms. */
 const REASON_FRAME = new Set(["reason", "rationale"]);
@@ -188,7 +190,8 @@ export function parseQuestion(asked: string): Question {
   const subjectAsked = /^(?:who|whom|whose|which|what)$/i.test(tokens.find((t) => WH.test(t.text))?.text ?? "");
   const relation = verbWeight.weight === SUBJECT_VERB_WEIGHT && subjectAsked ? relationOf(tokens, verbWeight.at) : undefined;
   // "Who is Kelvin Hopkins?" asks what the documents say of the person named, not for another name.
-  const described = kind === "person" && WHO_IS.test(clause) && terms.length > 0 && terms.every((t) => t.name !== undefined);
+  const named = WHO_IS_NAME.exec(text.trim())?.[1];
+  const described = kind === "person" && WHO_IS.test(clause) && terms.length > 0 && (terms.every((t) => t.name !== undefined) || (named !== undefined && /^[\p{Lu}\d]/u.test(named)));
   return {
     text,
     kind: described ? "definition" : kind,

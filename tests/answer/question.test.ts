@@ -181,6 +181,7 @@ describe("parseQuestion", () => {
   it("reads 'who is' over nothing but a name as a question about that person", () => {
     expect(parseQuestion("who is Ada Quill?").kind).toBe("definition");
     expect(parseQuestion("Who was Tom Vane").kind).toBe("definition");
+    expect(parseQuestion("who is ADQ?").kind).toBe("definition");
     expect(parseQuestion("who is the guild's treasurer?").kind).toBe("person");
     expect(parseQuestion("who is standing for the guild?").kind).toBe("person");
   });
