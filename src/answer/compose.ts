@@ -2,47 +2,36 @@
  * The answer pipeline, one stage a module:
  *
  *   question (question.ts) → retrieve (SearchIndex) → rerank (rerank.ts)
- *     → extract (vote.ts, code.ts, sentence.ts, structure.ts) → calibrate (calibrate.ts) → compose (here)
+ *     → extract (vote.ts, code.ts, list.ts, describe.ts, definition.ts, sentence.ts, structure.ts)
+ *     → calibrate (calibrate.ts) → compose (here)
  *
  * `draftAnswer` runs every stage but the decision and returns the signals the decision reads
  * (the calibration script fits on them); `composeAnswer` decides and shapes the reply.
  */
 import { termsOf, type Token } from "../nlp/analyse.js";
-import type { IndexedDoc, SearchIndex } from "../search/build.js";
-import type { Answer, AnswerKind, Excerpt, Passage, ScoredPassage } from "../types.js";
+import type { SearchIndex } from "../search/build.js";
+import type { Answer, AnswerKind, Excerpt } from "../types.js";
 import { calibrate, type Signals } from "./calibrate.js";
 import { asksDefault, asksVersion, VERSION_TEXT, voteCode } from "./code.js";
 import { abbreviationIn, expansionOf } from "./acronym.js";
-import { askedEntry, definedEntry, headedEntry, namedEntry } from "./definition.js";
-import { enumerationIn } from "./enumeration.js";
+import { definedEntry, headedEntry } from "./definition.js";
 import { makeExcerpt } from "./excerpt.js";
-import { identifiersIn, sameIdentifier, unheldIdentifier } from "./identifiers.js";
+import { identifiersIn, unheldIdentifier } from "./identifiers.js";
 import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question } from "./question.js";
 import { correctQuestion } from "./spelling.js";
-import { bestCovering, idfOf, READ_FIRST, rerank, type Reading, type ReadingModel } from "./rerank.js";
-import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, withoutListMarker, type PickedSentence } from "./sentence.js";
-import { blockAfter, introducedBlock, isLeadIn, listAround, TERM_LINE } from "./structure.js";
+import { bestCovering, idfOf, rerank, type Reading, type ReadingModel } from "./rerank.js";
+import { cut, rankedSentences, sentenceAnswer, type PickedSentence } from "./sentence.js";
 import { statesMeasure } from "./candidates.js";
 import { parametersAsked, signatureDefault } from "./signature.js";
 import { checkQuestion } from "./validate.js";
-import { escapeRegExp } from "../nlp/regexp.js";
-import { joinList, MAX_LIST_ITEMS, VOTED_KINDS, voteCandidates } from "./vote.js";
+import { documentDescription, ENTRY_SENTENCES, entryDescription, faqAnswer, withNamedPassages } from "./describe.js";
+import { itemsAnswer, LEAD_IN_SENTENCES, LIST_SENTENCES, listOf, seriesIn } from "./list.js";
+import { joinList, VOTED_KINDS, voteCandidates } from "./vote.js";
 
 /** Passages retrieved per question: enough to gather a list spread over a document. */
 const RETRIEVE = 24;
 const MAX_EXCERPTS = 3;
-/**
- * Sentences a list question's items are looked for in, best first. Tried on the tune split
- * (lists 44 questions): 1 (the best sentence only) against 2-6.
- */
-const LIST_SENTENCES = 4;
-/**
- * Sentences searched for a lead-in to a list ("The <mode> must be one of the following:"), before
- * the series of the first LIST_SENTENCES: a sentence that introduces a list names what it lists
- * and little else, so ranks below sentences that use the question's words more.
- */
-const LEAD_IN_SENTENCES = 8;
 /** A list answer is cut to this many characters (the eval's list answers are held to 400). */
 const MAX_LIST_ANSWER = 380;
 /** A typed answer (name, code) is cut to this many characters. */
@@ -182,198 +171,6 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // Nor does a sentence with no number answer "how old" or "what year".
   const unstated = unstatedDefault || (sentence !== undefined && !statesMeasure(q, sentence.text));
   return { answer: sentence && !unstated ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
-}
-
-/** The answer under a FAQ heading that asks the question in so many words (askedEntry), led by yes or no for a yes/no question. */
-function faqAnswer(q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
-  const found = askedEntry(q, readings);
-  return found && q.kind === "yesno" ? { answer: sentenceAnswer(q, found.sentence), sentence: found.sentence } : found;
-}
-
-/** Candidate sentences searched for the first one of an identifier's entry (see entryDescription). */
-const ENTRY_SENTENCES = 40;
-/** "what does X do", "what is X", "what's X for": a question about an identifier and nothing else. */
-const WHAT_IS_IDENTIFIER = /^\s*what(?:'s| is| are| does| do)?\s+(?:the\s+|a\s+|an\s+)?(?:function\s+|method\s+|class\s+|module\s+)?`?([^\s`?]+?)`?(?:\(\))?\s*(?:function|method|class|module)?\s*(?:do|does|for|mean|(return|give|yield)s?(?:\s+back)?)?\s*\??\s*$/i;
-/** A sentence of an entry that says what it returns ("Returns: {boolean} …", "Return a new list …", "… returns None"). */
-const SAYS_RETURN = /\breturn(?:s|ed)?\b|\byields?\b/i;
-
-/**
- * For "what does X do" about an identifier with an entry of its own (a term line "X(args)  "
- * over its description, or a heading, see rerank's subject): the entry's first sentence of
- * prose, the term line left out. References say what a thing does first; later sentences give
- * details and exceptions.
- */
-function entryDescription(q: Question, rank: () => PickedSentence[]): { answer: string; sentence: PickedSentence } | undefined {
-  const what = WHAT_IS_IDENTIFIER.exec(q.text);
-  const asked = what?.[1];
-  if (!asked || !identifiersIn(asked).includes(asked)) return undefined;
-  const own = rank().filter((s) => s.reading.subject !== undefined && sameIdentifier(s.reading.subject, asked));
-  // The part of a sentence after the entry's term line, when the sentence holds it.
-  const afterTermLine = (s: PickedSentence): string | undefined => {
-    const doc = s.reading.doc.text;
-    const lineEnd = doc.indexOf("\n", s.start);
-    if (lineEnd < 0 || lineEnd >= s.end || !TERM_LINE.test(doc.slice(doc.lastIndexOf("\n", s.start) + 1, lineEnd))) return undefined;
-    return readable(doc.slice(lineEnd + 1, s.end)).trim();
-  };
-  // "What does X return?": the entry's best sentence that says what it returns ("Returns: {boolean} …").
-  const returns = what?.[2] ? own.find((s) => !s.code && SAYS_RETURN.test(afterTermLine(s) ?? s.text)) : undefined;
-  if (returns) return { answer: cut(withoutListMarker(afterTermLine(returns) ?? readable(returns.text)), MAX_SENTENCE_ANSWER), sentence: returns };
-  // The sentence that holds the term line itself: the entry's first.
-  for (const s of own) {
-    const description = afterTermLine(s);
-    if (description && description.split(/\s+/).length >= 3) return { answer: cut(description, MAX_SENTENCE_ANSWER), sentence: s };
-  }
-  // An entry under a heading of its own ("### `kettle.pour(cup[, options], callback)`"), whose
-  // parameter list may come first: its first sentence of prose.
-  const prose = own
-    .filter((s) => s.reading.hit.passage.heading?.toLowerCase().includes(asked.toLowerCase()) && !s.code && !LIST_LINE.test(s.text) && !METADATA.test(s.text) && s.text.split(/\s+/).length >= 3)
-    .sort((a, b) => a.start - b.start)[0];
-  return prose ? { answer: cut(readable(prose.text), MAX_SENTENCE_ANSWER), sentence: prose } : undefined;
-}
-
-/** Each index's documents by the folded name their title gives them (see foldName), built on first use. */
-const titled = new WeakMap<SearchIndex, Map<string, string>>();
-
-/**
- * `hits` with the passages that say what a "what is X" question's X is, when retrieval left them
- * out: the opening of the document X names ("what does git stash do" → git-stash(1)), whose NAME
- * line holds few of the question's words yet is what the page says it is; and the first passages
- * of the entry headed X ("what is a heisenbug", "What is Python?"), which many passages mention.
- */
-function withNamedPassages(index: SearchIndex, q: Question, hits: ScoredPassage[]): ScoredPassage[] {
-  if (hits.length === 0) return hits;
-  const doc = namedDocument(index, q);
-  const wanted = new Set([...(doc ? doc.passageIds.slice(0, OPENING_PASSAGES) : []), ...namedEntry(index, q)]);
-  // Those among the passages read closely (rerank reads the first READ_FIRST) stay where they are.
-  for (const h of hits.slice(0, READ_FIRST)) wanted.delete(h.passage.id);
-  if (wanted.size === 0) return hits;
-  const found = new Map(hits.filter((h) => wanted.has(h.passage.id)).map((h) => [h.passage.id, h]));
-  const last = hits[hits.length - 1]?.score ?? 0;
-  const named = [...wanted].map((id) => found.get(id) ?? (index.passage(id) ? { passage: index.passage(id) as Passage, score: last, terms: [] } : undefined)).filter((h): h is ScoredPassage => h !== undefined);
-  // The others join them, after the best others.
-  const rest = hits.filter((h) => !wanted.has(h.passage.id));
-  const at = Math.max(0, READ_FIRST - named.length);
-  return [...rest.slice(0, at), ...named, ...rest.slice(at)];
-}
-
-/** The document a "what is X" question names by its title's name (see foldName, titleName), if any. */
-function namedDocument(index: SearchIndex, q: Question): IndexedDoc | undefined {
-  const asked = WHAT_IS_THING.exec(q.text)?.[1];
-  if (!asked || foldName(asked).length < 2) return undefined;
-  let byName = titled.get(index);
-  if (!byName) {
-    byName = new Map();
-    for (const doc of index.docs.values()) byName.set(foldName(titleName(doc.title)), doc.path);
-    titled.set(index, byName);
-  }
-  const path = byName.get(foldName(asked));
-  return path === undefined ? undefined : index.docs.get(path);
-}
-
-/** "what is X", "what does X do", "what's X for", "what is the X module": a question about one named thing. */
-const WHAT_IS_THING = /^\s*what(?:'s| is| are| does| do)\s+(?:the\s+)?(.{2,60}?)\s*(?:do|for)?\s*\??\s*$/i;
-/** Words a title or a question adds to a thing's name: "the heapq module", "git-stash(1)". */
-const NAME_NOISE = /\((?:\d\w*)\)|\b(?:the|module|package|library|command|program|utility|tool|manual page)\b/gi;
-
-/** A document's or thing's name folded for comparison: "git-stash(1)" and "git stash" → "git stash". */
-function foldName(name: string): string {
-  return name.toLowerCase().replace(NAME_NOISE, " ").replace(/[-_`*\s]+/g, " ").trim();
-}
-
-/** The name a title gives its document: its part before a dash ("heapq — Heap queue algorithm — Python …" → "heapq"). */
-function titleName(title: string): string {
-  return title.split(/\s+[—–-]\s+/)[0] ?? title;
-}
-
-/** Passages at a document's start that may say what it is (a title line, a NAME section, a "Source code" line come first). */
-const OPENING_PASSAGES = 4;
-/** A man page's NAME line, "git-stash - Stash the changes in a dirty working directory away": its description. */
-const NAME_LINE = /^\s*[\w.,+-]+(?:,\s*[\w.+-]+)*\s+-\s+(\S.*)$/;
-
-/**
- * For "what is X" where X names a document (its title, "the heapq module", "git stash"), the
- * document's opening says what X is: its man-page NAME line's description, or its
- * first sentence of prose, metadata and code left out.
- */
-function documentDescription(index: SearchIndex, q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
-  const named = namedDocument(index, q);
-  if (!named) return undefined;
-  // Only the document's opening says what it is about: a sentence from further in says more of less.
-  const openingPassages = new Set(named.passageIds.slice(0, OPENING_PASSAGES));
-  const own = readings.filter((r) => r.doc === named && openingPassages.has(r.hit.passage.id));
-  const opening = rankedSentences(q, own, ENTRY_SENTENCES)
-    .filter((s) => !s.code && !LIST_LINE.test(s.text) && !METADATA.test(s.text) && !/\bsource code:|manual page$|^new in version/i.test(s.text) && s.text.split(/\s+/).length >= 4)
-    .sort((a, b) => a.start - b.start)[0];
-  if (!opening) return undefined;
-  const description = NAME_LINE.exec(opening.text)?.[1] ?? opening.text;
-  return { answer: cut(readable(description), MAX_SENTENCE_ANSWER), sentence: opening };
-}
-
-/** A list item's or quote's line ("* `cup` {Cup} The cup to pour into.", "1. Open the tap.", "> Note"), or an HTML comment. */
-const LIST_LINE = /^\s*(?:[-*+>]|\d{1,3}[.)])\s|^\s*<!--/;
-/** A short label and value rather than a sentence: "Stability: 1 - Experimental", "Type: integer". */
-const METADATA = /^\s*\S+(?:\s+\S+){0,2}:\s+(?:\S+\s*){1,6}$/;
-
-/**
- * The items of the list the answer sentence leads in to, or writes out ("such as A, B and C"; a
- * `series`), or the list the best passages stand in. When the best sentence holds no list, the
- * next best ones are tried before the passages: "which values can X take" is answered by "one of
- * `low`, `medium`, …", which the ranker may place just below a sentence that names X better.
- */
-function listOf(q: Question, readings: Reading[], ranked: PickedSentence[]): { items: string[]; series?: true; sentence?: PickedSentence } | undefined {
-  // Past the first LIST_SENTENCES, a lead-in must name what the question lists ("modes", "values").
-  const noun = listedNoun(q);
-  const names = noun ? new RegExp(`\\b${escapeRegExp(noun)}`, "i") : undefined;
-  for (const [at, sentence] of ranked.slice(0, LEAD_IN_SENTENCES).entries()) {
-    if (at >= LIST_SENTENCES && !names?.test(sentence.text)) continue;
-    const items = introducedBlock(sentence.text, sentence.reading.doc.text, sentence.end)?.items;
-    if (items && items.length >= 2) return { items: items.slice(0, MAX_LIST_ITEMS), sentence };
-  }
-  for (const sentence of ranked.slice(0, LIST_SENTENCES)) {
-    const series = sentence.code ? undefined : seriesIn(q, sentence);
-    if (series) return { items: series, series: true, sentence };
-  }
-  for (const r of [ranked[0]?.reading, ...readings.slice(0, 2)]) {
-    if (!r) continue;
-    const items = listAround(r.doc.text, r.hit.passage.start) ?? (isLeadIn(r.body.text, r.doc.text, r.hit.passage.end) ? blockAfter(r.doc.text, r.hit.passage.end)?.items : undefined);
-    if (items && items.length >= 2) return { items: items.slice(0, MAX_LIST_ITEMS) };
-  }
-  return undefined;
-}
-
-/** What a list question lists: its type noun ("what are the modes" → mode), or the noun after "what"/"which" ("what values can …" → value). */
-function listedNoun(q: Question): string | undefined {
-  if (q.typeNoun) return q.typeNoun;
-  const after = /^\s*(?:what|which)\s+(\p{L}+)/iu.exec(q.text)?.[1]?.toLowerCase();
-  return after ? q.terms.find((t) => t.surface === after || t.term === after || after.startsWith(t.term))?.term : undefined;
-}
-
-/**
- * List items as one answer of at most `max` characters. Items too long to fit together are cut
- * to their lead ("`echo -n`, if implemented as a shell built-in, must not …" → "`echo -n`"): a
- * definition list's items open with the thing defined, and every item named beats the first
- * few quoted whole.
- */
-export function itemsAnswer(items: string[], max: number): string {
-  const whole = items.join("; ");
-  if (whole.length <= max) return whole;
-  const share = Math.floor(max / items.length) - 2;
-  return items.map((item) => cut(leadOf(item), share)).join("; ");
-}
-
-/** An item's text before its first clause break (",", ":", " - ", "("), when that leaves words. */
-function leadOf(item: string): string {
-  const m = /^(.+?)(?:[,:;(]|\s[-–—]\s)/.exec(item);
-  return m && /[\p{L}\p{N}]/u.test(m[1] as string) ? (m[1] as string).trim() : item;
-}
-
-/** The members of a series written out in the answer sentence ("such as A, B and C"). */
-function seriesIn(q: Question, sentence: PickedSentence, onlyAfterQuestionWords = false): string[] | undefined {
-  const within = (span: { start: number; end: number }) => sentence.reading.body.tokens.filter((t) => t.start >= span.start && t.end <= span.end);
-  let found = enumerationIn(within(sentence), sentence.reading.doc.text, q.lemmas);
-  // A list question's sentence often names the set and the next one lists it ("… considered whitespace. This includes space, tab, …").
-  if (!found && !onlyAfterQuestionWords && sentence.next) found = enumerationIn(within(sentence.next), sentence.reading.doc.text, q.lemmas);
-  return found && (found.afterQuestionWords || !onlyAfterQuestionWords) ? found.members.slice(0, MAX_LIST_ITEMS) : undefined;
 }
 
 /** Answers `question` from `index`. Never throws for a bad question. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { composeAnswer, itemsAnswer } from "../../src/answer/compose.js";
+import { composeAnswer } from "../../src/answer/compose.js";
+import { itemsAnswer } from "../../src/answer/list.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { buildIndex, type SearchIndex } from "../../src/search/build.js";
 import type { Answer } from "../../src/types.js";

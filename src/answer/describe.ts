@@ -1,0 +1,146 @@
+/**
+ * Answers that say what a thing is from where the documents describe it: the first sentence of
+ * an identifier's own entry ("what does json.dumps do"), the opening of the document a question
+ * names ("what is the heapq module", "what does git stash do"), and a FAQ's answer under the
+ * heading that asks the question itself. Also the passages such questions need that retrieval
+ * may leave out.
+ */
+import type { IndexedDoc, SearchIndex } from "../search/build.js";
+import type { Passage, ScoredPassage } from "../types.js";
+import { askedEntry, namedEntry } from "./definition.js";
+import { identifiersIn, sameIdentifier } from "./identifiers.js";
+import type { Question } from "./question.js";
+import { READ_FIRST, type Reading } from "./rerank.js";
+import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, withoutListMarker, type PickedSentence } from "./sentence.js";
+import { TERM_LINE } from "./structure.js";
+
+/** The answer under a FAQ heading that asks the question in so many words (askedEntry), led by yes or no for a yes/no question. */
+export function faqAnswer(q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
+  const found = askedEntry(q, readings);
+  return found && q.kind === "yesno" ? { answer: sentenceAnswer(q, found.sentence), sentence: found.sentence } : found;
+}
+
+/** Candidate sentences searched for the first one of an identifier's entry (see entryDescription). */
+export const ENTRY_SENTENCES = 40;
+/** "what does X do", "what is X", "what's X for": a question about an identifier and nothing else. */
+const WHAT_IS_IDENTIFIER = /^\s*what(?:'s| is| are| does| do)?\s+(?:the\s+|a\s+|an\s+)?(?:function\s+|method\s+|class\s+|module\s+)?`?([^\s`?]+?)`?(?:\(\))?\s*(?:function|method|class|module)?\s*(?:do|does|for|mean|(return|give|yield)s?(?:\s+back)?)?\s*\??\s*$/i;
+/** A sentence of an entry that says what it returns ("Returns: {boolean} …", "Return a new list …", "… returns None"). */
+const SAYS_RETURN = /\breturn(?:s|ed)?\b|\byields?\b/i;
+
+/**
+ * For "what does X do" about an identifier with an entry of its own (a term line "X(args)  "
+ * over its description, or a heading, see rerank's subject): the entry's first sentence of
+ * prose, the term line left out. References say what a thing does first; later sentences give
+ * details and exceptions.
+ */
+export function entryDescription(q: Question, rank: () => PickedSentence[]): { answer: string; sentence: PickedSentence } | undefined {
+  const what = WHAT_IS_IDENTIFIER.exec(q.text);
+  const asked = what?.[1];
+  if (!asked || !identifiersIn(asked).includes(asked)) return undefined;
+  const own = rank().filter((s) => s.reading.subject !== undefined && sameIdentifier(s.reading.subject, asked));
+  // The part of a sentence after the entry's term line, when the sentence holds it.
+  const afterTermLine = (s: PickedSentence): string | undefined => {
+    const doc = s.reading.doc.text;
+    const lineEnd = doc.indexOf("\n", s.start);
+    if (lineEnd < 0 || lineEnd >= s.end || !TERM_LINE.test(doc.slice(doc.lastIndexOf("\n", s.start) + 1, lineEnd))) return undefined;
+    return readable(doc.slice(lineEnd + 1, s.end)).trim();
+  };
+  // "What does X return?": the entry's best sentence that says what it returns ("Returns: {boolean} …").
+  const returns = what?.[2] ? own.find((s) => !s.code && SAYS_RETURN.test(afterTermLine(s) ?? s.text)) : undefined;
+  if (returns) return { answer: cut(withoutListMarker(afterTermLine(returns) ?? readable(returns.text)), MAX_SENTENCE_ANSWER), sentence: returns };
+  // The sentence that holds the term line itself: the entry's first.
+  for (const s of own) {
+    const description = afterTermLine(s);
+    if (description && description.split(/\s+/).length >= 3) return { answer: cut(description, MAX_SENTENCE_ANSWER), sentence: s };
+  }
+  // An entry under a heading of its own ("### `kettle.pour(cup[, options], callback)`"), whose
+  // parameter list may come first: its first sentence of prose.
+  const prose = own
+    .filter((s) => s.reading.hit.passage.heading?.toLowerCase().includes(asked.toLowerCase()) && !s.code && !LIST_LINE.test(s.text) && !METADATA.test(s.text) && s.text.split(/\s+/).length >= 3)
+    .sort((a, b) => a.start - b.start)[0];
+  return prose ? { answer: cut(readable(prose.text), MAX_SENTENCE_ANSWER), sentence: prose } : undefined;
+}
+
+/** Each index's documents by the folded name their title gives them (see foldName), built on first use. */
+const titled = new WeakMap<SearchIndex, Map<string, string>>();
+
+/**
+ * `hits` with the passages that say what a "what is X" question's X is, when retrieval left them
+ * out: the opening of the document X names ("what does git stash do" → git-stash(1)), whose NAME
+ * line holds few of the question's words yet is what the page says it is; and the first passages
+ * of the entry headed X ("what is a heisenbug", "What is Python?"), which many passages mention.
+ */
+export function withNamedPassages(index: SearchIndex, q: Question, hits: ScoredPassage[]): ScoredPassage[] {
+  if (hits.length === 0) return hits;
+  const doc = namedDocument(index, q);
+  const wanted = new Set([...(doc ? doc.passageIds.slice(0, OPENING_PASSAGES) : []), ...namedEntry(index, q)]);
+  // Those among the passages read closely (rerank reads the first READ_FIRST) stay where they are.
+  for (const h of hits.slice(0, READ_FIRST)) wanted.delete(h.passage.id);
+  if (wanted.size === 0) return hits;
+  const found = new Map(hits.filter((h) => wanted.has(h.passage.id)).map((h) => [h.passage.id, h]));
+  const last = hits[hits.length - 1]?.score ?? 0;
+  const named = [...wanted].map((id) => found.get(id) ?? (index.passage(id) ? { passage: index.passage(id) as Passage, score: last, terms: [] } : undefined)).filter((h): h is ScoredPassage => h !== undefined);
+  // The others join them, after the best others.
+  const rest = hits.filter((h) => !wanted.has(h.passage.id));
+  const at = Math.max(0, READ_FIRST - named.length);
+  return [...rest.slice(0, at), ...named, ...rest.slice(at)];
+}
+
+/** The document a "what is X" question names by its title's name (see foldName, titleName), if any. */
+function namedDocument(index: SearchIndex, q: Question): IndexedDoc | undefined {
+  const asked = WHAT_IS_THING.exec(q.text)?.[1];
+  if (!asked || foldName(asked).length < 2) return undefined;
+  let byName = titled.get(index);
+  if (!byName) {
+    byName = new Map();
+    for (const doc of index.docs.values()) byName.set(foldName(titleName(doc.title)), doc.path);
+    titled.set(index, byName);
+  }
+  const path = byName.get(foldName(asked));
+  return path === undefined ? undefined : index.docs.get(path);
+}
+
+/** "what is X", "what does X do", "what's X for", "what is the X module": a question about one named thing. */
+const WHAT_IS_THING = /^\s*what(?:'s| is| are| does| do)\s+(?:the\s+)?(.{2,60}?)\s*(?:do|for)?\s*\??\s*$/i;
+/** Words a title or a question adds to a thing's name: "the heapq module", "git-stash(1)". */
+const NAME_NOISE = /\((?:\d\w*)\)|\b(?:the|module|package|library|command|program|utility|tool|manual page)\b/gi;
+
+/** A document's or thing's name folded for comparison: "git-stash(1)" and "git stash" → "git stash". */
+function foldName(name: string): string {
+  return name.toLowerCase().replace(NAME_NOISE, " ").replace(/[-_`*\s]+/g, " ").trim();
+}
+
+/** The name a title gives its document: its part before a dash ("heapq — Heap queue algorithm — Python …" → "heapq"). */
+function titleName(title: string): string {
+  return title.split(/\s+[—–-]\s+/)[0] ?? title;
+}
+
+/** Passages at a document's start that may say what it is (a title line, a NAME section, a "Source code" line come first). */
+const OPENING_PASSAGES = 4;
+/** A man page's NAME line, "git-stash - Stash the changes in a dirty working directory away": its description. */
+const NAME_LINE = /^\s*[\w.,+-]+(?:,\s*[\w.+-]+)*\s+-\s+(\S.*)$/;
+
+/**
+ * For "what is X" where X names a document (its title, "the heapq module", "git stash"), the
+ * document's opening says what X is: its man-page NAME line's description, or its
+ * first sentence of prose, metadata and code left out.
+ */
+export function documentDescription(index: SearchIndex, q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
+  const named = namedDocument(index, q);
+  if (!named) return undefined;
+  // Only the document's opening says what it is about: a sentence from further in says more of less.
+  const openingPassages = new Set(named.passageIds.slice(0, OPENING_PASSAGES));
+  const own = readings.filter((r) => r.doc === named && openingPassages.has(r.hit.passage.id));
+  const opening = rankedSentences(q, own, ENTRY_SENTENCES)
+    .filter((s) => !s.code && !LIST_LINE.test(s.text) && !METADATA.test(s.text) && !/\bsource code:|manual page$|^new in version/i.test(s.text) && s.text.split(/\s+/).length >= 4)
+    .sort((a, b) => a.start - b.start)[0];
+  if (!opening) return undefined;
+  const description = NAME_LINE.exec(opening.text)?.[1] ?? opening.text;
+  return { answer: cut(readable(description), MAX_SENTENCE_ANSWER), sentence: opening };
+}
+
+/** A list item's or quote's line ("* `cup` {Cup} The cup to pour into.", "1. Open the tap.", "> Note"), or an HTML comment. */
+const LIST_LINE = /^\s*(?:[-*+>]|\d{1,3}[.)])\s|^\s*<!--/;
+/** A short label and value rather than a sentence: "Stability: 1 - Experimental", "Type: integer". */
+const METADATA = /^\s*\S+(?:\s+\S+){0,2}:\s+(?:\S+\s*){1,6}$/;
+
