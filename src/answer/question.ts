@@ -117,6 +117,9 @@ const WHO_IS = /^who(?:'s|\s+(?:is|was|are|were))\s/;
 /** "Who is RMS?", "who was Ada Quill": the words after who is, when each is written as a name (capital first). */
 const WHO_IS_NAME = /^who(?:'s|\s+(?:is|was|are|were))\s+((?:\p{Lu}[\p{L}\d.'-]*\s*){1,4})\??$/u;
 
+/** "what happened to …", "what happens when …", "what will happen if …": a frame around what is asked about. */
+const WHAT_HAPPENED = /\bwhat(?:'s| has| had| will| would| could| did)?\s+happen(?:s|ed|ing)?\b/;
+
 /** Words that ask for a reason in a keyword question, left out of its search terms. */
 const REASON_FRAME = new Set(["reason", "rationale"]);
 
@@ -157,7 +160,9 @@ export function parseQuestion(asked: string): Question {
   }
   const terms: QuestionTerm[] = [];
   const lemmas = new Set<string>();
-  const verbWeight = mainVerbWeight(tokens);
+  // "What happened to Ivan Lewis?", "what happens if I …": "happen" asks for what the documents tell, it is not told.
+  const happening = WHAT_HAPPENED.test(lower);
+  const verbWeight = happening ? { at: -1, weight: 0 } : mainVerbWeight(tokens);
   let word = -1;
   const written = new Map<number, string>();
   tokens.forEach((t, i) => {
@@ -170,7 +175,7 @@ export function parseQuestion(asked: string): Question {
     // "thursday tastings reason": the word that asks for a reason is not one the reason holds.
     if (kind === "reason" && REASON_FRAME.has(term)) return;
     if (kind === "term" && NAMING_FRAME.has(term)) return;
-    if (CHAT_FILLER.has(term) || tellingAt(tokens, i)) return;
+    if (CHAT_FILLER.has(term) || tellingAt(tokens, i) || (term === "happen" && happening)) return;
     lemmas.add(term);
     if (terms.some((q) => q.term === term)) return;
     const weight =

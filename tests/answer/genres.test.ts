@@ -730,6 +730,8 @@ describe("composeAnswer on a question about a person the documents name", () => 
     const reply = composeAnswer(news, "who is Ada Quill?");
     expect(reply.answer).toMatch(/Ada Quill/);
     expect(reply.answer).not.toMatch(/^(?:Tom Vane|Mia Hart)/);
+    // "What happened to X?" is answered by what the documents tell of X.
+    expect(composeAnswer(news, "what happened to Mia Hart?").answer).toMatch(/Mia Hart/);
     // Asked for someone by what they did, the answer is still a name.
     expect(composeAnswer(news, "who runs the oldest forge in Leeds?").answer).toBe("Ada Quill");
   });

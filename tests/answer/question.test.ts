@@ -178,6 +178,13 @@ describe("parseQuestion", () => {
     expect(weightOf("which values do kettles ignore", "ignore")).toBeLessThan(1);
   });
 
+  it("reads 'what happened to X' as a question about X: 'happen' is no search word and no relation", () => {
+    const q = parseQuestion("what happened to Ada Quill?");
+    expect(q.terms.map((t) => t.term)).toEqual(["ada", "quill"]);
+    expect(q.relation).toBeUndefined();
+    expect(parseQuestion("what happens if i drop the kettle").terms.map((t) => t.term)).not.toContain("happen");
+  });
+
   it("reads 'who is' over nothing but a name as a question about that person", () => {
     expect(parseQuestion("who is Ada Quill?").kind).toBe("definition");
     expect(parseQuestion("Who was Tom Vane").kind).toBe("definition");
