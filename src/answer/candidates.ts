@@ -129,7 +129,10 @@ function nameCandidates(tokens: Token[], q: Question, kind: AnswerKind): Candida
   for (const span of nameSpans(tokens)) {
     const key = surnameKey(span.text);
     // The one asked about is not the answer, however the question wrote the name ("did corbyn back").
-    if (q.names.has(key) || (kind === "person" && q.lemmas.has(key))) continue;
+    // (A name the question wrote in lower case, "allin-khan", is one too; "party" in "Labour Party" is only a word.)
+    const keyParts = key.split(/[\s-]+/);
+    const written = keyParts.every((w) => q.lemmas.has(w));
+    if (q.names.has(key) || (written && (kind === "person" || keyParts.some((w) => !isEnglishWord(w))))) continue;
     const words = span.text.toLowerCase().split(/[\s-]+/);
     if (words.every((w) => q.lemmas.has(w))) continue;
     // Nor is a person named with the question's own words ("Debian Archive" for "who maintains debian policy"): a title, not a name.

@@ -77,6 +77,14 @@ describe("number candidates", () => {
   });
 });
 
+describe("organisation candidates", () => {
+  it("take no name the question wrote in lower case, but keep a body named with a question word", () => {
+    const passage = "Brewer Tom Quillfeather was fined by the Kettle Guild in March.";
+    expect(candidates("which organisation fined quillfeather", passage)).toEqual(["Kettle Guild"]);
+    expect(candidates("which organisation of the guild fined the brewer", passage)).toContain("Kettle Guild");
+  });
+});
+
 describe("person candidates", () => {
   it("take no title made of the question's own words for a person (\"Kettle Guide Archive\")", () => {
     const passage = "See the Kettle Guide Archive for old copies. The guide is kept by Ada Quill.";
