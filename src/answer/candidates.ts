@@ -3,6 +3,7 @@
  * people and organisations, dates, numbers, places.
  */
 import { isEnglishWord, type Token } from "../nlp/analyse.js";
+import { stemOf } from "../nlp/stem.js";
 import { joinTokens, nameSpans, surnameKey } from "../nlp/names.js";
 import type { AnswerKind } from "../types.js";
 import type { Question } from "./question.js";
@@ -86,7 +87,9 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
         .filter((c) => !/^\d{1,2}\/\d{1,2}$/.test(c.text))
         // "How old is X?" is answered by an age ("aged 42", "42 years old"), not by any number near X.
         .filter((c) => !ASKS_AGE.test(q.text) || isAge(tokens, c))
-        .map((c) => withUnit(tokens, c));
+        .map((c) => withUnit(tokens, c))
+        // "how many votes": a number of something else ("one chance") does not count them.
+        .filter((c) => !count || countsAsked(q, tokens, c));
     }
     default:
       return [];
@@ -201,6 +204,20 @@ function yearOfSomething(tokens: Token[], c: Candidate): boolean {
   if (c.first !== c.last || !YEAR_TOKEN.test((tokens[c.first] as Token).text)) return false;
   const before = tokens[c.first - 1];
   return before !== undefined && (TIME_PREPOSITIONS.has(before.text.toLowerCase()) || (before.entity === "DATE" && /^\p{Lu}/u.test(before.text)));
+}
+
+/** What "how many" counts, by stem ("votes" → "vote"), if a word follows it. */
+function countedStem(q: Question): string | undefined {
+  const counted = /\bhow many\s+(\p{L}+)/iu.exec(q.text)?.[1];
+  return counted ? stemOf(counted.toLowerCase()) : undefined;
+}
+
+/** A count's unit, when it has one, is what the question counts ("six candidates" for "how many candidates"). */
+function countsAsked(q: Question, tokens: Token[], c: Candidate): boolean {
+  const counted = countedStem(q);
+  const unit = tokens[c.last];
+  if (!counted || !unit || unit.type !== "word" || unit.entity === "CARDINAL" || NUMBER_WORD.test(unit.text)) return true;
+  return stemOf(unit.text.toLowerCase()) === counted;
 }
 
 /**

@@ -37,6 +37,11 @@ describe("number candidates", () => {
     expect(candidates("How much did the sponsorship cost?", passage)).toEqual(["300 pounds"]);
   });
 
+  it("count only what the question counts when the number names what it counts", () => {
+    const passage = "The guild gives each brewer one chance to appeal. Ada won 300 votes, and 12 of them came from Leeds.";
+    expect(candidates("how many votes did Ada win", passage)).toEqual(["300 votes", "12"]);
+  });
+
   it("give no percentage for a count (\"how many\")", () => {
     const passage = "A poll puts Ada ahead with 36% of members. Four candidates are standing.";
     expect(candidates("how many candidates are standing", passage)).toEqual(["Four candidates"]);
