@@ -26,7 +26,7 @@ import { statesMeasure } from "./candidates.js";
 import { parametersAsked, signatureDefault } from "./signature.js";
 import { checkQuestion } from "./validate.js";
 import { documentDescription, ENTRY_SENTENCES, entryDescription, faqAnswer, withNamedPassages } from "./describe.js";
-import { itemsAnswer, LEAD_IN_SENTENCES, LIST_SENTENCES, listOf, seriesIn } from "./list.js";
+import { countedList, itemsAnswer, LEAD_IN_SENTENCES, LIST_SENTENCES, listOf, seriesIn } from "./list.js";
 import { joinList, VOTED_KINDS, voteCandidates } from "./vote.js";
 
 /** Passages retrieved per question: enough to gather a list spread over a document. */
@@ -141,6 +141,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // "Where do I put …?" in documentation asks for a path ("/etc/logrotate.d"), not a place name.
   const path = q.kind === "place" ? voteCode(q, readings, (text) => PATH.test(text)) : undefined;
   if (path) return typed(cut(path.text, MAX_TYPED_ANSWER), path.items, path.margin, path.support);
+  // "How many priority levels are there?" over "The following priority levels are recognized:": the list, counted.
+  const counted = q.kind === "number" ? countedList(q, ranked) : undefined;
+  if (counted) return { ...typed(cut(`${counted.items.length}: ${joinList(counted.items)}`, MAX_LIST_ANSWER), counted.items), sentence: counted.sentence };
   // Names, dates and numbers are voted for across passages first; a list of other things is read from its sentence or block.
   const voted = voteCandidates(index, q, readings);
   if (wantsList && !voted) {

@@ -84,3 +84,19 @@ export function seriesIn(q: Question, sentence: PickedSentence, onlyAfterQuestio
   return found && (found.afterQuestionWords || !onlyAfterQuestionWords) ? found.members.slice(0, MAX_LIST_ITEMS) : undefined;
 }
 
+/**
+ * For "how many X are there": the items of a list a sentence among the best LEAD_IN_SENTENCES
+ * leads in to, when the lead-in names X ("The following *priority levels* are recognized …" for "how
+ * many priority levels are there"). The documents count them by listing them.
+ */
+export function countedList(q: Question, ranked: PickedSentence[]): { items: string[]; sentence: PickedSentence } | undefined {
+  const counted = /\bhow many\s+(?:\p{L}+\s+)?(\p{L}+)/iu.exec(q.text);
+  if (!counted) return undefined;
+  const noun = new RegExp(`\\b${escapeRegExp((counted[1] ?? "").replace(/e?s$/, ""))}`, "i");
+  for (const sentence of ranked.slice(0, LEAD_IN_SENTENCES)) {
+    if (!noun.test(sentence.text)) continue;
+    const items = introducedBlock(sentence.text, sentence.reading.doc.text, sentence.end)?.items;
+    if (items && items.length >= 2) return { items: items.slice(0, MAX_LIST_ITEMS), sentence };
+  }
+  return undefined;
+}

@@ -736,3 +736,21 @@ describe("composeAnswer on a question about a person the documents name", () => 
     expect(composeAnswer(news, "who runs the oldest forge in Leeds?").answer).toBe("Ada Quill");
   });
 });
+
+describe("composeAnswer on a count the documents give as a list", () => {
+  it("answers 'how many X are there' by counting the list a lead-in naming X introduces", async () => {
+    const guide = await indexOfLines(newDir, "modes.md", [
+      "# Brewing",
+      "",
+      "Each kettle brews in one of its modes. The following *brew modes* are recognized by the kettle:",
+      "",
+      "- `gentle`",
+      "- `quick`",
+      "- `iced`",
+      "",
+      "A kettle can hold one pot at a time.",
+      "",
+    ]);
+    expect(composeAnswer(guide, "how many brew modes are there").answer).toBe("3: `gentle`, `quick` and `iced`");
+  });
+});
