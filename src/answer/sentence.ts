@@ -373,6 +373,8 @@ export function readable(text: string): string {
   return text
     .replace(/!?\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/g, "$1")
     .replace(/^[^\s[]*\)\s*/, "")
+    // A sentence split inside a link's title ("… constraints)."), JSON is …") starts at the comma.
+    .replace(/^[\s,;:]+/, "")
     .replace(/\]\([^)\s]*\)/g, "")
     .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, "$1")
     .replace(/(```|~~~)([ \t]*[\w+-]+)?/g, fenceOut())

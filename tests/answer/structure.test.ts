@@ -80,6 +80,10 @@ describe("readable", () => {
     expect(readable("Run it:\n\n```sh\nmake -j4\n```")).toBe("Run it: make -j4");
   });
 
+  it("drops the punctuation a sentence split inside a link's title starts with", () => {
+    expect(readable(", the kettle is not a framed pot.")).toBe("the kettle is not a framed pot.");
+  });
+
   it("drops an example's callout marks", () => {
     expect(readable("$ kettle brew --quick <1> $ kettle pour <2>")).toBe("$ kettle brew --quick $ kettle pour");
     expect(readable("Pick a size < 10 <b>")).toBe("Pick a size < 10 <b>");
