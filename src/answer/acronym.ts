@@ -61,7 +61,8 @@ function capitalisedRun(text: string, letters: string): string | undefined {
       const from = (words[i] as RegExpMatchArray).index as number;
       const to = ((words[i + n - 1] as RegExpMatchArray).index as number) + last.length;
       if (/[^\p{L}\p{N}'’\s-]/u.test(text.slice(from, to))) break;
-      if (run.every((w) => /^\p{Lu}/u.test(w) || SMALL.has(w)) && spells(run, letters)) return run.join(" ");
+      // The quotes around the expansion are not its ("expands to ‘Read The Bloody Manual’").
+      if (run.every((w) => /^\p{Lu}/u.test(w) || SMALL.has(w)) && spells(run, letters)) return run.join(" ").replace(/^[‘“"']+|[’”"']+$/gu, "");
     }
   }
   return undefined;

@@ -299,7 +299,8 @@ function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean, 
   if (/\bhow (many|much|old|long|far|big|large|tall|often)\b/.test(q)) return "number";
   // "When …?" or "what time …?", not "What does X return when …?": a later "when" is a condition.
   if (/\bwhat time\b/.test(q) || WH.exec(q)?.[1] === "when") return "date";
-  if (ASKING_WHERE.test(q)) return "place";
+  // "where does the word bug come from" asks for a word's origin, told in a sentence, not a place or a path.
+  if (ASKING_WHERE.test(q) && !/\b(?:word|term|name|phrase|expression|saying)\b.*\b(?:comes?|came) from\s*\??$/.test(q)) return "place";
   if (/\b(why|reason|rationale)\b/.test(q)) return "reason";
   if (/\bwho(m|se)?\b/.test(q)) return "person";
   if (/\b(which|what)\b/.test(q) && typeNoun) return TYPE_NOUNS[typeNoun] ?? "thing";

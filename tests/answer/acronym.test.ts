@@ -23,6 +23,7 @@ describe("expansionOf", () => {
 
   it("reads a gloss of capitalised words anywhere in the passages, short words allowed", () => {
     expect(expansionOf("DoD", readings("Nothing here.", "[military] Abbreviation, Department of Defense. Used loosely."))).toBe("Department of Defense");
+    expect(expansionOf("RTKM", readings("Variant of {RTFM}; expands to ‘Read The Kettle Manual’. Often the whole reply."))).toBe("Read The Kettle Manual");
   });
 
   it("lets one word give the initials of its inner capitals", () => {

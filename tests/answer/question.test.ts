@@ -185,6 +185,11 @@ describe("parseQuestion", () => {
     expect(parseQuestion("what happens if i drop the kettle").terms.map((t) => t.term)).not.toContain("happen");
   });
 
+  it("reads 'where does the word X come from' as asking for an origin, not a place", () => {
+    expect(parseQuestion("where does the word kettle come from").kind).not.toBe("place");
+    expect(parseQuestion("where does the brewer come from").kind).toBe("place");
+  });
+
   it("reads 'who is' over nothing but a name as a question about that person", () => {
     expect(parseQuestion("who is Ada Quill?").kind).toBe("definition");
     expect(parseQuestion("Who was Tom Vane").kind).toBe("definition");
