@@ -8,7 +8,7 @@
  * `draftAnswer` runs every stage but the decision and returns the signals the decision reads
  * (the calibration script fits on them); `composeAnswer` decides and shapes the reply.
  */
-import { termsOf, type Token } from "../nlp/analyse.js";
+import { isEnglishWord, termsOf, type Token } from "../nlp/analyse.js";
 import type { SearchIndex } from "../search/build.js";
 import type { Answer, AnswerKind, Excerpt } from "../types.js";
 import { calibrate, type Signals } from "./calibrate.js";
@@ -27,7 +27,7 @@ import { parametersAsked, signatureDefault } from "./signature.js";
 import { checkQuestion } from "./validate.js";
 import { documentDescription, ENTRY_SENTENCES, entryDescription, faqAnswer, withNamedPassages } from "./describe.js";
 import { countedList, itemsAnswer, LEAD_IN_SENTENCES, LIST_SENTENCES, listOf, seriesIn } from "./list.js";
-import { joinList, VOTED_KINDS, voteCandidates } from "./vote.js";
+import { joinList, VOTED_KINDS, voteCandidates, type Voted } from "./vote.js";
 
 /** Passages retrieved per question: enough to gather a list spread over a document. */
 const RETRIEVE = 24;
@@ -112,6 +112,16 @@ interface Extracted {
   sentence?: PickedSentence;
 }
 
+/**
+ * A vote for people that lists only runs of ordinary English words ("Background Writer, Memory,
+ * Disk"; "Module Contents, Data Types and Notes") has found section titles, not names: at least
+ * one of several people has a name wink's lexicon does not hold ("Rayner", "Allin-Khan").
+ */
+function titlesForPeople(q: Question, voted: Voted): boolean {
+  if (q.kind !== "person" || voted.items.length < 2) return false;
+  return voted.items.every((item) => item.split(/[\s-]+/).every((w) => isEnglishWord(w.toLowerCase())));
+}
+
 /** "Is there a …?", "are there any …?": whether a thing exists, and which. */
 const EXISTENTIAL = /^\s*(?:is|are) there\b/i;
 /** A sentence that says the thing does not exist: "There is no option to …", "there are no such tools". */
@@ -146,6 +156,8 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   if (counted) return { ...typed(cut(`${counted.items.length}: ${joinList(counted.items)}`, MAX_LIST_ANSWER), counted.items), sentence: counted.sentence };
   // Names, dates and numbers are voted for across passages first; a list of other things is read from its sentence or block.
   const voted = voteCandidates(index, q, readings);
+  // No one is named: section titles are ("who wrote postgresql" over "Background Writer, Memory, Disk").
+  if (voted && titlesForPeople(q, voted)) return { answer: "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
   if (wantsList && !voted) {
     const list = listOf(q, readings, ranked);
     if (list) return { ...typed(list.series ? cut(joinList(list.items), MAX_LIST_ANSWER) : itemsAnswer(list.items, MAX_LIST_ANSWER), list.items), ...(list.sentence ? { sentence: list.sentence } : {}) };

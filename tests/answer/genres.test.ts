@@ -754,3 +754,22 @@ describe("composeAnswer on a count the documents give as a list", () => {
     expect(composeAnswer(guide, "how many brew modes are there").answer).toBe("3: `gentle`, `quick` and `iced`");
   });
 });
+
+describe("composeAnswer on a who-question a manual does not answer", () => {
+  it("does not answer with section titles for people", async () => {
+    const manual = await indexOfLines(newDir, "server.md", [
+      "# Server settings",
+      "",
+      "The settings of the kettle server fall into groups, written up in Background Writer, Memory Limits, Disk Usage and Kernel Resources.",
+      "",
+      "The background writer writes dirty pots to disk. The server writes its log to disk as well.",
+      "",
+    ]);
+    expect(composeAnswer(manual, "who wrote the kettle server").answer).toBeNull();
+  });
+
+  it("still answers a who-question with names of people", async () => {
+    const news = await indexOfLines(newDir, "team.txt", ["The kettle server was written by Ada Quillfeather and Tom Vaneborough, with Memory Disk Kernel as its first user.", ""]);
+    expect(composeAnswer(news, "who wrote the kettle server").answer).toMatch(/Ada Quillfeather/);
+  });
+});
