@@ -2,7 +2,7 @@
  * Question analysis: which kind of answer is wanted, whether one or several, and which words
  * matter (and how much) for finding and checking a passage.
  */
-import { analyse, searchWordOf, termOf, type Token } from "../nlp/analyse.js";
+import { analyse, isEnglishWord, searchWordOf, termOf, type Token } from "../nlp/analyse.js";
 import { nameSpans, surnameKey } from "../nlp/names.js";
 import type { AnswerKind } from "../types.js";
 
@@ -115,6 +115,7 @@ const CODE_WORD = /^-{1,2}[A-Za-z]|[A-Za-z0-9]_[A-Za-z0-9]|[a-z]\.[A-Za-z_]|[a-z
 /** "who is …", "who was …", "who's …": with nothing but a name after it, a question about that person. */
 const WHO_IS = /^who(?:'s|\s+(?:is|was|are|were))\s/;
 /** "Who is RMS?", "who was Ada Quill": the words after who is, when each is written as a name (capital first). */
+const WHO_IS_REST = /^who(?:'s|\s+(?:is|was|are|were))\s+([\p{L}\d.'-]+(?:\s+[\p{L}\d.'-]+)*)\s*\??$/u;
 const WHO_IS_NAME = /^who(?:'s|\s+(?:is|was|are|were))\s+((?:\p{Lu}[\p{L}\d.'-]*\s*){1,4})\??$/u;
 
 /** "what happened to …", "what happens when …", "what will happen if …": a frame around what is asked about. */
@@ -195,8 +196,11 @@ export function parseQuestion(asked: string): Question {
   const subjectAsked = /^(?:who|whom|whose|which|what)$/i.test(tokens.find((t) => WH.test(t.text))?.text ?? "");
   const relation = verbWeight.weight === SUBJECT_VERB_WEIGHT && subjectAsked ? relationOf(tokens, verbWeight.at) : undefined;
   // "Who is Kelvin Hopkins?" asks what the documents say of the person named, not for another name.
+  // (Written in capitals, or in lower case as words that are no English: "who is guido".)
   const named = WHO_IS_NAME.exec(text.trim())?.[1];
-  const described = kind === "person" && WHO_IS.test(clause) && terms.length > 0 && (terms.every((t) => t.name !== undefined) || (named !== undefined && /^[\p{Lu}\d]/u.test(named)));
+  const rest = WHO_IS_REST.exec(lower.trim())?.[1]?.split(/\s+/) ?? [];
+  const unknownWords = rest.length > 0 && rest.length <= 3 && rest.every((w) => !isEnglishWord(w));
+  const described = kind === "person" && WHO_IS.test(clause) && terms.length > 0 && (terms.every((t) => t.name !== undefined) || (named !== undefined && /^[\p{Lu}\d]/u.test(named)) || unknownWords);
   return {
     text,
     kind: described ? "definition" : kind,

@@ -194,6 +194,7 @@ describe("parseQuestion", () => {
     expect(parseQuestion("who is Ada Quill?").kind).toBe("definition");
     expect(parseQuestion("Who was Tom Vane").kind).toBe("definition");
     expect(parseQuestion("who is ADQ?").kind).toBe("definition");
+    expect(parseQuestion("who is quillfeather").kind).toBe("definition");
     expect(parseQuestion("who is the guild's treasurer?").kind).toBe("person");
     expect(parseQuestion("who is standing for the guild?").kind).toBe("person");
   });
