@@ -92,7 +92,7 @@ const NAMING_FRAME = new Set(["term", "word", "name", "expression", "phrase", "c
  * stuff in the logs", "are they the same thing", "thx"), left out of the search terms. wink's
  * stop list already holds "anyway", "really", "just", "please".
  */
-const CHAT_FILLER = new Set(["stuff", "thing", "actually", "basically", "anyways", "literally", "thanks", "thx", "btw", "lol", "kinda", "sorta", "gonna", "wanna", "gotta", "ok", "okay", "hey", "hi", "hello", "guy", "folk"]);
+const CHAT_FILLER = new Set(["stuff", "thing", "actually", "basically", "anyways", "literally", "thanks", "thx", "btw", "lol", "kinda", "sorta", "gonna", "wanna", "gotta", "ok", "okay", "hey", "hi", "hello", "guy", "folk", "vs", "versus"]);
 
 /**
  * Words that say where the documents tell it, not what they tell: "Which virus scanner is named

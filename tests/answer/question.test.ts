@@ -220,6 +220,8 @@ describe("parseQuestion on chat-typed contractions", () => {
     for (const filler of ["ok", "actually", "stuff", "thx"]) expect(terms).not.toContain(filler);
     // A flag's letter is no filler.
     expect(parseQuestion("timeit -u unit options").terms.map((t) => t.term)).toContain("u");
+    // "vs" only sets two things side by side.
+    expect(parseQuestion("kettle boil vs steep").terms.map((t) => t.term)).toEqual(["kettle", "boil", "steep"]);
   });
 
   it("reads 'whats' and 'cant' as the words they stand for, never as search words", () => {
