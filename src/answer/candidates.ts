@@ -79,6 +79,7 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
       const percent = /percent|proportion|share|%/.test(q.text.toLowerCase());
       // "How many candidates …?" counts them: a percentage is no count.
       const count = !percent && /\bhow many\b/i.test(q.text);
+      const counted = count ? countedStem(q) : undefined;
       return entityCandidates(tokens, q, (t) =>
         percent ? t.entity === "PERCENT" : (["CARDINAL", "PERCENT", "MONEY", "QUANTITY"].includes(t.entity ?? "") || t.type === "number") && !(count && t.entity === "PERCENT"),
       )
@@ -89,7 +90,7 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
         .filter((c) => !ASKS_AGE.test(q.text) || isAge(tokens, c))
         .map((c) => withUnit(tokens, c))
         // "how many votes": a number of something else ("one chance") does not count them.
-        .filter((c) => !count || countsAsked(q, tokens, c));
+        .filter((c) => counted === undefined || countsAsked(counted, tokens, c));
     }
     default:
       return [];
@@ -212,11 +213,10 @@ function countedStem(q: Question): string | undefined {
   return counted ? stemOf(counted.toLowerCase()) : undefined;
 }
 
-/** A count's unit, when it has one, is what the question counts ("six candidates" for "how many candidates"). */
-function countsAsked(q: Question, tokens: Token[], c: Candidate): boolean {
-  const counted = countedStem(q);
+/** A count's unit, when it has one, is what the question counts (`counted`, a stem: "six candidates" for "how many candidates"). */
+function countsAsked(counted: string, tokens: Token[], c: Candidate): boolean {
   const unit = tokens[c.last];
-  if (!counted || !unit || unit.type !== "word" || unit.entity === "CARDINAL" || NUMBER_WORD.test(unit.text)) return true;
+  if (!unit || unit.type !== "word" || unit.entity === "CARDINAL" || NUMBER_WORD.test(unit.text)) return true;
   return stemOf(unit.text.toLowerCase()) === counted;
 }
 

@@ -70,10 +70,10 @@ export const VERSION_TEXT = /^v?\d+\.\d+(?:\.\d+)?$/;
 
 /** What happened in a release, by the words that say it: added ("new in", "introduced"), changed, deprecated, removed. */
 const VERSION_EVENTS: Array<[string, RegExp]> = [
-  ["added", /\b(?:new|add(?:s|ed)?|introduc\w*|appear\w*)\b/i],
-  ["changed", /\bchang\w*\b/i],
-  ["deprecated", /\bdeprecat\w*\b/i],
-  ["removed", /\b(?:remov\w*|drop(?:s|ped)?)\b/i],
+  ["added", /\b(?:new|add(?:s|ed)?|introduc\w*|appear\w*)\b/gi],
+  ["changed", /\bchang\w*\b/gi],
+  ["deprecated", /\bdeprecat\w*\b/gi],
+  ["removed", /\b(?:remov\w*|drop(?:s|ped)?)\b/gi],
 ];
 /** Characters before a release number searched for the label that says what happened in it ("Deprecated since version "). */
 const VERSION_LABEL_REACH = 30;
@@ -85,7 +85,7 @@ const VERSION_LABEL_REACH = 30;
 function versionEvent(text: string, last = false): string | undefined {
   let best: { event: string; at: number } | undefined;
   for (const [event, words] of VERSION_EVENTS) {
-    for (const m of text.matchAll(new RegExp(words.source, "gi"))) {
+    for (const m of text.matchAll(words)) {
       const at = m.index ?? 0;
       if (!best || (last ? at > best.at : at < best.at)) best = { event, at };
     }

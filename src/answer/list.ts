@@ -31,12 +31,9 @@ export const LEAD_IN_SENTENCES = 8;
 export function listOf(q: Question, readings: Reading[], ranked: PickedSentence[]): { items: string[]; series?: true; sentence?: PickedSentence } | undefined {
   // Past the first LIST_SENTENCES, a lead-in must name what the question lists ("modes", "values").
   const noun = listedNoun(q);
-  const names = noun ? new RegExp(`\\b${escapeRegExp(noun)}`, "i") : undefined;
-  for (const [at, sentence] of ranked.slice(0, LEAD_IN_SENTENCES).entries()) {
-    if (at >= LIST_SENTENCES && !names?.test(sentence.text)) continue;
-    const items = introducedBlock(sentence.text, sentence.reading.doc.text, sentence.end)?.items;
-    if (items && items.length >= 2) return { items: items.slice(0, MAX_LIST_ITEMS), sentence };
-  }
+  const names = noun ? wordStarting(noun) : undefined;
+  const led = introducedList(ranked, (sentence, at) => at < LIST_SENTENCES || names?.test(sentence.text) === true);
+  if (led) return led;
   for (const sentence of ranked.slice(0, LIST_SENTENCES)) {
     const series = sentence.code ? undefined : seriesIn(q, sentence);
     if (series) return { items: series, series: true, sentence };
@@ -92,11 +89,21 @@ export function seriesIn(q: Question, sentence: PickedSentence, onlyAfterQuestio
 export function countedList(q: Question, ranked: PickedSentence[]): { items: string[]; sentence: PickedSentence } | undefined {
   const counted = /\bhow many\s+(?:\p{L}+\s+)?(\p{L}+)/iu.exec(q.text);
   if (!counted) return undefined;
-  const noun = new RegExp(`\\b${escapeRegExp((counted[1] ?? "").replace(/e?s$/, ""))}`, "i");
-  for (const sentence of ranked.slice(0, LEAD_IN_SENTENCES)) {
-    if (!noun.test(sentence.text)) continue;
+  const noun = wordStarting((counted[1] ?? "").replace(/e?s$/, ""));
+  return introducedList(ranked, (sentence) => noun.test(sentence.text));
+}
+
+/** The first list of two items or more that one of the best LEAD_IN_SENTENCES `takes` leads in to, with its lead-in. */
+function introducedList(ranked: PickedSentence[], takes: (sentence: PickedSentence, at: number) => boolean): { items: string[]; sentence: PickedSentence } | undefined {
+  for (const [at, sentence] of ranked.slice(0, LEAD_IN_SENTENCES).entries()) {
+    if (!takes(sentence, at)) continue;
     const items = introducedBlock(sentence.text, sentence.reading.doc.text, sentence.end)?.items;
     if (items && items.length >= 2) return { items: items.slice(0, MAX_LIST_ITEMS), sentence };
   }
   return undefined;
+}
+
+/** A word that starts with `stem`, in any case ("mode" finds "<mode>" and "Modes"). */
+function wordStarting(stem: string): RegExp {
+  return new RegExp(`\\b${escapeRegExp(stem)}`, "i");
 }
