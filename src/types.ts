@@ -62,6 +62,8 @@ export type AnswerKind =
   | "organisation"
   | "yesno"
   | "reason"
+  /** The circumstances something happens in: "when does json.loads raise JSONDecodeError?". */
+  | "condition"
   | "definition"
   /** The name of what the question describes ("What is the term for …?", "What are … called?"). */
   | "term"

@@ -152,7 +152,8 @@ export function parseQuestion(asked: string): Question {
   const measure = keywordMeasure(tokens);
   const typeNoun = findTypeNoun(tokens) ?? (measure?.kind === "code" ? measure.token.lemma : undefined);
   const clause = questionClause(lower);
-  const kind = kindOf(clause, typeNoun, hasHeadNoun(tokens), measure?.kind);
+  const headKind = kindOf(clause, typeNoun, hasHeadNoun(tokens), measure?.kind);
+  const kind: AnswerKind = headKind === "date" && asksCondition(clause, text) ? "condition" : headKind;
   const names = new Set<string>();
   const nameOfToken = new Map<number, string>();
   for (const span of nameSpans(tokens)) {
@@ -214,6 +215,23 @@ export function parseQuestion(asked: string): Question {
     ...(relation ? { relation } : {}),
   };
 }
+
+/**
+ * "When does json.loads raise JSONDecodeError?", "when is the 'close' event emitted": "when" in
+ * the present tense about code asks in what circumstances, which documentation tells in a
+ * sentence ("If the data … is not a valid JSON document"), not for a date. The past ("when was
+ * X added") and the future ("when will X be removed") ask for a time or a release, and so does
+ * "when does the ballot close", which names no code.
+ */
+const WHEN_PRESENT = /^when (?:does|do|is|are|should|must|can|could|may|might|would)\b/;
+/** Code written in a question: a CODE_WORD, a dunder name ("__del__") or a quoted name ("'close'"). */
+const CODE_IN_TEXT = /(?:^|\s)(?:__\w+__|(['"`])[\w.:-]+\1)(?=[\s?.,]|$)/;
+function asksCondition(clause: string, text: string): boolean {
+  if (!WHEN_PRESENT.test(clause) || ASKS_RELEASE.test(clause)) return false;
+  return CODE_IN_TEXT.test(text) || text.split(/\s+/).some((w) => CODE_WORD.test(w.replace(/^[`'"(]+|[`'"?.,)]+$/g, "")));
+}
+/** Words of a release event ("added", "deprecated"): when that happened is a version or a date. */
+const ASKS_RELEASE = /\b(?:add|added|introduc\w*|deprecat\w*|remov\w*|releas\w*)\b/;
 
 /** A question word or an auxiliary that opens what is asked. */
 const ASKS = /^(?:(?:in|on|for|from|to|at|by|with) )?(?:who|whom|whose|when|where|why|how|which|what|is|are|was|were|do|does|did|can|could|will|would|has|have|had|should|must|may|might|shall)\b/;

@@ -19,6 +19,12 @@ const NOISE = [
   /@(everyone|here)\b/g,
 ];
 
+/**
+ * "__init__": two underscores either side of a lower-case word without spaces, as Python names its
+ * special methods ("__Who__ is standing?" is underlined text).
+ */
+const DUNDER = /(?<![\p{L}\p{N}_])__([a-z][a-z0-9]*(?:_[a-z0-9]+)*)__(?![\p{L}\p{N}_])/gu;
+
 /** Cleans a question up for analysis, or says why it cannot be answered. */
 export function checkQuestion(raw: unknown): Checked {
   if (typeof raw !== "string") return { ok: false, message: "Please ask a question in words." };
@@ -31,8 +37,10 @@ export function checkQuestion(raw: unknown): Checked {
   }
   const visible = text.replace(/\p{Cc}|\p{Cf}/gu, " ").trim();
   if (visible && !/[\p{L}\p{N}]/u.test(visible)) return { ok: false, message: "That has no words in it. Please ask a question in words." };
-  let clean = text;
+  // A dunder name ("__init__", "__del__") is code, not underlined text: kept whole through the marks.
+  let clean = text.replace(DUNDER, "\uE000$1\uE001");
   for (const re of NOISE) clean = clean.replace(re, " ");
+  clean = clean.replace(/\uE000/g, "__").replace(/\uE001/g, "__");
   clean = clean.replace(/\p{Cc}|\p{Cf}/gu, " ").replace(/\s+/g, " ").trim();
   if (!clean) return { ok: false, message: "Please type a question about the documents." };
   if (!/[\p{L}\p{N}]/u.test(clean)) return { ok: false, message: "That has no words in it. Please ask a question in words." };

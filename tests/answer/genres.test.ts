@@ -773,3 +773,34 @@ describe("composeAnswer on a who-question a manual does not answer", () => {
     expect(composeAnswer(news, "who wrote the kettle server").answer).toMatch(/Ada Quillfeather/);
   });
 });
+
+describe("composeAnswer on when code does something", () => {
+  it("answers 'when does X raise E' with the sentence that says in what case, not a date from an example", async () => {
+    const reference = await indexOfLines(newDir, "kettle.md", [
+      "# kettle — pots and pouring",
+      "",
+      "kettle.boil(*water*, *timeout=None*)  ",
+      "Boil *water* and return the time it took. Raises `DryKettle` if the kettle holds less than a cup of water, and `SlowBoil` when *timeout* seconds pass first.",
+      "",
+      "    >>> kettle.boil(water)",
+      "    Boiled on 3 Jan at 07:15 in 212 seconds",
+      "",
+      "kettle.pour(*cup*)  ",
+      "Pour tea into *cup*. The spout was redesigned on 14 March 2021.",
+      "",
+    ]);
+    expect(composeAnswer(reference, "when does kettle.boil raise DryKettle").answer).toMatch(/less than a cup of water/);
+    expect(composeAnswer(reference, "When is `SlowBoil` raised?").answer).toMatch(/timeout\* seconds pass first/);
+  });
+
+  it("still answers when something happened with a date", async () => {
+    const reference = await indexOfLines(newDir, "kettle.md", [
+      "# kettle — pots and pouring",
+      "",
+      "kettle.pour(*cup*)  ",
+      "Pour tea into *cup*. The spout was redesigned on 14 March 2021.",
+      "",
+    ]);
+    expect(composeAnswer(reference, "when was the spout redesigned").answer).toMatch(/14 March 2021/);
+  });
+});

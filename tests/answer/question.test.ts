@@ -58,6 +58,12 @@ describe("parseQuestion", () => {
       ["the kettle tripped the fuse, did it break the heater", "yesno"],
       ["moved house last week - how do i pair the kettle again", "reason"],
       ["kettle firmware update failed; which version is installed now", "code"],
+      // "when" about code in the present asks in what case; in the past, or about no code, for a time.
+      ["when does kettle.boil raise DryKettle", "condition"],
+      ["When is the 'whistle' event emitted?", "condition"],
+      ["when is __pour__ called", "condition"],
+      ["when was kettle.boil added", "date"],
+      ["when does the tasting close", "date"],
     ];
     it.each(kinds)("%s → %s", (question, kind) => {
       expect(parseQuestion(question).kind).toBe(kind);

@@ -71,6 +71,11 @@ describe("checkQuestion", () => {
     expect(cleaned("is _work_mem_ per query")).toBe("is work_mem per query");
   });
 
+  it("keeps a dunder name whole: it is code, not underlined text", () => {
+    expect(cleaned("when is __del__ called?")).toBe("when is __del__ called?");
+    expect(cleaned("what does `__init_subclass__` do")).toBe("what does __init_subclass__ do");
+  });
+
   it("refuses @everyone and @here alone, and drops them from a question", () => {
     expect(refusal("@everyone")).toMatch(/type a question/i);
     expect(refusal("@here")).toMatch(/type a question/i);
