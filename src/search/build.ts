@@ -545,23 +545,34 @@ export class SearchIndex {
   }
 
   /** One group per written word: its terms ("tc-flower-key" gives three) and their alternatives. */
-  private wordGroups(distinct: SearchWord[]): string[][] {
-    const byWord = new Map<number | string, string[]>();
+  private wordGroups(distinct: SearchWord[]): string[][][] {
+    const byWord = new Map<number | string, string[][]>();
     for (const w of distinct) {
       const key = w.word ?? w.term;
-      byWord.set(key, [...(byWord.get(key) ?? []), w.term, ...this.alternativesOf(w)]);
+      byWord.set(key, [...(byWord.get(key) ?? []), [w.term, ...this.alternativesOf(w)]]);
     }
     return [...byWord.values()];
   }
 
-  /** planQuery for word groups. */
-  private planGroups(groups: string[][]): string[] {
+  /**
+   * planQuery for word groups: per written word, its parts' terms with their alternatives. A word
+   * of several parts ("--ignore-submodules", "tc-flower-key") names one thing, held by the
+   * passages that hold every part: it is ranked as rare as those would be if the parts fell
+   * independently, not as common as all its parts' passages together. Its cost is still every
+   * part's postings.
+   */
+  private planGroups(words: string[][][]): string[] {
     const n = this.passageCount;
+    const groups = words.map((parts) => parts.flat());
     if (n < PLAN_ABOVE_PASSAGES) return [...new Set(groups.flat())];
     const dfOf = (group: string[]): number => group.reduce((sum, t) => sum + this.documentFrequency(t), 0);
+    // Parts taken as independent: the passages holding all of them, as a share of the index.
+    const together = (parts: string[][]): number => parts.map(dfOf).filter((df) => df > 0).reduce((share, df) => share * (df / n), 1) * n;
+    const rarity = new Map(words.map((parts, i) => [groups[i] as string[], parts.some((p) => dfOf(p) > 0) ? together(parts) : Infinity]));
     // A word no passage holds exactly can still match by prefix ("leader" → "leadership").
     const known = groups.filter((g) => dfOf(g) > 0 || (g[0] as string).length >= MIN_PREFIX_LENGTH);
-    const byRarity = known.sort((a, b) => dfOf(a) - dfOf(b));
+    const rarityOf = (g: string[]): number => (rarity.get(g) === Infinity ? 0 : (rarity.get(g) as number));
+    const byRarity = known.sort((a, b) => rarityOf(a) - rarityOf(b));
     const plan: string[][] = [];
     let postings = 0;
     for (const group of byRarity) {
@@ -590,7 +601,7 @@ export class SearchIndex {
     const distinct = distinctWords(words);
     const unique = distinct.map((w) => w.term);
     const groups = this.wordGroups(distinct);
-    const alternatives = new Set(groups.flat().filter((t) => !unique.includes(t)));
+    const alternatives = new Set(groups.flat(2).filter((t) => !unique.includes(t)));
     const query = this.planGroups(groups);
     if (query.length === 0) return [];
     const large = this.passageCount >= PLAN_ABOVE_PASSAGES;
