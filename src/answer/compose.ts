@@ -25,7 +25,7 @@ import { cut, rankedSentences, sentenceAnswer, type PickedSentence } from "./sen
 import { statesMeasure } from "./candidates.js";
 import { parametersAsked, signatureDefault } from "./signature.js";
 import { checkQuestion } from "./validate.js";
-import { documentDescription, ENTRY_SENTENCES, entryDescription, faqAnswer, withNamedPassages } from "./describe.js";
+import { documentDescription, ENTRY_SENTENCES, entryDescription, faqAnswer, wayEntry, withNamedPassages } from "./describe.js";
 import { countedList, itemsAnswer, LEAD_IN_SENTENCES, LIST_SENTENCES, listOf, seriesIn } from "./list.js";
 import { joinList, VOTED_KINDS, voteCandidates, type Voted } from "./vote.js";
 
@@ -168,7 +168,7 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   if (version) return typed(version.text, version.items, version.margin, version.support);
   // "what does json.dumps do": the first sentence of the identifier's own entry says what it is;
   // "what is the heapq module", "what does git stash do": the opening of the document it names.
-  const described = !wantsList ? (entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) ?? documentDescription(index, q, readings) ?? definedEntry(q, readings) ?? faqAnswer(q, readings)) : undefined;
+  const described = !wantsList ? (entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) ?? documentDescription(index, q, readings) ?? definedEntry(q, readings) ?? faqAnswer(q, readings) ?? wayEntry(q, ranked)) : undefined;
   if (described) return { answer: described.answer, items: [], typed: false, margin: 0, support: 0, sentence: described.sentence };
   // "What organic matter …?" over "organic matter such as A, B, and C": the members, even asked in the singular.
   const series = !wantsList && q.kind === "thing" && sentence ? seriesIn(q, sentence, true) : undefined;

@@ -5,12 +5,13 @@
  * heading that asks the question itself. Also the passages such questions need that retrieval
  * may leave out.
  */
+import { termsOf } from "../nlp/analyse.js";
 import type { IndexedDoc, SearchIndex } from "../search/build.js";
 import type { Passage, ScoredPassage } from "../types.js";
 import { askedEntry, namedEntry } from "./definition.js";
 import { identifiersIn, sameIdentifier } from "./identifiers.js";
 import type { Question } from "./question.js";
-import { READ_FIRST, type Reading } from "./rerank.js";
+import { READ_FIRST, subjectOf, type Reading } from "./rerank.js";
 import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, withoutListMarker, type PickedSentence } from "./sentence.js";
 import { TERM_LINE } from "./structure.js";
 
@@ -59,6 +60,77 @@ export function entryDescription(q: Question, rank: () => PickedSentence[]): { a
     .filter((s) => s.reading.hit.passage.heading?.toLowerCase().includes(asked.toLowerCase()) && !s.code && !LIST_LINE.test(s.text) && !METADATA.test(s.text) && s.text.split(/\s+/).length >= 3)
     .sort((a, b) => a.start - b.start)[0];
   return prose ? { answer: cut(readable(prose.text), MAX_SENTENCE_ANSWER), sentence: prose } : undefined;
+}
+
+/** Best sentences searched for an entry that does what a how-question asks (see wayEntry). */
+const WAY_SENTENCES = 8;
+/**
+ * "How do I …?", "how to …", "how can you …": a question that asks for a way to do something (not
+ * "how many", nor "how does X work", which asks how a thing works).
+ */
+const ASKS_WAY = /^\s*how\s+(?:to\b|(?:do|can|could|should|would|might)\s+(?:i|you|we|one)\b)/i;
+
+/**
+ * "How do I get the home directory?" in a reference: the entry whose description says it does
+ * that ("*classmethod* Path.home()  " over "Return a new path object representing the user's home
+ * directory"), named, rather than another sentence with the same words ("If the home directory
+ * can't be resolved, RuntimeError is raised"). An entry opens with its term line, or is a passage
+ * under a heading that names an option or identifier ("-m, --move" in a manual page). It is taken
+ * from the best sentences when it holds as many of the question's words as the best one does,
+ * counting its name as one more when the name holds a question word ("random.shuffle" for "how
+ * to shuffle a list").
+ */
+export function wayEntry(q: Question, ranked: PickedSentence[]): { answer: string; sentence: PickedSentence } | undefined {
+  // A question that names code ("… with sqlite3.connect") asks about a detail of its use, which
+  // the entry's opening does not give.
+  if (q.kind !== "reason" || !ASKS_WAY.test(q.text) || identifiersIn(q.text).length > 0) return undefined;
+  const top = ranked[0];
+  if (!top) return undefined;
+  let best: { score: number; name: string; description: string; sentence: PickedSentence } | undefined;
+  for (const s of ranked.slice(0, WAY_SENTENCES)) {
+    const entry = entryOpening(s);
+    if (!entry || entry.description.split(/\s+/).length < 3) continue;
+    const named = termsOf(entry.name.replace(/[._:-]+/g, " ")).some((t) => q.lemmas.has(t));
+    const score = new Set(s.terms).size + (named ? 1 : 0);
+    if (score >= new Set(top.terms).size && (!best || score > best.score)) best = { score, ...entry, sentence: s };
+  }
+  return best && { answer: cut(`\`${best.name}\`: ${best.description}`, MAX_SENTENCE_ANSWER), sentence: best.sentence };
+}
+
+/** Characters of a heading that may name an entry ("-m, --move", "--keep-base"). */
+const MAX_ENTRY_NAME = 60;
+
+/** The entry a sentence opens, by its name and its description: see wayEntry. */
+function entryOpening(s: PickedSentence): { name: string; description: string } | undefined {
+  const doc = s.reading.doc.text;
+  const lineStart = doc.lastIndexOf("\n", s.start) + 1;
+  const lineEnd = doc.indexOf("\n", s.start);
+  if (lineEnd > 0 && lineEnd < s.end && TERM_LINE.test(doc.slice(lineStart, lineEnd))) {
+    const line = doc.slice(lineStart, lineEnd);
+    const name = subjectOf(line);
+    if (!name) return undefined;
+    return { name: /^[\w.]+\(/.test(line.replace(/^[\s*]*(?:[a-z]+\*\s+)?`?/, "")) ? `${name}()` : name, description: readable(doc.slice(lineEnd + 1, s.end)).trim() };
+  }
+  const { passage } = s.reading.hit;
+  const heading = passage.heading?.trim();
+  if (!heading || heading.length > MAX_ENTRY_NAME || !onlyPreamble(doc.slice(passage.start, s.start))) return undefined;
+  if (!/^`?-/.test(heading) && subjectOf(heading) === undefined) return undefined;
+  return { name: heading.replace(/`/g, ""), description: readable(s.text) };
+}
+
+/**
+ * Whether what comes before an entry's first sentence is no prose: nothing, or only the list of
+ * its parameters and comments ("<!-- YAML added: v1.0.0 -->", "* `cup` {Cup} The cup to fill.").
+ */
+function onlyPreamble(text: string): boolean {
+  let inItem = false;
+  for (const line of text.replace(/<!--[\s\S]*?-->/g, "").split("\n")) {
+    if (!line.trim()) continue;
+    // (An item's line wrapped onto an indented one is still the item.)
+    inItem = LIST_LINE.test(line) || (inItem && /^\s+\S/.test(line));
+    if (!inItem) return false;
+  }
+  return true;
 }
 
 /** Each index's documents by the folded name their title gives them (see foldName), built on first use. */

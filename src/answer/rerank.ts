@@ -273,10 +273,11 @@ const SUBJECT_BOOST = 1.5;
  * code span ("`work_mem` (`integer`)", "`fs.readFile(path)`") or a dotted, snake or camel-case
  * name ("json.dumps(*obj*)"). Plain words outside code are no subject.
  */
-function subjectOf(line: string): string | undefined {
+export function subjectOf(line: string): string | undefined {
   const flag = /^[\s#*>]*`?(--?[A-Za-z][\w-]{2,})/.exec(line)?.[1];
   if (flag) return flag;
-  const m = /^[\s#*>-]*(`)?([A-Za-z_$][\w$-]*(?:[.:][A-Za-z_$][\w$-]*)*)/.exec(line);
+  // (Past the kind a reference may mark its entry with: "*classmethod* Path.home()", "*exception* …".)
+  const m = /^[\s#>-]*(?:\*[a-z]+\*\s+)?[\s*]*(`)?([A-Za-z_$][\w$-]*(?:[.:][A-Za-z_$][\w$-]*)*)/.exec(line);
   const name = m?.[2];
   if (!name || name.length < 3) return undefined;
   return m?.[1] || /[._$:]|[a-z][A-Z]/.test(name) ? name : undefined;

@@ -804,3 +804,55 @@ describe("composeAnswer on when code does something", () => {
     expect(composeAnswer(reference, "when was the spout redesigned").answer).toMatch(/14 March 2021/);
   });
 });
+
+describe("composeAnswer on how to do something, in a reference", () => {
+  it("answers with the entry whose description does it, named, over another sentence with the same words", async () => {
+    const reference = await indexOver(newDir, {
+      "kettle.md": [
+        "# kettle — pots and pouring",
+        "",
+        "kettle.descale(*pot*)  ",
+        "Remove the scale from *pot* with a rinse of vinegar. If the pot is still warm, the rinse waits until it cools.",
+        "",
+        "Scale builds up in a warm pot faster than in a cold one, and a warm pot with scale on it pours slowly.",
+        "",
+        "kettle.fill(*cup*)  ",
+        "Fill the kettle from the tap, up to the line on the side of the cup.",
+        "",
+      ].join("\n"),
+      "spout.md": [
+        "# Spouts",
+        "",
+        "### `spout.widen(ratio[, options])`",
+        "",
+        "<!-- YAML",
+        "added: v1.2.0",
+        "-->",
+        "",
+        "* `ratio` {number} How much wider.",
+        "* `options` {Object}",
+        "  * `gently` {boolean} **Default:** `true`",
+        "",
+        "Widens the spout of the kettle so that thick tea flows.",
+        "",
+        "Thick tea clogs a narrow spout, and a clogged spout of a kettle drips.",
+        "",
+      ].join("\n"),
+    });
+    expect(composeAnswer(reference, "how do i descale a warm pot").answer).toBe("`kettle.descale()`: Remove the scale from *pot* with a rinse of vinegar.");
+    expect(composeAnswer(reference, "how to widen the spout of my kettle").answer).toBe("`spout.widen(ratio[, options])`: Widens the spout of the kettle so that thick tea flows.");
+  });
+
+  it("does not answer how something works with an entry's opening", async () => {
+    const reference = await indexOfLines(newDir, "kettle.md", [
+      "# kettle — pots and pouring",
+      "",
+      "kettle.descale(*pot*)  ",
+      "Remove the scale from *pot*.",
+      "",
+      "The descaling of a pot works by soaking it in vinegar for an hour, then rinsing it twice.",
+      "",
+    ]);
+    expect(composeAnswer(reference, "how does descaling a pot work").answer).toMatch(/^The descaling of a pot works by soaking/);
+  });
+});
