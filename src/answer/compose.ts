@@ -127,10 +127,14 @@ const EXISTENTIAL = /^\s*(?:is|are) there\b/i;
 /** A sentence that says the thing does not exist: "There is no option to …", "there are no such tools". */
 const NONE_THERE = /\bthere (?:is|are|was|were) (?:currently )?no\b/i;
 
+/** A sentence as prose ends it: with a stop (a line of code ends without one: "func()"). */
+const PROSE = /[.!?…]["”’)]*$/u;
+
 /** The answer the best readings give, by the kind of answer wanted. */
 function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracted {
   const ranked = rankedSentences(q, readings, Math.max(LIST_SENTENCES, LEAD_IN_SENTENCES));
-  const sentence = ranked[0];
+  // A yes/no question is decided by a sentence of prose, not by a line of code under it.
+  const sentence = q.kind === "yesno" ? (ranked.slice(0, LIST_SENTENCES).find((s) => !s.code && PROSE.test(s.text)) ?? ranked[0]) : ranked[0];
   const withSentence = sentence ? { sentence } : {};
   // An answer of the wanted kind (a name, an expansion, a path, list items, code), not a sentence.
   const typed = (answer: string, items: string[], margin = 1, support = 1): Extracted => ({ answer, items, typed: true, margin, support, ...withSentence });

@@ -181,7 +181,7 @@ export function parseQuestion(asked: string): Question {
     lemmas.add(term);
     if (terms.some((q) => q.term === term)) return;
     const weight =
-      term === typeNoun ? TYPE_NOUN_WEIGHT
+      term === typeNoun && kind !== "yesno" ? TYPE_NOUN_WEIGHT
       : nameOfToken.has(i) ? 1
       : i === verbWeight.at ? verbWeight.weight
       : (POS_WEIGHT[t.pos] ?? 0.5);

@@ -301,6 +301,9 @@ function bestItem(q: Question, items: string[]): string | undefined {
 /** A sentence that turns against the one before it. */
 const CONTRAST = /^\s*(but|however|nevertheless|nonetheless|yet|that said|in practice)\b/i;
 
+/** A heading that asks why something is not so: "Why isn't there …?", "Why doesn't Python have …?", "Why can't …?". */
+const WHY_NOT = /^\s*why\b[^?]*\b(?:not|no|never|cannot|isn't|aren't|doesn't|don't|can't|won't|wasn't|weren't|didn't|isn’t|aren’t|doesn’t|don’t|can’t|won’t)\b[^?]*\?\s*$/i;
+
 /** Negations that make a yes/no question's deciding sentence a "no". */
 const NEGATION = /\b(not|no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|mustn't|shouldn't|neither|nor)\b|n't\b/i;
 
@@ -337,9 +340,13 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
     const doc = picked.reading.doc.text;
     const before = doc.slice(picked.reading.hit.passage.start, picked.start);
     const said = /^\s*(yes|no)\b/i.exec(before.trim() ? before : picked.text)?.[1];
-    let yes = said ? said.toLowerCase() === "yes" : !NEGATION.test(picked.text);
+    // A FAQ's heading that asks why something is not ("Why isn't there a switch statement?")
+    // answers a question whether it is: no, whatever its sentences go on to suggest instead.
+    const heading = picked.reading.hit.passage.heading ?? "";
+    const deniedByHeading = !said && WHY_NOT.test(heading);
+    let yes = said ? said.toLowerCase() === "yes" : !deniedByHeading && !NEGATION.test(picked.text);
     // "In some systems DISTINCT orders the rows. But current PostgreSQL does not guarantee it.": the turn decides.
-    const turn = !said && picked.next && CONTRAST.test(picked.next.text) && NEGATION.test(picked.next.text) === yes;
+    const turn = !said && !deniedByHeading && picked.next && CONTRAST.test(picked.next.text) && NEGATION.test(picked.next.text) === yes;
     if (turn && picked.next) {
       yes = !yes;
       text = `${text} ${readable(picked.next.text)}`;

@@ -856,3 +856,26 @@ describe("composeAnswer on how to do something, in a reference", () => {
     expect(composeAnswer(reference, "how does descaling a pot work").answer).toMatch(/^The descaling of a pot works by soaking/);
   });
 });
+
+describe("composeAnswer on a yes/no question a FAQ answers under 'why not'", () => {
+  it("answers no under a heading that asks why something is not, from a sentence of prose, not a line of code", async () => {
+    const faq = await indexOfLines(newDir, "faq.md", [
+      "# Brewers' FAQ",
+      "",
+      "## Why isn't there a timer on the kettle?",
+      "",
+      "Brewers who want one can keep a sand glass beside the kettle and turn it when the water boils.",
+      "",
+      "    glass = SandGlass(minutes=4)",
+      "    glass.turn()",
+      "",
+      "## Can the kettle boil milk?",
+      "",
+      "Yes, on the low setting, stirred.",
+      "",
+    ]);
+    const reply = composeAnswer(faq, "does the kettle have a timer");
+    expect(reply.answer).toMatch(/^No\. Brewers who want one can keep a sand glass/);
+    expect(composeAnswer(faq, "can the kettle boil milk").answer).toMatch(/^Yes\b/);
+  });
+});
