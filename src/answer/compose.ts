@@ -22,6 +22,7 @@ import { parseQuestion, type Question } from "./question.js";
 import { correctQuestion } from "./spelling.js";
 import { bestCovering, idfOf, rerank, type Reading, type ReadingModel } from "./rerank.js";
 import { cut, rankedSentences, sentenceAnswer, type PickedSentence } from "./sentence.js";
+import { introducedBlock } from "./structure.js";
 import { statesMeasure } from "./candidates.js";
 import { parametersAsked, signatureDefault } from "./signature.js";
 import { checkQuestion } from "./validate.js";
@@ -130,11 +131,21 @@ const NONE_THERE = /\bthere (?:is|are|was|were) (?:currently )?no\b/i;
 /** A sentence as prose ends it: with a stop (a line of code ends without one: "func()"). */
 const PROSE = /[.!?…]["”’)]*$/u;
 
+/** A sentence of prose: not code, ended by a stop, or a lead-in to a list (not to code: "… would look like this:"). */
+function isProse(s: PickedSentence): boolean {
+  return !s.code && (PROSE.test(s.text) || introducedBlock(s.text, s.reading.doc.text, s.end)?.items !== undefined);
+}
+
+/** A yes/no, definition or why question: answered by a sentence of prose ("how do I …" may be answered by a command). */
+function wantsProse(q: Question): boolean {
+  return q.kind === "yesno" || q.kind === "definition" || (q.kind === "reason" && /\bwhy\b/i.test(q.text));
+}
+
 /** The answer the best readings give, by the kind of answer wanted. */
 function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracted {
   const ranked = rankedSentences(q, readings, Math.max(LIST_SENTENCES, LEAD_IN_SENTENCES));
-  // A yes/no question is decided by a sentence of prose, not by a line of code under it.
-  const sentence = q.kind === "yesno" ? (ranked.slice(0, LIST_SENTENCES).find((s) => !s.code && PROSE.test(s.text)) ?? ranked[0]) : ranked[0];
+  // What a thing is, why, and whether are told in prose, not by the code under a heading.
+  const sentence = wantsProse(q) ? (ranked.find(isProse) ?? ranked[0]) : ranked[0];
   const withSentence = sentence ? { sentence } : {};
   // An answer of the wanted kind (a name, an expansion, a path, list items, code), not a sentence.
   const typed = (answer: string, items: string[], margin = 1, support = 1): Extracted => ({ answer, items, typed: true, margin, support, ...withSentence });

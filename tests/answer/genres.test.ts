@@ -879,3 +879,27 @@ describe("composeAnswer on a yes/no question a FAQ answers under 'why not'", () 
     expect(composeAnswer(faq, "can the kettle boil milk").answer).toMatch(/^Yes\b/);
   });
 });
+
+describe("composeAnswer on what a thing is, under a heading whose example comes first", () => {
+  it("answers with a sentence of prose, not a lead-in and its code", async () => {
+    const manual = await indexOver(newDir, {
+      "spouts.md": [
+        "# 3. Pouring",
+        "",
+        "## 3.3. Spout Guards",
+        "",
+        "A kettle with a spout guard would be declared like this:",
+        "",
+        "```",
+        "CREATE KETTLE tall (spout guard mesh, lid glass);",
+        "CREATE KETTLE short (spout guard none);",
+        "```",
+        "",
+        "The behaviour of kettles can be tuned to your tea.",
+        "",
+      ].join("\n"),
+      "parts.md": ["# Parts", "", "Every tall kettle has spout guards, steel meshes that keep leaves out of the cup.", ""].join("\n"),
+    });
+    expect(composeAnswer(manual, "what is a spout guard").answer).toBe("Every tall kettle has spout guards, steel meshes that keep leaves out of the cup.");
+  });
+});
