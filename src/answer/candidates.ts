@@ -89,6 +89,9 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
         // "How old is X?" is answered by an age ("aged 42", "42 years old"), not by any number near X.
         .filter((c) => !ASKS_AGE.test(q.text) || isAge(tokens, c))
         .map((c) => withUnit(tokens, c))
+        // "How big can a text field be?" is answered by a size ("1 GB"), not by a bare "one".
+        // (Nor by a count of the thing measured: "zero identifier" for "how long can an identifier be".)
+        .filter((c) => !ASKS_SIZE.test(q.text) || (HAS_UNIT.test(c.text) && !q.lemmas.has((tokens[c.last] as Token).lemma)))
         // "how many votes": a number of something else ("one chance") does not count them.
         .filter((c) => counted === undefined || countsAsked(counted, tokens, c));
     }
@@ -96,6 +99,14 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
       return [];
   }
 }
+
+/**
+ * A question for a measure: "how big", "how long", "how far" … ("how many" counts, "how much" may
+ * ask a price, "how far back" asks for a point in a series: "back to 9.2").
+ */
+const ASKS_SIZE = /\bhow (?:big|large|small|long|short|tall|high|far(?! back)|wide|deep|heavy|fast)\b/i;
+/** An amount with its unit: "1 GB", "64kB", "30 seconds", "two minutes", "10%". */
+const HAS_UNIT = /\d\s*[\p{L}%]|\S\s+\p{L}/u;
 
 /** A round plural that says only "many" ("hundreds of variations", "dozens"): no count, price or measure. */
 const VAGUE_AMOUNT = /^(?:tens|dozens|scores|hundreds|thousands|millions|billions)(?:\s+of)?$/i;

@@ -903,3 +903,17 @@ describe("composeAnswer on what a thing is, under a heading whose example comes 
     expect(composeAnswer(manual, "what is a spout guard").answer).toBe("Every tall kettle has spout guards, steel meshes that keep leaves out of the cup.");
   });
 });
+
+describe("composeAnswer on a measure", () => {
+  it("answers 'how big' with an amount in its unit, not a bare count or a count of the thing measured", async () => {
+    const manual = await indexOfLines(newDir, "kettle.md", [
+      "# The tall kettle",
+      "",
+      "The tall kettle is one of the largest kettles a brewer can buy, and its tank is the biggest part of it.",
+      "",
+      "Its tank holds 3 litres when full.",
+      "",
+    ]);
+    expect(composeAnswer(manual, "how big is the tall kettle's tank").answer).toBe("3 litres");
+  });
+});
