@@ -8,6 +8,7 @@
  * `draftAnswer` runs every stage but the decision and returns the signals the decision reads
  * (the calibration script fits on them); `composeAnswer` decides and shapes the reply.
  */
+import { escapeRegExp } from "../nlp/regexp.js";
 import { isEnglishWord, termsOf, type Token } from "../nlp/analyse.js";
 import type { SearchIndex } from "../search/build.js";
 import type { Answer, AnswerKind, Excerpt } from "../types.js";
@@ -223,7 +224,10 @@ export function composeAnswer(index: SearchIndex, question: string, options: Pip
   const phrase = abbreviationIn(q) ? [] : definedPhrase(q);
   // (An entry headed by the phrase's first words defines it: "the Essential field" under "Essential".)
   const undefinedPhrase = phrase.length > 0 && !readings.some((r) => holdsPhrase(r, phrase)) && !headedEntry(q, readings);
-  if (!decision.answer || !draft.answer || unstated || undocumented || undefinedPhrase) {
+  // And an answer whose passages never write a number the question does ("version 7 UUID",
+  // "python 3.11.2 release date"): the question is about something more particular than they are.
+  const unnumbered = numbersIn(q.text).some((n) => !answerPassages(draft, readings).some((r) => holdsNumber(r, n)));
+  if (!decision.answer || !draft.answer || unstated || undocumented || undefinedPhrase || unnumbered) {
     const nearest = byQuote(readings).slice(0, MAX_EXCERPTS).map((r) => excerptOf(r, q));
     return {
       question,
@@ -237,6 +241,28 @@ export function composeAnswer(index: SearchIndex, question: string, options: Pip
   }
   const excerpts = pickExcerpts(readings, draft.items, draft.sentence?.reading).map((r) => excerptOf(r, q));
   return { question, answer: draft.answer, confidence: round(decision.confidence), kind: q.kind, excerpts, timing };
+}
+
+/** A number or release a question writes on its own ("3", "3.11.2", "v7"), not inside a name ("sqlite3", "-N", "2x4"). */
+const NUMBER_WRITTEN = /(?<![\p{L}\p{N}_.\/-])v?\d+(?:\.\d+)*(?![\p{L}\p{N}_]|\.\d)/gu;
+
+function numbersIn(text: string): string[] {
+  return [...new Set([...text.matchAll(NUMBER_WRITTEN)].map((m) => m[0].replace(/^v/, "")))];
+}
+
+/** The readings an answer rests on: its sentence's, and those that write one of its items. */
+function answerPassages(draft: Draft, readings: Reading[]): Reading[] {
+  const own = readings.filter((r) => r === draft.sentence?.reading || draft.items.some((item) => r.body.text.includes(item)));
+  return own.length > 0 ? own : readings.slice(0, 1);
+}
+
+/**
+ * Whether a reading's passage or its heading writes `n` as a number. (Not its document's title:
+ * "… — Python 3.11.2 documentation" names the release of the whole set, not what the passage says.)
+ */
+function holdsNumber(r: Reading, n: string): boolean {
+  const re = new RegExp(`(?<![\\p{N}.])${escapeRegExp(n)}(?![\\p{N}]|\\.\\d)`, "u");
+  return [r.body.text, r.hit.passage.heading ?? ""].some((text) => re.test(text));
 }
 
 /** The phrase a definition question defines: "what is (a) X", "what does X mean", "X meaning", "define X". */

@@ -917,3 +917,22 @@ describe("composeAnswer on a measure", () => {
     expect(composeAnswer(manual, "how big is the tall kettle's tank").answer).toBe("3 litres");
   });
 });
+
+describe("composeAnswer on a question that names a number", () => {
+  it("does not answer from passages that never write the number the question names", async () => {
+    const reference = await indexOfLines(newDir, "pots.md", [
+      "# pots — brewing pots",
+      "",
+      "pots.brew4() brews a pot of version 4 tea from loose leaves.",
+      "",
+      "pots.brew1() brews a pot of version 1 tea from a bag and the time of day.",
+      "",
+      "## History",
+      "",
+      "The pots module was rewritten 7 times.",
+      "",
+    ]);
+    expect(composeAnswer(reference, "how do i brew a pot of version 4 tea").answer).toMatch(/loose leaves/);
+    expect(composeAnswer(reference, "how do i brew a pot of version 7 tea").answer).toBeNull();
+  });
+});
