@@ -244,7 +244,7 @@ export function composeAnswer(index: SearchIndex, question: string, options: Pip
 }
 
 /** A number or release a question writes on its own ("3", "3.11.2", "v7"), not inside a name ("sqlite3", "-N", "2x4"). */
-const NUMBER_WRITTEN = /(?<![\p{L}\p{N}_.\/-])v?\d+(?:\.\d+)*(?![\p{L}\p{N}_]|\.\d)/gu;
+const NUMBER_WRITTEN = /(?<![\p{L}\p{N}_./-])v?\d+(?:\.\d+)*(?![\p{L}\p{N}_]|\.\d)/gu;
 
 function numbersIn(text: string): string[] {
   return [...new Set([...text.matchAll(NUMBER_WRITTEN)].map((m) => m[0].replace(/^v/, "")))];
