@@ -36,8 +36,8 @@ const BY_DEFAULT_CLAUSE = /\bby default,\s+(?:(?:the|a|an|this|each|every)\s+)?(
 /** "(default 2)", "(default: `none`)": a default stated in brackets after what it is the default of. */
 const BRACKETED_DEFAULT = /\(\s*default:?\s+(`[^`\n]{1,40}`|[^()\s,;]{1,30})\s*\)/gi;
 const CODE_SPAN = /`([^`\n]{1,80})`/g;
-/** Words that look like code outside code spans: --flags, dotted.names, snake_case, paths, CONSTANTS, calls(). */
-const CODE_WORD = /(?<![\w`])(--?[a-zA-Z][\w-]*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?|[a-z]+_[a-z_\d]+|\/?(?:[\w.-]+\/)+[\w.-]+|[A-Z][A-Z\d]*_[A-Z\d_]+|\w+\(\))(?![\w`])/g;
+/** Words that look like code outside code spans: URLs, --flags, dotted.names, snake_case, paths (not a URL's), CONSTANTS, calls(). */
+const CODE_WORD = /(?<![\w`/:])(https?:\/\/[^\s<>()[\]`"]*[^\s<>()[\]`".,;:!?]|--?[a-zA-Z][\w-]*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?|[a-z]+_[a-z_\d]+|\/?(?:[\w.-]+\/)+[\w.-]+|[A-Z][A-Z\d]*_[A-Z\d_]+|\w+\(\))(?![\w`])/g;
 const VERSION = /(?<![\w.])v?\d+\.\d+(?:\.\d+)?(?![\w.]*\w)/g;
 
 /** Characters around a candidate within which the question's type noun ("variable", "option") names its kind. */

@@ -41,6 +41,8 @@ const MAX_TYPED_ANSWER = 200;
 
 /** A file-system path: slashes and no spaces ("/etc/logrotate.d", "debian/upstream/signing-key.asc"). */
 const PATH = /^[~.]?\/?(?:[\w.@+-]+\/)+[\w.@+-]*$/;
+/** A web address: "where do I report bugs" may be answered by the tracker's. */
+const URL = /^https?:\/\/\S+$/;
 
 /** Every stage's result for one question, before the decision to answer. */
 export interface Draft {
@@ -165,7 +167,7 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
     if (name) return typed(cut(name, MAX_TYPED_ANSWER), [name]);
   }
   // "Where do I put …?" in documentation asks for a path ("/etc/logrotate.d"), not a place name.
-  const path = q.kind === "place" ? voteCode(q, readings, (text) => PATH.test(text)) : undefined;
+  const path = q.kind === "place" ? voteCode(q, readings, (text) => PATH.test(text) || URL.test(text)) : undefined;
   if (path) return typed(cut(path.text, MAX_TYPED_ANSWER), path.items, path.margin, path.support);
   // "How many priority levels are there?" over "The following priority levels are recognized:": the list, counted.
   const counted = q.kind === "number" ? countedList(q, ranked) : undefined;

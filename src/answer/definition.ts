@@ -81,7 +81,9 @@ export function headedEntry(q: Question, readings: Reading[]): Reading | undefin
 export function askedEntry(q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
   const whole = foldHeading(q.text);
   if (whole.split(" ").length < 3) return undefined;
-  const best = readings.find((r) => foldHeading(r.hit.passage.heading ?? "") === whole);
+  // (A heading may ask more after its question: "How do I delete a file? (And other file questions…)".)
+  const asks = (heading: string): boolean => foldHeading(heading) === whole || foldHeading(heading.split("?")[0] ?? "") === whole;
+  const best = readings.find((r) => asks(r.hit.passage.heading ?? ""));
   return best ? firstProse(q, readings, best) : undefined;
 }
 

@@ -380,7 +380,7 @@ function fenceOut(): (fence: string, mark: string, info?: string) => string {
 export function readable(text: string): string {
   return text
     .replace(/!?\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/g, "$1")
-    .replace(/^[^\s[]*\)\s*/, "")
+    .replace(/^[^\s[(]*\)\s*/, "")
     // A sentence split inside a link's title ("… constraints)."), JSON is …") starts at the comma.
     .replace(/^[\s,;:]+/, "")
     .replace(/\]\([^)\s]*\)/g, "")

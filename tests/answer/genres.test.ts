@@ -936,3 +936,24 @@ describe("composeAnswer on a question that names a number", () => {
     expect(composeAnswer(reference, "how do i brew a pot of version 7 tea").answer).toBeNull();
   });
 });
+
+describe("composeAnswer on a FAQ's own question and a web address", () => {
+  it("answers a question a heading asks before more in brackets, and 'where' with the address a passage gives", async () => {
+    const faq = await indexOfLines(newDir, "faq.md", [
+      "# Brewers' FAQ",
+      "",
+      "## How do I descale a kettle? (And other cleaning questions…)",
+      "",
+      "Use `kettle.descale(pot)` or a cup of vinegar; for more, see the [`kettle`](kettle.html) module. `kettle.rinse(pot)` will run clean water through it afterwards.",
+      "",
+      "A warm kettle descales faster than a cold kettle, and how often to descale a kettle depends on how hard the water is.",
+      "",
+      "## Where do I report a leaking kettle?",
+      "",
+      "To report a leak or a broken spout, use the tracker at [https://kettles.example/issues](https://kettles.example/issues).",
+      "",
+    ]);
+    expect(composeAnswer(faq, "how do i descale a kettle").answer).toMatch(/^Use `kettle\.descale\(pot\)` or a cup of vinegar/);
+    expect(composeAnswer(faq, "where do i report a broken spout").answer).toBe("https://kettles.example/issues");
+  });
+});

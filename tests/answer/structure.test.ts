@@ -84,6 +84,11 @@ describe("readable", () => {
     expect(readable(", the kettle is not a framed pot.")).toBe("the kettle is not a framed pot.");
   });
 
+  it("drops the end of a link target a sentence starts in, but not a call it opens with", () => {
+    expect(readable("pots.html#pour) pours the tea.")).toBe("pours the tea.");
+    expect(readable("`kettle.fill(cup)` fills the cup.")).toBe("`kettle.fill(cup)` fills the cup.");
+  });
+
   it("drops an example's callout marks", () => {
     expect(readable("$ kettle brew --quick <1> $ kettle pour <2>")).toBe("$ kettle brew --quick $ kettle pour");
     expect(readable("Pick a size < 10 <b>")).toBe("Pick a size < 10 <b>");
