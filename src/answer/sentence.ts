@@ -136,6 +136,7 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
   const evidence = q.kind !== "reason" || WHY.test(q.text) ? KIND_EVIDENCE[q.kind] : undefined;
   const why = q.kind === "reason" && WHY.test(q.text);
   const out: SentenceCandidate[] = [];
+  const headings = new Set(readings.slice(0, SENTENCE_POOL).map((r) => foldTitle(r.hit.passage.heading ?? "")));
   for (const s of sentences) {
     const words = wordsIn(s.r, s.first, s.last);
     // A fragment ("n.", "Warning") says nothing on its own.
@@ -144,6 +145,10 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
     const text = s.r.doc.text.slice((tokens[s.first] as Token).start, (tokens[s.last] as Token).end);
     // Nor does a sentence that only sends the reader elsewhere ("See {smoke test}, {let the smoke out}.").
     if (POINTER_ONLY.test(text)) continue;
+    // Nor one that sends the reader to an entry among the readings ("See [How can I create a
+    // stand-alone binary …?](…) for a list of tools"): that entry's own sentences say it.
+    const sentTo = SEE_LINK.exec(text)?.[1];
+    if (sentTo && headings.has(foldTitle(sentTo))) continue;
     // A why-question is not answered by the document's title ("Ivan Lewis quits Labour Party as …"
     // on the article's first line, which a line without a full stop after it may run into): a
     // title names what happened, not why.
@@ -190,6 +195,14 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
     });
   }
   return out;
+}
+
+/** A sentence opening by sending the reader to a linked section: "See [Title](target) for …". */
+const SEE_LINK = /^\s*(?:see|refer to)(?:\s+also)?\s+\[([^\]]{3,})\]\(/i;
+
+/** A heading or a link's text as compared: lower case, letters and digits only. */
+function foldTitle(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
 /** Tokens a window of question words may span (see the `dense` feature). */

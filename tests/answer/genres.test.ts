@@ -957,3 +957,23 @@ describe("composeAnswer on a FAQ's own question and a web address", () => {
     expect(composeAnswer(faq, "where do i report a broken spout").answer).toBe("https://kettles.example/issues");
   });
 });
+
+describe("composeAnswer on a FAQ that points to another of its entries", () => {
+  it("answers from the entry a 'See …' sentence links to, not with the pointer", async () => {
+    const faq = await indexOfLines(newDir, "faq.md", [
+      "# Brewers' FAQ",
+      "",
+      "## How do I brew loose leaf tea in the office?",
+      "",
+      "See [How can I brew loose leaf tea without a strainer?](#no-strainer) for a list of pots that brew loose leaf tea without one.",
+      "",
+      "## How can I brew loose leaf tea without a strainer?",
+      "",
+      "Any pot with a built-in filter does: the Brown Betty with a basket, the Yixing pot and the tetsubin all have one.",
+      "",
+    ]);
+    const answer = composeAnswer(faq, "brew loose leaf tea office").answer;
+    expect(answer).toMatch(/built-in filter|Yixing/);
+    expect(answer).not.toMatch(/^See /);
+  });
+});
