@@ -93,6 +93,37 @@ function versionEvent(text: string, last = false): string | undefined {
   return best?.event;
 }
 
+/**
+ * "When was the secrets module added?": a release labelled with the event asked about ("New in
+ * version 3.6.", "added: v0.1.0") among the best readings, voted by their rank; software is dated
+ * by its releases before its calendar ("As of 2015, …"). Undefined when the question names no
+ * event or no release is so labelled.
+ */
+export function labelledRelease(q: Question, readings: Reading[]): { text: string; items: string[]; margin: number; support: number } | undefined {
+  const event = asksVersion(q) ? versionEvent(q.text) : undefined;
+  if (!event) return undefined;
+  const votes = new Map<string, number>();
+  // The best readings, and the opening of the best one's document, where a module's own release is
+  // told ("New in version 3.6." under its title), which holds few of the question's words.
+  const best = readings[0]?.doc;
+  const opening = (r: Reading): boolean => r.doc === best && r.doc.passageIds.slice(0, OPENING_PASSAGES).includes(r.hit.passage.id);
+  for (const r of readings.filter((r, i) => i < CODE_READINGS || opening(r))) {
+    const text = shownText(r);
+    for (const m of text.matchAll(VERSION)) {
+      const at = m.index ?? 0;
+      if (versionEvent(text.slice(Math.max(0, at - VERSION_LABEL_REACH), at), true) === event && !q.text.includes(m[0])) votes.set(m[0], (votes.get(m[0]) ?? 0) + r.rank);
+    }
+  }
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  const top = ranked[0];
+  if (!top) return undefined;
+  const total = ranked.reduce((sum, [, v]) => sum + v, 0);
+  return { text: top[0], items: [top[0]], margin: top[1] / total, support: Math.min(1, top[1] / Math.max(readings[0]?.rank ?? 0, Number.EPSILON)) };
+}
+
+/** Passages at a document's start (see labelledRelease). */
+const OPENING_PASSAGES = 4;
+
 /** A default is asked for: "what is the default …", "default port". */
 export function asksDefault(q: Question): boolean {
   return /\bdefault/i.test(q.text);

@@ -13,7 +13,7 @@ import { isEnglishWord, termsOf, type Token } from "../nlp/analyse.js";
 import type { SearchIndex } from "../search/build.js";
 import type { Answer, AnswerKind, Excerpt } from "../types.js";
 import { calibrate, type Signals } from "./calibrate.js";
-import { asksDefault, asksVersion, VERSION_TEXT, voteCode } from "./code.js";
+import { asksDefault, asksVersion, labelledRelease, VERSION_TEXT, voteCode } from "./code.js";
 import { abbreviationIn, expansionOf } from "./acronym.js";
 import { definedEntry, headedEntry } from "./definition.js";
 import { makeExcerpt } from "./excerpt.js";
@@ -172,6 +172,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // "How many priority levels are there?" over "The following priority levels are recognized:": the list, counted.
   const counted = q.kind === "number" ? countedList(q, ranked) : undefined;
   if (counted) return { ...typed(cut(`${counted.items.length}: ${joinList(counted.items)}`, MAX_LIST_ANSWER), counted.items), sentence: counted.sentence };
+  // "When was X added?" in software documentation: the release labelled so, before any calendar date.
+  const release = q.kind === "date" ? labelledRelease(q, readings) : undefined;
+  if (release) return typed(release.text, release.items, release.margin, release.support);
   // Names, dates and numbers are voted for across passages first; a list of other things is read from its sentence or block.
   const voted = voteCandidates(index, q, readings);
   // No one is named: section titles are ("who wrote postgresql" over "Background Writer, Memory, Disk").

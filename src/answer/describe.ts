@@ -158,9 +158,9 @@ export function withNamedPassages(index: SearchIndex, q: Question, hits: ScoredP
   return [...rest.slice(0, at), ...named, ...rest.slice(at)];
 }
 
-/** The document a "what is X" question names by its title's name (see foldName, titleName), if any. */
+/** The document a "what is X" or "when was X added" question names by its title's name (see foldName, titleName), if any. */
 function namedDocument(index: SearchIndex, q: Question): IndexedDoc | undefined {
-  const asked = WHAT_IS_THING.exec(q.text)?.[1];
+  const asked = WHAT_IS_THING.exec(q.text)?.[1] ?? WHEN_ADDED.exec(q.text)?.[1];
   if (!asked || foldName(asked).length < 2) return undefined;
   let byName = titled.get(index);
   if (!byName) {
@@ -174,6 +174,8 @@ function namedDocument(index: SearchIndex, q: Question): IndexedDoc | undefined 
 
 /** "what is X", "what does X do", "what's X for", "what is the X module": a question about one named thing. */
 const WHAT_IS_THING = /^\s*what(?:'s| is| are| does| do)\s+(?:the\s+)?(.{2,60}?)\s*(?:do|for)?\s*\??\s*$/i;
+/** "when was the secrets module added", "when did heapq appear": a document's release is told at its opening ("New in version 3.6."). */
+const WHEN_ADDED = /^\s*when\s+(?:was|were|did)\s+(?:the\s+)?(.{2,60}?)\s+(?:first\s+)?(?:added|introduced|appear|come out|released)\s*\??\s*$/i;
 /** Words a title or a question adds to a thing's name: "the heapq module", "git-stash(1)". */
 const NAME_NOISE = /\((?:\d\w*)\)|\b(?:the|module|package|library|command|program|utility|tool|manual page)\b/gi;
 

@@ -977,3 +977,22 @@ describe("composeAnswer on a FAQ that points to another of its entries", () => {
     expect(answer).not.toMatch(/^See /);
   });
 });
+
+describe("composeAnswer on when software gained something", () => {
+  it("answers 'when was X added' with the release its opening labels so, not a year the text mentions", async () => {
+    const reference = await indexOver(newDir, {
+      "teapot.md": [
+        "# teapot — Brew tea in pots",
+        "",
+        "New in version 2.4.",
+        "",
+        "The teapot module brews tea in pots of any size, warming each pot before the leaves go in.",
+        "",
+        "As of 2019, the teapot module is believed to brew the strongest tea of any module a brewer can add.",
+        "",
+      ].join("\n"),
+      "kettle.md": ["# kettle — Boil water", "", "The kettle module boils water. Changed in version 3.1: it whistles.", ""].join("\n"),
+    });
+    expect(composeAnswer(reference, "when was the teapot module added").answer).toBe("2.4");
+  });
+});
