@@ -153,7 +153,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     const before = text.slice(Math.max(0, at - 4 * TYPE_NOUN_REACH), at).replace(/\s+/g, " ").slice(-TYPE_NOUN_REACH);
     const after = text.slice(at + raw.length, at + raw.length + 4 * TYPE_NOUN_REACH).replace(/[\s\]]+/g, " ").slice(0, TYPE_NOUN_REACH);
     const near = `${before} ${after}`.toLowerCase();
-    const typed = q.typeNoun !== undefined && near.includes(q.typeNoun) ? TYPED_FIT : 1;
+    const typed = q.typeNoun !== undefined && (near.includes(q.typeNoun) || SHAPED[q.typeNoun]?.test(value)) ? TYPED_FIT : 1;
     out.push({ text: value, start: offset + at, fit: fit * typed * (1 + SUBWORD_WEIGHT * askedShare(value, stems)), ...(stated ? { stated } : {}) });
   };
   const defaults = asksDefault(q);
@@ -232,6 +232,19 @@ function namedInQuestion(q: Question): string[] {
   return [...new Set([...q.text.matchAll(CODE_WORD)].map((m) => (m[1] ?? "").toLowerCase()).concat(identifiersIn(q.text).map((id) => id.toLowerCase())))];
 }
 
+/** What a name of the kind asked for looks like, where the kind is not written beside it: an exception's name ("JSONDecodeError", "ERR_INVALID_ARG_TYPE"). */
+const SHAPED: Readonly<Record<string, RegExp>> = {
+  exception: /^(?:[\w.]*\.)?[A-Z]\w*(?:Error|Exception|Warning)$|^ERR_[A-Z_]+$/,
+  error: /^(?:[\w.]*\.)?[A-Z]\w*(?:Error|Exception)$|^ERR_[A-Z_]+$/,
+};
+
+/** Whether `text` writes identifier `id` (case aside): whole, or its last part called or as code ("loads(", "`loads`"). */
+function writesIdentifier(text: string, id: string): boolean {
+  const lower = text.toLowerCase();
+  const last = id.toLowerCase().split(".").pop() ?? "";
+  return lower.includes(id.toLowerCase()) || (last.length >= 3 && (lower.includes(`${last}(`) || lower.includes(`\`${last}\``)));
+}
+
 /** The reading is the entry of an identifier, and the question names identifiers but not that one. */
 function aboutAnother(q: Question, r: Reading): boolean {
   const { subject } = r;
@@ -270,7 +283,11 @@ const PROXIMITY_HALF_CHARS = 60;
  */
 export function voteCode(q: Question, readings: Reading[], accept: (text: string) => boolean = () => true): { text: string; items: string[]; margin: number; support: number } | undefined {
   const votes = new Map<string, { text: string; vote: number }>();
-  const read = readings.slice(0, CODE_READINGS).map((r) => ({ r, shown: shownText(r) }));
+  // A question about named code ("what exception does json.loads raise") is answered from the
+  // documents that name it, not from another's ("When True, raise exception Error on bad CSV input").
+  const asked = identifiersIn(q.text);
+  const namesAsked = (r: Reading): boolean => asked.length === 0 || asked.some((id) => writesIdentifier(r.doc.text, id));
+  const read = readings.slice(0, CODE_READINGS).filter(namesAsked).map((r) => ({ r, shown: shownText(r) }));
   const offered = read.map(({ r, shown }) => codeCandidates(q, r, shown));
   // Asked for a default, and a passage states one: only stated defaults answer (not the
   // `-p port` option named beside "The TCP port the server listens on; 5432 by default").

@@ -996,3 +996,19 @@ describe("composeAnswer on when software gained something", () => {
     expect(composeAnswer(reference, "when was the teapot module added").answer).toBe("2.4");
   });
 });
+
+describe("composeAnswer on which exception named code raises", () => {
+  it("answers with an exception's name from the documents that name the code, not a value from another's", async () => {
+    const reference = await indexOver(newDir, {
+      "cups.md": ["# cups — Cups", "", "cups.strict: when `True`, raise exception `CupError` on bad input to a pour. The default is `False`.", ""].join("\n"),
+      "pots.md": [
+        "# pots — Pots",
+        "",
+        "pots.pour(*cup*)  ",
+        "Pour tea into *cup*. If the pot is empty, `DryPotError` comes up.",
+        "",
+      ].join("\n"),
+    });
+    expect(composeAnswer(reference, "what exception does pots.pour raise on bad input").answer).toBe("DryPotError");
+  });
+});
