@@ -17,8 +17,20 @@ const MAX_EXPANSION_WORDS = 10;
  * ("stands for", "acronym" and the like make a question a definition one: see question.ts.)
  */
 export function abbreviationIn(q: Question): string | undefined {
-  return q.kind === "definition" ? /\b(\p{Lu}{2,8}s?)\b/u.exec(q.text)?.[1] : undefined;
+  if (q.kind !== "definition") return undefined;
+  // Chat writes one in lower case ("what does rtfm stand for"): the frame says it is one.
+  return /\b(\p{Lu}{2,8}s?)\b/u.exec(q.text)?.[1] ?? lowerAbbreviation(q.text);
 }
+
+function lowerAbbreviation(text: string): string | undefined {
+  const m = LOWER_ABBREVIATION.exec(text);
+  const word = m?.[1] ?? m?.[2];
+  // ("what does it stand for": a pronoun stands for what came before.)
+  return word && !/^(?:it|this|that|these|those|they|he|she|we|you|which|what)$/.test(word) ? word.toUpperCase() : undefined;
+}
+
+/** A lower-case word asked to be expanded: "what does rtfm stand for", "rtfm is short for", "the acronym rtfm". */
+const LOWER_ABBREVIATION = /\b([a-z]{2,8})\s+(?:stands?|(?:is\s+)?short)\s+for\b|\b(?:acronym|abbreviation)\s+([a-z]{2,8})\b/;
 
 /** The expansion of `abbreviation` in the best readings, verbatim, if one of them spells it out. */
 export function expansionOf(abbreviation: string, readings: Reading[]): string | undefined {

@@ -12,6 +12,13 @@ describe("abbreviationIn", () => {
     expect(abbreviationIn(parseQuestion("CRDT acronym"))).toBe("CRDT");
     expect(abbreviationIn(parseQuestion("Who wrote the report?"))).toBeUndefined();
   });
+
+  it("finds one written in lower case where the question asks what it stands for", () => {
+    expect(abbreviationIn(parseQuestion("what does brb stand for"))).toBe("BRB");
+    expect(abbreviationIn(parseQuestion("what does the acronym tldr mean"))).toBe("TLDR");
+    expect(abbreviationIn(parseQuestion("what does it stand for"))).toBeUndefined();
+    expect(abbreviationIn(parseQuestion("what does the tea kettle stand on"))).toBeUndefined();
+  });
 });
 
 describe("expansionOf", () => {
