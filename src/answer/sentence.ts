@@ -145,6 +145,8 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
     const text = s.r.doc.text.slice((tokens[s.first] as Token).start, (tokens[s.last] as Token).end);
     // Nor does a sentence that only sends the reader elsewhere ("See {smoke test}, {let the smoke out}.").
     if (POINTER_ONLY.test(text)) continue;
+    // Nor does a headword's pronunciation and part of speech alone ("/hi:'zen·buhg/, n.").
+    if (PRONUNCIATION_ONLY.test(text)) continue;
     // Nor one that sends the reader to an entry among the readings ("See [How can I create a
     // stand-alone binary …?](…) for a list of tools"): that entry's own sentences say it.
     const sentTo = SEE_LINK.exec(text)?.[1];
@@ -196,6 +198,9 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
   }
   return out;
 }
+
+/** A dictionary's pronunciation line: slashed sounds, then parts of speech ("/R·T·F·M/, imp.", "/a´bend/, /@·bend´/, n.", "/ak/, interj."). */
+const PRONUNCIATION_ONLY = /^\s*(?:\/[^/\n]*\/\s*,?\s*)+[a-z]{1,6}\.(?:\s*,\s*[a-z]{1,6}\.?)*\s*$|^\s*(?:\/[^/\n]*[·'´`@:][^/\n]*\/\s*,?\s*)+$/;
 
 /** A sentence opening by sending the reader to a linked section: "See [Title](target) for …". */
 const SEE_LINK = /^\s*(?:see|refer to)(?:\s+also)?\s+\[([^\]]{3,})\]\(/i;

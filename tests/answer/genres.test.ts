@@ -1012,3 +1012,21 @@ describe("composeAnswer on which exception named code raises", () => {
     expect(composeAnswer(reference, "what exception does pots.pour raise on bad input").answer).toBe("DryPotError");
   });
 });
+
+describe("composeAnswer on a glossary entry", () => {
+  it("does not answer with the headword's pronunciation line", async () => {
+    const glossary = await indexOfLines(newDir, "glossary.txt", [
+      "glorpkettle",
+      " /glorp·ket'l/, n.",
+      "",
+      "    [from the Glorp works in Leeds] A kettle that whistles before the water boils. Glorp kettles are sold in pairs.",
+      "",
+      "snorkettle",
+      " /snor·ket'l/, n.",
+      "",
+      "    A kettle that never whistles at all. Compare glorpkettle.",
+      "",
+    ]);
+    expect(composeAnswer(glossary, "glorpkettle").answer).toMatch(/A kettle that whistles before the water boils/);
+  });
+});
