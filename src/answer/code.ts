@@ -179,8 +179,11 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   if (q.typeNoun !== undefined && ENTRY_NOUNS.has(q.typeNoun)) {
     for (const name of entryNames(r.hit.passage.heading ?? "")) offer(name, 0, ENTRY_FIT);
     // Or by a term line opening the passage ("--indent, --tab, --no-indent, --compact  ").
-    const firstLine = /^\s*([^\n]*?)[ \t\\]*(?:\n|$)/.exec(text)?.[1] ?? "";
-    const names = entryNames(firstLine);
+    const first = /^\s*([^\n]*?)([ \t\\]*)(?:\n|$)/.exec(text);
+    const firstLine = first?.[1] ?? "";
+    // (A constant's entry too, "SIGINT  " over "This is the Fast Shutdown mode.", when the line is a term line.)
+    const termLine = /^(?: {2,}|\\)$/.test(first?.[2] ?? "") && CONSTANT.test(firstLine);
+    const names = termLine ? [firstLine] : entryNames(firstLine);
     for (const name of names) offer(name, text.indexOf(name), ENTRY_FIT);
   }
   for (const m of text.matchAll(CODE_SPAN)) offer(m[1] ?? "", m.index ?? 0, 1);
@@ -203,7 +206,9 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
 const COMMAND_RUN = /\b(?:running|run|use|using|invoke|invoking|execute|executing|type|typing|the command)\s+(?!(?:the|a|an|this|that|these|those|it|its|your|their|our|his|her|one|some|any|each|every|all|both|either|no|not|to|of|in|on|for|with|as|by)\b)([a-z][\w.-]*(?:[ \t]+(?:--?[\w-]+|<[\w-]+>|[a-z][\w.-]*)){1,4})(?=[.,;:)]|\s*$|\s+(?:to|and|or|which|that|in|on|for|with|if|when|before|after)\b)/gm;
 
 /** Type nouns that ask for the name an entry of a reference is headed by. */
-const ENTRY_NOUNS = new Set(["option", "flag", "switch", "argument", "parameter"]);
+const ENTRY_NOUNS = new Set(["option", "flag", "switch", "argument", "parameter", "signal", "variable"]);
+/** A constant's name: "SIGINT", "PGDATA", "O_RDONLY". */
+const CONSTANT = /^[A-Z][A-Z0-9_]{2,}$/;
 /** An entry's own name counts as a default stated outright does: its description is what was matched. */
 const ENTRY_FIT = 3;
 /** A flag as a heading writes it: "-u", "--include-untracked", "--expire=<time>", "--[no-]verify". */

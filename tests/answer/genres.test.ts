@@ -1030,3 +1030,21 @@ describe("composeAnswer on a glossary entry", () => {
     expect(composeAnswer(glossary, "glorpkettle").answer).toMatch(/A kettle that whistles before the water boils/);
   });
 });
+
+describe("composeAnswer on which constant an entry is headed by", () => {
+  it("answers 'which signal' with the constant whose entry describes it", async () => {
+    const manual = await indexOfLines(newDir, "stopping.md", [
+      "# Stopping the kettle",
+      "",
+      "The kettle daemon stops in one of two ways, by the signal sent to it with `kill`.",
+      "",
+      "SIGHUSH  ",
+      "This is the *Quiet Stop* mode. The kettle stops whistling and lets the water cool.",
+      "",
+      "SIGDRAIN  ",
+      "This is the *Drain Stop* mode. The kettle empties its water into the tray and stops.",
+      "",
+    ]);
+    expect(composeAnswer(manual, "Which signal requests the Quiet Stop mode of the kettle?").answer).toBe("SIGHUSH");
+  });
+});
