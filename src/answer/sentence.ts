@@ -322,6 +322,9 @@ const CONTRAST = /^\s*(but|however|nevertheless|nonetheless|yet|that said|in pra
 /** A heading that asks why something is not so: "Why isn't there …?", "Why doesn't Python have …?", "Why can't …?". */
 const WHY_NOT = /^\s*why\b[^?]*\b(?:not|no|never|cannot|isn't|aren't|doesn't|don't|can't|won't|wasn't|weren't|didn't|isn’t|aren’t|doesn’t|don’t|can’t|won’t)\b[^?]*\?\s*$/i;
 
+/** A sentence that ends by saying it is so, with nothing after the verb: "…, you can!", "Now it does." */
+const BARE_YES = /\b(?:you|we|it|one|they|he|she)\s+(?:can|do|does|is|are|will|may)\s*[!.]\s*$/i;
+
 /** Negations that make a yes/no question's deciding sentence a "no". */
 const NEGATION = /\b(not|no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|mustn't|shouldn't|neither|nor)\b|n't\b/i;
 
@@ -361,7 +364,11 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
     // A FAQ's heading that asks why something is not ("Why isn't there a switch statement?")
     // answers a question whether it is: no, whatever its sentences go on to suggest instead.
     const heading = picked.reading.hit.passage.heading ?? "";
-    const deniedByHeading = !said && WHY_NOT.test(heading);
+    // (Unless the entry opens by answering that it now is: "Starting in Python 3.8, you can!")
+    const entryStart = doc.lastIndexOf("\n#", picked.reading.hit.passage.start);
+    const afterHeading = entryStart < 0 ? picked.reading.hit.passage.start : doc.indexOf("\n", entryStart + 1) + 1;
+    const opening = /^[\s\S]*?[.!?](?=\s|$)/.exec(doc.slice(afterHeading, afterHeading + 400).trim())?.[0] ?? "";
+    const deniedByHeading = !said && WHY_NOT.test(heading) && !BARE_YES.test(opening);
     let yes = said ? said.toLowerCase() === "yes" : !deniedByHeading && !NEGATION.test(picked.text);
     // "In some systems DISTINCT orders the rows. But current PostgreSQL does not guarantee it.": the turn decides.
     const turn = !said && !deniedByHeading && picked.next && CONTRAST.test(picked.next.text) && NEGATION.test(picked.next.text) === yes;

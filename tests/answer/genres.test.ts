@@ -873,10 +873,16 @@ describe("composeAnswer on a yes/no question a FAQ answers under 'why not'", () 
       "",
       "Yes, on the low setting, stirred.",
       "",
+      "## Why can't I pour two cups at once?",
+      "",
+      "Starting with the twin-spout lid, you can! Fit the lid and tilt the kettle slowly.",
+      "",
     ]);
     const reply = composeAnswer(faq, "does the kettle have a timer");
     expect(reply.answer).toMatch(/^No\. Brewers who want one can keep a sand glass/);
     expect(composeAnswer(faq, "can the kettle boil milk").answer).toMatch(/^Yes\b/);
+    // Unless the entry opens by saying that now it can.
+    expect(composeAnswer(faq, "can i pour two cups at once").answer).toMatch(/^Yes\b/);
   });
 });
 
