@@ -319,8 +319,11 @@ function bestItem(q: Question, items: string[]): string | undefined {
 /** A sentence that turns against the one before it. */
 const CONTRAST = /^\s*(but|however|nevertheless|nonetheless|yet|that said|in practice)\b/i;
 
-/** A heading that asks why something is not so: "Why isn't there …?", "Why doesn't Python have …?", "Why can't …?". */
-const WHY_NOT = /^\s*why\b[^?]*\b(?:not|no|never|cannot|isn't|aren't|doesn't|don't|can't|won't|wasn't|weren't|didn't|isn’t|aren’t|doesn’t|don’t|can’t|won’t)\b[^?]*\?\s*$/i;
+/**
+ * A heading that asks why something is not so: "Why isn't there …?", "Why doesn't Python have …?",
+ * "Why can't …?" (not why it only seems not to be: "Why does the result of id() appear to be not unique?").
+ */
+const WHY_NOT = /^\s*why\b(?![^?]*\b(?:appear|appears|seem|seems|look|looks)\b)[^?]*\b(?:not|no|never|cannot|isn't|aren't|doesn't|don't|can't|won't|wasn't|weren't|didn't|isn’t|aren’t|doesn’t|don’t|can’t|won’t)\b[^?]*\?\s*$/i;
 
 /** A sentence that ends by saying it is so, with nothing after the verb: "…, you can!", "Now it does." */
 const BARE_YES = /\b(?:you|we|it|one|they|he|she)\s+(?:can|do|does|is|are|will|may)\s*[!.]\s*$/i;
