@@ -877,12 +877,18 @@ describe("composeAnswer on a yes/no question a FAQ answers under 'why not'", () 
       "",
       "Starting with the twin-spout lid, you can! Fit the lid and tilt the kettle slowly.",
       "",
+      "## Why does the copper kettle appear not to boil?",
+      "",
+      "The copper kettle boils like any other; its heavy lid keeps the steam in.",
+      "",
     ]);
     const reply = composeAnswer(faq, "does the kettle have a timer");
     expect(reply.answer).toMatch(/^No\. Brewers who want one can keep a sand glass/);
     expect(composeAnswer(faq, "can the kettle boil milk").answer).toMatch(/^Yes\b/);
     // Unless the entry opens by saying that now it can.
     expect(composeAnswer(faq, "can i pour two cups at once").answer).toMatch(/^Yes\b/);
+    // Nor does one that asks why it only seems not to be.
+    expect(composeAnswer(faq, "does the copper kettle boil").answer).toMatch(/^Yes\b/);
   });
 });
 
