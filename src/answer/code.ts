@@ -141,13 +141,14 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     const labelled = versionEvent(text.slice(Math.max(0, at - VERSION_LABEL_REACH), at), true);
     return labelled !== undefined && labelled !== event;
   };
-  const offer = (raw: string, at: number, fit: number, stated = false): void => {
+  const offer = (raw: string, at: number, fit: number, stated = false, quoted = false): void => {
     const value = raw.replace(/^[`"']|[`"']$/g, "").replace(/[.,;:]+$/, "").trim();
     if (!value || value.length > 80) return;
     // "when will X be removed" is not answered by "Deprecated since version 2.3".
     if (event && VERSION_TEXT.test(value) && otherEvent(at)) return;
-    // A candidate the question already names is what it asks about, not the answer.
-    if (question.includes(value.toLowerCase())) return;
+    // A candidate the question already names is what it asks about, not the answer. (A quoted
+    // name only as quoted: "which event is emitted when the leaves have steeped" is 'steeped'.)
+    if (quoted ? new RegExp(`['\`"]${escapeRegExp(value.toLowerCase())}['\`"]`).test(question) : question.includes(value.toLowerCase())) return;
     // Named next to the kind the question asks for ("the `X` environment variable", "option `-j`").
     // Read as the text shows, without the blanked link targets between the candidate and its kind.
     const before = text.slice(Math.max(0, at - 4 * TYPE_NOUN_REACH), at).replace(/\s+/g, " ").slice(-TYPE_NOUN_REACH);
@@ -177,7 +178,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   }
   // "which option …": the option an entry is headed by ("-u, --include-untracked" over its description).
   if (q.typeNoun !== undefined && ENTRY_NOUNS.has(q.typeNoun)) {
-    for (const name of entryNames(r.hit.passage.heading ?? "")) offer(name, 0, ENTRY_FIT);
+    for (const name of entryNames(r.hit.passage.heading ?? "")) offer(name, 0, ENTRY_FIT, false, QUOTED_NAME.test(name));
     // Or by a term line opening the passage ("--indent, --tab, --no-indent, --compact  ").
     const first = /^\s*([^\n]*?)([ \t\\]*)(?:\n|$)/.exec(text);
     const firstLine = first?.[1] ?? "";
@@ -206,7 +207,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
 const COMMAND_RUN = /\b(?:running|run|use|using|invoke|invoking|execute|executing|type|typing|the command)\s+(?!(?:the|a|an|this|that|these|those|it|its|your|their|our|his|her|one|some|any|each|every|all|both|either|no|not|to|of|in|on|for|with|as|by)\b)([a-z][\w.-]*(?:[ \t]+(?:--?[\w-]+|<[\w-]+>|[a-z][\w.-]*)){1,4})(?=[.,;:)]|\s*$|\s+(?:to|and|or|which|that|in|on|for|with|if|when|before|after)\b)/gm;
 
 /** Type nouns that ask for the name an entry of a reference is headed by. */
-const ENTRY_NOUNS = new Set(["option", "flag", "switch", "argument", "parameter", "signal", "variable"]);
+const ENTRY_NOUNS = new Set(["option", "flag", "switch", "argument", "parameter", "signal", "variable", "event"]);
 /** A constant's name: "SIGINT", "PGDATA", "O_RDONLY". */
 const CONSTANT = /^[A-Z][A-Z0-9_]{2,}$/;
 /** An entry's own name counts as a default stated outright does: its description is what was matched. */
@@ -225,9 +226,15 @@ const ENTRY_WORD = /^(?=.*[a-z])[A-Za-z_][\w.-]*$/;
  * headed by ("octopus", "`ort`").
  */
 function entryNames(heading: string, words = false): string[] {
-  const parts = heading.split(/,\s*/).map((p) => p.trim().replace(/^`|`$/g, ""));
-  return parts.length > 0 && parts.every((p) => FLAG.test(p) || identifiersIn(p)[0] === p || (words && ENTRY_WORD.test(p))) ? parts : [];
+  // A reference's heading may say what kind of entry it is first: "Event: `'close'`".
+  const parts = heading.replace(ENTRY_KIND, "").split(/,\s*/).map((p) => p.trim().replace(/^`|`$/g, ""));
+  return parts.length > 0 && parts.every((p) => FLAG.test(p) || QUOTED_NAME.test(p) || identifiersIn(p)[0] === p || (words && ENTRY_WORD.test(p))) ? parts : [];
 }
+
+/** The kind a reference's heading names its entry as: "Event: ", "Class: ", "Static method: ". */
+const ENTRY_KIND = /^\s*(?:event|class|property|method|static method|module|interface|signal|option)s?:\s+/i;
+/** A name written in quotes, as events are: "'close'", "'data'". */
+const QUOTED_NAME = /^'[\w:.-]+'$/;
 
 /** Characters before "defaults to" within which the name whose default it is stands ("--cup-size defaults to"). */
 const SUBJECT_REACH = 40;

@@ -114,6 +114,8 @@ function entryOpening(s: PickedSentence): { name: string; description: string } 
   const { passage } = s.reading.hit;
   const heading = passage.heading?.trim();
   if (!heading || heading.length > MAX_ENTRY_NAME || !onlyPreamble(doc.slice(passage.start, s.start))) return undefined;
+  // (A parameter's line is not what the entry does: "* `degrees` {number} **Default:** `40`.")
+  if (LIST_LINE.test(s.text) || METADATA.test(s.text)) return undefined;
   if (!/^`?-/.test(heading) && subjectOf(heading) === undefined) return undefined;
   return { name: heading.replace(/`/g, ""), description: readable(s.text) };
 }

@@ -59,7 +59,7 @@ addType("place", "constituency seat city town country place region county state 
 addType("date", "year date day month time decade century week");
 addType("number", "percentage percent number amount proportion share age price cost figure total count size limit maximum minimum port");
 // Documentation answers: an identifier, a command, a flag, a path, a version — shown as code.
-addType("code", "function method class module command option flag switch parameter argument attribute property variable setting keyword exception error package file directory folder path field extension tool utility program script operator statement clause macro constant library format syntax version header signal mode level suffix prefix");
+addType("code", "function method class module command option flag switch parameter argument attribute property variable setting keyword exception error package file directory folder path field extension tool utility program script operator statement clause macro constant library format syntax version header signal event mode level suffix prefix");
 
 /**
  * How much a missing word fails a passage, by part of speech: names and nouns carry the

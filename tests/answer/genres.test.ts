@@ -1060,3 +1060,39 @@ describe("composeAnswer on which constant an entry is headed by", () => {
     expect(composeAnswer(manual, "Which signal requests the Quiet Stop mode of the kettle?").answer).toBe("SIGHUSH");
   });
 });
+
+describe("composeAnswer on a reference whose entries are events and calls with parameter lists", () => {
+  const lines = [
+    "# Teapot",
+    "",
+    "## Class: `teapot.Pot`",
+    "",
+    "A `Pot` holds water and leaves until the tea is poured.",
+    "",
+    "### Event: `'steeped'`",
+    "",
+    "The `'steeped'` event is emitted when the leaves have steeped for the full time.",
+    "",
+    "### Event: `'cold'`",
+    "",
+    "The `'cold'` event is emitted when the water drops below 60 degrees before the tea is poured.",
+    "",
+    "### `teapot.warm(pot[, degrees])`",
+    "",
+    "* `pot` {teapot.Pot}",
+    "* `degrees` {number} **Default:** `40`.",
+    "",
+    "Warms an empty pot before a brew so the water keeps its heat.",
+    "",
+  ];
+
+  it("answers which event with the name its heading gives, even when the question uses the word", async () => {
+    const reference = await indexOfLines(newDir, "teapot.md", lines);
+    expect(composeAnswer(reference, "which event is emitted when the leaves have steeped").answer).toBe("steeped");
+  });
+
+  it("answers how to do something with the entry's description, not a line of its parameter list", async () => {
+    const reference = await indexOfLines(newDir, "teapot.md", lines);
+    expect(composeAnswer(reference, "how do i warm a pot").answer).toBe("`teapot.warm(pot[, degrees])`: Warms an empty pot before a brew so the water keeps its heat.");
+  });
+});
