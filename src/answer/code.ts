@@ -107,12 +107,23 @@ export function labelledRelease(q: Question, readings: Reading[]): { text: strin
   // told ("New in version 3.6." under its title), which holds few of the question's words.
   const best = readings[0]?.doc;
   const opening = (r: Reading): boolean => r.doc === best && r.doc.passageIds.slice(0, OPENING_PASSAGES).includes(r.hit.passage.id);
+  // The question's own words besides the event's ("spill" in "when was the spill option added").
+  // (Not the kind of thing asked about, "option": every note of options says it.)
+  const words = q.terms.filter((t) => t.weight >= 1 && t.term !== q.typeNoun && versionEvent(t.term) === undefined).map((t) => t.surface ?? t.term);
   for (const r of readings.filter((r, i) => i < CODE_READINGS || opening(r))) {
     const text = shownText(r);
-    for (const m of text.matchAll(VERSION)) {
+    const releases = [...text.matchAll(VERSION)];
+    releases.forEach((m, k) => {
       const at = m.index ?? 0;
-      if (versionEvent(text.slice(Math.max(0, at - VERSION_LABEL_REACH), at), true) === event && !q.text.includes(m[0])) votes.set(m[0], (votes.get(m[0]) ?? 0) + r.rank);
-    }
+      if (q.text.includes(m[0])) return;
+      // A release a change log describes after it ("- version: v2.0.0 / description: The
+      // `options.spill` option was added."), naming what the question asks about, counts most.
+      const next = releases[k + 1]?.index ?? text.length;
+      const described = text.slice(at + m[0].length, Math.min(next, at + m[0].length + RELEASE_NOTE_REACH)).toLowerCase();
+      const noted = versionEvent(described) === event && words.some((w) => described.includes(w.toLowerCase()));
+      const labelled = versionEvent(text.slice(Math.max(0, at - VERSION_LABEL_REACH), at), true) === event;
+      if (noted || labelled) votes.set(m[0], (votes.get(m[0]) ?? 0) + r.rank * (noted ? RELEASE_NOTE_FIT : 1));
+    });
   }
   const ranked = [...votes].sort((a, b) => b[1] - a[1]);
   const top = ranked[0];
@@ -121,6 +132,10 @@ export function labelledRelease(q: Question, readings: Reading[]): { text: strin
   return { text: top[0], items: [top[0]], margin: top[1] / total, support: Math.min(1, top[1] / Math.max(readings[0]?.rank ?? 0, Number.EPSILON)) };
 }
 
+/** Characters after a release searched for the note that says what changed in it (see labelledRelease). */
+const RELEASE_NOTE_REACH = 160;
+/** A release whose note names what the question asks about outweighs one only labelled with the event. */
+const RELEASE_NOTE_FIT = 3;
 /** Passages at a document's start (see labelledRelease). */
 const OPENING_PASSAGES = 4;
 

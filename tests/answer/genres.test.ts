@@ -1096,3 +1096,29 @@ describe("composeAnswer on a reference whose entries are events and calls with p
     expect(composeAnswer(reference, "how do i warm a pot").answer).toBe("`teapot.warm(pot[, degrees])`: Warms an empty pot before a brew so the water keeps its heat.");
   });
 });
+
+describe("composeAnswer on when an option was added, from a change log", () => {
+  it("answers with the release whose note names the option, not the release that added the call", async () => {
+    const reference = await indexOfLines(newDir, "teapot.md", [
+      "# Teapot",
+      "",
+      "### `pot.pour(cup[, options])`",
+      "",
+      "<!-- YAML",
+      "added: v1.2.0",
+      "changes:",
+      "  - version: v2.0.0",
+      "    description: The `options.spill` option was added.",
+      "-->",
+      "",
+      "* `cup` {Cup} The cup to fill.",
+      "* `options` {Object}",
+      "  * `spill` {boolean} Whether overflow is allowed. **Default:** `false`.",
+      "",
+      "Pours tea from the pot into `cup`.",
+      "",
+    ]);
+    expect(composeAnswer(reference, "when was the spill option added").answer).toBe("v2.0.0");
+    expect(composeAnswer(reference, "when was pot.pour added").answer).toBe("v1.2.0");
+  });
+});
