@@ -55,6 +55,15 @@ function asked(q: Question): string | undefined {
 const AFTER_NAME = /^(?:(?:field|option|flag|switch|command|module|function|method|class|variable|setting|parameter|package|keyword|directive|term|word|phrase|concept|error|exception|file|tool|program|library|type|value|mode)s?\b|(?:supposed|used|meant|in|on|for|of|at|by|with|from|to|as|about|when|exactly|really|anyway)\b)/;
 
 /**
+ * The name a reference's entry heading gives, past the kind it says the entry is and the
+ * namespace before it: "class: teapot.pot" → "pot" (folded headings). Other headings as they are.
+ */
+function entryHeading(heading: string): string {
+  const m = /^(?:class|interface|module|event):\s+(?:[\w$]+\.)*([\w$']+)$/.exec(heading);
+  return m ? (m[1] as string).replace(/'/g, "") : heading;
+}
+
+/**
  * The reading under the longest heading that names what a definition question asks about: the
  * heading is the subject ("heisenbug"), opens it ("magic smoke" for "magic smoke supposed to
  * be", "Essential" for "the Essential field"), or is the question itself (a FAQ's).
@@ -66,7 +75,7 @@ export function headedEntry(q: Question, readings: Reading[]): Reading | undefin
   let best: Reading | undefined;
   let bestLength = 0;
   for (const r of readings) {
-    const heading = foldHeading(r.hit.passage.heading ?? "");
+    const heading = entryHeading(foldHeading(r.hit.passage.heading ?? ""));
     if (heading.length < 2 || heading.length <= bestLength) continue;
     if (heading === whole || subject === heading || (subject.startsWith(`${heading} `) && AFTER_NAME.test(subject.slice(heading.length + 1)))) [best, bestLength] = [r, heading.length];
   }

@@ -145,8 +145,9 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
     const text = s.r.doc.text.slice((tokens[s.first] as Token).start, (tokens[s.last] as Token).end);
     // Nor does a sentence that only sends the reader elsewhere ("See {smoke test}, {let the smoke out}.").
     if (POINTER_ONLY.test(text)) continue;
-    // Nor does a headword's pronunciation and part of speech alone ("/hi:'zen·buhg/, n.").
-    if (PRONUNCIATION_ONLY.test(text)) continue;
+    // Nor does a headword's pronunciation and part of speech alone ("/hi:'zen·buhg/, n."), nor
+    // metadata in a comment ("<!-- YAML added: v1.2.0 -->", read for releases, not as prose).
+    if (PRONUNCIATION_ONLY.test(text) || insideComment(s.r.doc.text, (tokens[s.first] as Token).start)) continue;
     // Nor one that sends the reader to an entry among the readings ("See [How can I create a
     // stand-alone binary …?](…) for a list of tools"): that entry's own sentences say it.
     const sentTo = SEE_LINK.exec(text)?.[1];
@@ -197,6 +198,12 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
     });
   }
   return out;
+}
+
+/** Whether offset `at` of `text` lies inside an HTML comment ("<!-- YAML … -->"). */
+function insideComment(text: string, at: number): boolean {
+  const open = text.lastIndexOf("<!--", at);
+  return open >= 0 && text.lastIndexOf("-->", at) < open;
 }
 
 /** A dictionary's pronunciation line: slashed sounds, then parts of speech ("/R·T·F·M/, imp.", "/a´bend/, /@·bend´/, n.", "/ak/, interj."). */
