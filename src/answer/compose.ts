@@ -117,14 +117,19 @@ interface Extracted {
 }
 
 /**
- * A vote for people that lists only runs of ordinary English words ("Background Writer, Memory,
- * Disk"; "Module Contents, Data Types and Notes") has found section titles, not names: at least
- * one of several people has a name wink's lexicon does not hold ("Rayner", "Allin-Khan").
+ * A vote for people that lists only runs of ordinary English words, one of them a single word
+ * ("Background Writer, Memory, Disk"; "Module Contents, Data Types and Notes"), has found section
+ * titles, not names: at least one of several people has a name wink's lexicon does not hold
+ * ("Rayner", "Allin-Khan"), or people are named in full ("Ada Brown and Tom Gray").
  */
 function titlesForPeople(q: Question, voted: Voted): boolean {
   if (q.kind !== "person" || voted.items.length < 2) return false;
-  return voted.items.every((item) => item.split(/[\s-]+/).every((w) => isEnglishWord(w.toLowerCase())));
+  const words = voted.items.map((item) => item.split(/[\s-]+/));
+  return words.some((w) => w.length === 1) && words.every((w) => w.every((word) => isEnglishWord(word.toLowerCase())));
 }
+
+/** "What is …", "what's …", "what are …". */
+const WHAT_IS = /^\s*what(?:'s|’s| is| are)\b/i;
 
 /** "Is there a …?", "are there any …?": whether a thing exists, and which. */
 const EXISTENTIAL = /^\s*(?:is|are) there\b/i;
@@ -156,6 +161,10 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   const abbreviation = abbreviationIn(q);
   const expansion = abbreviation ? expansionOf(abbreviation, readings) : undefined;
   if (expansion) return typed(expansion, [expansion]);
+  // "What is the Kettle Club?" under a FAQ heading that asks it in so many words: its entry says
+  // what it is, whatever kind of thing the question's nouns ("club") would have it be.
+  const faq = WHAT_IS.test(q.text) ? faqAnswer(q, readings) : undefined;
+  if (faq) return { answer: faq.answer, items: [], typed: false, margin: 0, support: 0, sentence: faq.sentence };
   // "Is there an option to …?" over "There is no option to …": the documents say no.
   const none = EXISTENTIAL.test(q.text) ? ranked.slice(0, LIST_SENTENCES).find((s) => NONE_THERE.test(s.text)) : undefined;
   if (none) return { answer: `No. ${sentenceAnswer(q, none)}`, items: [], typed: false, margin: 0, support: 0, sentence: none };

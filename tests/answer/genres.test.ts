@@ -1197,3 +1197,54 @@ describe("composeAnswer on what a class of a reference is", () => {
     expect(composeAnswer(reference, "what is a Pot").answer).toBe("A `Pot` holds water and leaves until the tea is poured.");
   });
 });
+
+/** A club's FAQ as plain text, its questions numbered as a FAQ's chapters number them. */
+const CLUB_FAQ = [
+  "The Kettle Club FAQ",
+  "",
+  "Chapter 1. Definitions and overview",
+  "",
+  "1.1. What is this FAQ?",
+  "",
+  "This document answers questions frequently asked about the Kettle Club,",
+  "a society of people who brew tea at home.",
+  "",
+  "1.2. What is the Kettle Club?",
+  "",
+  "The Kettle Club is a volunteer society founded in 1987 by Ada Brown and",
+  "Tom Gray. Its members share recipes for loose leaf tea and repair each",
+  "other's kettles.",
+  "",
+  "1.3. Who can join?",
+  "",
+  "Anyone over sixteen may join. Membership costs 12 pounds a year and",
+  "includes the quarterly newsletter.",
+  "",
+  "Chapter 2. Brewing",
+  "",
+  "2.1. How do I brew green tea?",
+  "",
+  "Heat the water to 80 degrees, not to boiling, and steep the leaves for two",
+  "minutes. Boiling water makes green tea bitter.",
+  "",
+  "2.2. Why is my tea bitter?",
+  "",
+  "Most often the water was too hot or the leaves steeped too long. Hard",
+  "water can also make tea taste bitter.",
+  "",
+  "2.3. Can I use tea bags?",
+  "",
+  "Yes, but the club recommends loose leaves, which have more flavour.",
+];
+
+describe("composeAnswer on a plain-text FAQ with numbered questions", () => {
+  it("answers 'what is X' with the entry a heading asks it in, whatever kind of thing X's noun names", async () => {
+    const faq = await indexOfLines(newDir, "club-faq.txt", CLUB_FAQ);
+    expect(composeAnswer(faq, "what is the kettle club").answer).toBe("The Kettle Club is a volunteer society founded in 1987 by Ada Brown and Tom Gray.");
+  });
+
+  it("answers who with people named in full in English words", async () => {
+    const faq = await indexOfLines(newDir, "club-faq.txt", CLUB_FAQ);
+    expect(composeAnswer(faq, "who founded the club").answer).toBe("Ada Brown and Tom Gray");
+  });
+});
