@@ -117,15 +117,15 @@ interface Extracted {
 }
 
 /**
- * A vote for people that lists only runs of ordinary English words, one of them a single word
- * ("Background Writer, Memory, Disk"; "Module Contents, Data Types and Notes"), has found section
- * titles, not names: at least one of several people has a name wink's lexicon does not hold
- * ("Rayner", "Allin-Khan"), or people are named in full ("Ada Brown and Tom Gray").
+ * A vote for people that lists only runs of ordinary English words ("Background Writer, Memory,
+ * Disk"; "Module Contents, Data Types and Notes") has found section titles, not names: at least
+ * one of several people has a name wink's lexicon does not hold ("Rayner", "Allin-Khan"), or is
+ * written as the agent of what was done ("founded in 1987 by Ada Brown and Tom Gray").
  */
-function titlesForPeople(q: Question, voted: Voted): boolean {
+function titlesForPeople(q: Question, voted: Voted, readings: Reading[]): boolean {
   if (q.kind !== "person" || voted.items.length < 2) return false;
-  const words = voted.items.map((item) => item.split(/[\s-]+/));
-  return words.some((w) => w.length === 1) && words.every((w) => w.every((word) => isEnglishWord(word.toLowerCase())));
+  if (!voted.items.every((item) => item.split(/[\s-]+/).every((w) => isEnglishWord(w.toLowerCase())))) return false;
+  return !readings.some((r) => voted.items.some((item) => new RegExp(`\\bby\\s+${escapeRegExp(item)}\\b`).test(r.body.text)));
 }
 
 /** "What is …", "what's …", "what are …". */
@@ -187,7 +187,7 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // Names, dates and numbers are voted for across passages first; a list of other things is read from its sentence or block.
   const voted = voteCandidates(index, q, readings);
   // No one is named: section titles are ("who wrote postgresql" over "Background Writer, Memory, Disk").
-  if (voted && titlesForPeople(q, voted)) return { answer: "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
+  if (voted && titlesForPeople(q, voted, readings)) return { answer: "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
   if (wantsList && !voted) {
     const list = listOf(q, readings, ranked);
     if (list) return { ...typed(list.series ? cut(joinList(list.items), MAX_LIST_ANSWER) : itemsAnswer(list.items, MAX_LIST_ANSWER), list.items), ...(list.sentence ? { sentence: list.sentence } : {}) };
