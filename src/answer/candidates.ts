@@ -92,6 +92,8 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
         // "How big can a text field be?" is answered by a size ("1 GB"), not by a bare "one".
         // (Nor by a count of the thing measured: "zero identifier" for "how long can an identifier be".)
         .filter((c) => !ASKS_SIZE.test(q.text) || (HAS_UNIT.test(c.text) && !q.lemmas.has((tokens[c.last] as Token).lemma)))
+        // "How long should green tea steep?" asks for a time ("two minutes"), not "80 degrees".
+        .filter((c) => !ASKS_DURATION.test(q.text) || TIME_UNIT.test(c.text))
         // "how many votes": a number of something else ("one chance") does not count them.
         .filter((c) => counted === undefined || countsAsked(counted, tokens, c));
     }
@@ -105,6 +107,10 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
  * ask a price, "how far back" asks for a point in a series: "back to 9.2").
  */
 const ASKS_SIZE = /\bhow (?:big|large|small|long|short|tall|high|far(?! back)|wide|deep|heavy|fast)\b/i;
+/** "How long" asking for a time: before a verb or its auxiliary ("how long does it take", "how long after …"), not "how long is the cable". */
+const ASKS_DURATION = /\bhow long\s+(?:after|before|ago|until|does|do|did|should|will|would|can|could|to|has|have|had|must)\b/i;
+/** A unit of time. */
+const TIME_UNIT = /\b(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|[smhd])\b|\d(?:ms|s|min|h|d)\b/i;
 /** An amount with its unit: "1 GB", "64kB", "30 seconds", "two minutes", "10%". */
 const HAS_UNIT = /\d\s*[\p{L}%]|\S\s+\p{L}/u;
 

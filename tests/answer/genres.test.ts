@@ -1243,6 +1243,11 @@ describe("composeAnswer on a plain-text FAQ with numbered questions", () => {
     expect(composeAnswer(faq, "what is the kettle club").answer).toBe("The Kettle Club is a volunteer society founded in 1987 by Ada Brown and Tom Gray.");
   });
 
+  it("answers how long something should take with a time, not another measure", async () => {
+    const faq = await indexOfLines(newDir, "club-faq.txt", CLUB_FAQ);
+    expect(composeAnswer(faq, "how long should green tea steep").answer).toMatch(/two minutes/);
+  });
+
   it("answers who with people named in full in English words", async () => {
     const faq = await indexOfLines(newDir, "club-faq.txt", CLUB_FAQ);
     expect(composeAnswer(faq, "who founded the club").answer).toBe("Ada Brown and Tom Gray");
