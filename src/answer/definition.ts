@@ -91,8 +91,15 @@ export function askedEntry(q: Question, readings: Reading[]): { answer: string; 
   const whole = foldHeading(q.text);
   if (whole.split(" ").length < 3) return undefined;
   // (A heading may ask more after its question: "How do I delete a file? (And other file questions…)".)
-  const asks = (heading: string): boolean => foldHeading(heading) === whole || foldHeading(heading.split("?")[0] ?? "") === whole;
-  const best = readings.find((r) => asks(r.hit.passage.heading ?? ""));
+  // (Or asks it but for the FAQ's own subject, which its title names: "Who can join?" in "The
+  // Kettle Club FAQ" for "who can join the club".)
+  const asks = (heading: string, title: string): boolean => {
+    const folded = [foldHeading(heading), foldHeading(heading.split("?")[0] ?? "")];
+    if (folded.includes(whole)) return true;
+    const own = new Set(foldHeading(title).split(" "));
+    return folded.some((h) => h.split(" ").length >= 3 && whole.startsWith(`${h} `) && whole.slice(h.length + 1).split(" ").every((w) => own.has(w) || /^(?:the|a|an|this|of|in|for|to|on)$/.test(w)));
+  };
+  const best = readings.find((r) => asks(r.hit.passage.heading ?? "", r.doc.title));
   return best ? firstProse(q, readings, best) : undefined;
 }
 

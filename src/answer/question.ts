@@ -324,6 +324,9 @@ function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean, 
   // "where does the word bug come from" asks for a word's origin, told in a sentence, not a place or a path.
   if (ASKING_WHERE.test(q) && !/\b(?:word|term|name|phrase|expression|saying)\b.*\b(?:comes?|came) from\s*\??$/.test(q)) return "place";
   if (/\b(why|reason|rationale)\b/.test(q)) return "reason";
+  // "Who can join?", "who may vote": who is allowed, told in a sentence ("Anyone over sixteen
+  // may join."), not a name.
+  if (/^\s*who\s+(?:can|may|could|should|must|is allowed to|are allowed to)\b/.test(q)) return "thing";
   if (/\bwho(m|se)?\b/.test(q)) return "person";
   if (/\b(which|what)\b/.test(q) && typeNoun) return TYPE_NOUNS[typeNoun] ?? "thing";
   if (/\bdefault\b/.test(q) && !AUX_START.test(q)) return "code";

@@ -1248,6 +1248,11 @@ describe("composeAnswer on a plain-text FAQ with numbered questions", () => {
     expect(composeAnswer(faq, "how long should green tea steep").answer).toMatch(/two minutes/);
   });
 
+  it("answers who may do something with the entry that says so, a heading that leaves out the FAQ's subject", async () => {
+    const faq = await indexOfLines(newDir, "club-faq.txt", CLUB_FAQ);
+    expect(composeAnswer(faq, "who can join the club").answer).toBe("Anyone over sixteen may join.");
+  });
+
   it("answers who with people named in full in English words", async () => {
     const faq = await indexOfLines(newDir, "club-faq.txt", CLUB_FAQ);
     expect(composeAnswer(faq, "who founded the club").answer).toBe("Ada Brown and Tom Gray");
