@@ -74,10 +74,16 @@ export function headedEntry(q: Question, readings: Reading[]): Reading | undefin
   const whole = foldHeading(q.text);
   let best: Reading | undefined;
   let bestLength = 0;
+  let bestExact = false;
   for (const r of readings) {
-    const heading = entryHeading(foldHeading(r.hit.passage.heading ?? ""));
-    if (heading.length < 2 || heading.length <= bestLength) continue;
-    if (heading === whole || subject === heading || (subject.startsWith(`${heading} `) && AFTER_NAME.test(subject.slice(heading.length + 1)))) [best, bestLength] = [r, heading.length];
+    const raw = r.hit.passage.heading ?? "";
+    const heading = entryHeading(foldHeading(raw));
+    if (heading.length < 2 || heading.length < bestLength) continue;
+    // Of two headings that name it alike, one that is the term itself ("index", a glossary's
+    // entry) before one that only folds to it ("The index", a chapter of a manual).
+    const exact = raw.trim().toLowerCase().replace(/[`*_]/g, "") === subject;
+    if (heading.length === bestLength && (bestExact || !exact)) continue;
+    if (heading === whole || subject === heading || (subject.startsWith(`${heading} `) && AFTER_NAME.test(subject.slice(heading.length + 1)))) [best, bestLength, bestExact] = [r, heading.length, exact];
   }
   return best;
 }

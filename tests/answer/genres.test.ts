@@ -1258,3 +1258,13 @@ describe("composeAnswer on a plain-text FAQ with numbered questions", () => {
     expect(composeAnswer(faq, "who founded the club").answer).toBe("Ada Brown and Tom Gray");
   });
 });
+
+describe("composeAnswer on a term both a glossary and a manual's chapter head", () => {
+  it("answers from the entry headed by the term itself, not by a chapter that only folds to it", async () => {
+    const corpus = await indexOver(newDir, {
+      "manual.md": ["# The spout manual", "", "## The spout", "", "We start with the most important part, the spout: spout first, spout last.", ""].join("\n"),
+      "glossary.md": ["# Glossary", "", "## spout", "", "The narrow pipe the water pours through, at the front of the kettle.", ""].join("\n"),
+    });
+    expect(composeAnswer(corpus, "what's the spout").answer).toBe("The narrow pipe the water pours through, at the front of the kettle.");
+  });
+});
