@@ -274,7 +274,8 @@ const SUBJECT_BOOST = 1.5;
  * name ("json.dumps(*obj*)"). Plain words outside code are no subject.
  */
 export function subjectOf(line: string): string | undefined {
-  const flag = /^[\s#*>]*`?(--?[A-Za-z][\w-]{2,})/.exec(line)?.[1];
+  // ("--[no-]force-with-lease" is the entry of --force-with-lease and its negation.)
+  const flag = /^[\s#*>]*`?(--?[A-Za-z][\w-]{2,})/.exec(line.replace(/^([\s#*>]*`?--)\[no-\]/, "$1"))?.[1];
   if (flag) return flag;
   // (Past the kind a reference may mark its entry with: "*classmethod* Path.home()", "*exception* …".)
   const m = /^[\s#>-]*(?:\*[a-z]+\*\s+)?[\s*]*(`)?([A-Za-z_$][\w$-]*(?:[.:][A-Za-z_$][\w$-]*)*)/.exec(line);

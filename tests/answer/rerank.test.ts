@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { composeAnswer, draftAnswer } from "../../src/answer/compose.js";
-import { correction, READING_FEATURES, type ReadingFeature } from "../../src/answer/rerank.js";
+import { correction, READING_FEATURES, subjectOf, type ReadingFeature } from "../../src/answer/rerank.js";
 import type { SearchIndex } from "../../src/search/build.js";
 import { indexOfLines, tempDirs } from "../support/corpus.js";
 
@@ -78,6 +78,12 @@ describe("excerpts follow the fitted correction", () => {
 });
 
 describe("a reading's subject", () => {
+  it("is read past a negation's brackets and a reference's kind mark", () => {
+    expect(subjectOf("--[no-]slow-pour")).toBe("--slow-pour");
+    expect(subjectOf("*classmethod* Kettle.fill(*cup*)  ")).toBe("Kettle.fill");
+    expect(subjectOf("*pathsegments* is a list")).toBeUndefined();
+  });
+
   it("is the flag an option's entry is headed by", async () => {
     const page = await indexOfLines(newDir, "kettle-pour.txt", [
       "OPTIONS",
