@@ -265,9 +265,20 @@ const SHAPED: Readonly<Record<string, RegExp>> = {
   error: /^(?:[\w.]*\.)?[A-Z]\w*(?:Error|Exception)$|^ERR_[A-Z_]+$/,
 };
 
+/** The last few documents' texts in lower case: a document is searched for each reading of it. */
+const lowered = new Map<string, string>();
+function lowerCased(text: string): string {
+  let lower = lowered.get(text);
+  if (lower === undefined) {
+    if (lowered.size >= 16) lowered.clear();
+    lowered.set(text, (lower = text.toLowerCase()));
+  }
+  return lower;
+}
+
 /** Whether `text` writes identifier `id` (case aside): whole, or its last part called or as code ("loads(", "`loads`"). */
 function writesIdentifier(text: string, id: string): boolean {
-  const lower = text.toLowerCase();
+  const lower = lowerCased(text);
   const last = id.toLowerCase().split(".").pop() ?? "";
   return lower.includes(id.toLowerCase()) || (last.length >= 3 && (lower.includes(`${last}(`) || lower.includes(`\`${last}\``)));
 }

@@ -200,10 +200,14 @@ export function sentenceCandidates(q: Question, readings: Reading[]): SentenceCa
   return out;
 }
 
-/** Whether offset `at` of `text` lies inside an HTML comment ("<!-- YAML … -->"). */
+/** Characters before a sentence searched for the comment it may be in: a comment's metadata is short. */
+const COMMENT_REACH = 2000;
+
+/** Whether offset `at` of `text` lies inside an HTML comment ("<!-- YAML … -->") that opens at most COMMENT_REACH before it. */
 function insideComment(text: string, at: number): boolean {
-  const open = text.lastIndexOf("<!--", at);
-  return open >= 0 && text.lastIndexOf("-->", at) < open;
+  const before = text.slice(Math.max(0, at - COMMENT_REACH), at);
+  const open = before.lastIndexOf("<!--");
+  return open >= 0 && before.lastIndexOf("-->") < open;
 }
 
 /** A dictionary's pronunciation line: slashed sounds, then parts of speech ("/R·T·F·M/, imp.", "/a´bend/, /@·bend´/, n.", "/ak/, interj."). */
