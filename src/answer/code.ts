@@ -93,6 +93,11 @@ function versionEvent(text: string, last = false): string | undefined {
   return best?.event;
 }
 
+/** The event the label before a release number at `at` of `text` names ("Deprecated since version "), if any. */
+function releaseLabel(text: string, at: number): string | undefined {
+  return versionEvent(text.slice(Math.max(0, at - VERSION_LABEL_REACH), at), true);
+}
+
 /**
  * "When was the secrets module added?": a release labelled with the event asked about ("New in
  * version 3.6.", "added: v0.1.0") among the best readings, voted by their rank; software is dated
@@ -121,7 +126,7 @@ export function labelledRelease(q: Question, readings: Reading[]): { text: strin
       const next = releases[k + 1]?.index ?? text.length;
       const described = text.slice(at + m[0].length, Math.min(next, at + m[0].length + RELEASE_NOTE_REACH)).toLowerCase();
       const noted = versionEvent(described) === event && words.some((w) => described.includes(w.toLowerCase()));
-      const labelled = versionEvent(text.slice(Math.max(0, at - VERSION_LABEL_REACH), at), true) === event;
+      const labelled = releaseLabel(text, at) === event;
       if (noted || labelled) votes.set(m[0], (votes.get(m[0]) ?? 0) + r.rank * (noted ? RELEASE_NOTE_FIT : 1));
     });
   }
@@ -153,7 +158,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   // What happened in the release asked about, and whether the label before a release number says something else.
   const event = asksVersion(q) ? versionEvent(q.text) : undefined;
   const otherEvent = (at: number): boolean => {
-    const labelled = versionEvent(text.slice(Math.max(0, at - VERSION_LABEL_REACH), at), true);
+    const labelled = releaseLabel(text, at);
     return labelled !== undefined && labelled !== event;
   };
   const offer = (raw: string, at: number, fit: number, stated = false, quoted = false): void => {
@@ -265,22 +270,14 @@ const SHAPED: Readonly<Record<string, RegExp>> = {
   error: /^(?:[\w.]*\.)?[A-Z]\w*(?:Error|Exception)$|^ERR_[A-Z_]+$/,
 };
 
-/** The last few documents' texts in lower case: a document is searched for each reading of it. */
-const lowered = new Map<string, string>();
-function lowerCased(text: string): string {
-  let lower = lowered.get(text);
-  if (lower === undefined) {
-    if (lowered.size >= 16) lowered.clear();
-    lowered.set(text, (lower = text.toLowerCase()));
-  }
-  return lower;
-}
-
-/** Whether `text` writes identifier `id` (case aside): whole, or its last part called or as code ("loads(", "`loads`"). */
-function writesIdentifier(text: string, id: string): boolean {
-  const lower = lowerCased(text);
-  const last = id.toLowerCase().split(".").pop() ?? "";
-  return lower.includes(id.toLowerCase()) || (last.length >= 3 && (lower.includes(`${last}(`) || lower.includes(`\`${last}\``)));
+/**
+ * What writes identifier `id` in a text (case aside): the whole of it, or its last part called or
+ * as code ("json.loads", "loads(", "`loads`").
+ */
+function identifierWritten(id: string): RegExp {
+  const last = id.split(".").pop() ?? "";
+  const forms = [escapeRegExp(id), ...(last.length >= 3 ? [`${escapeRegExp(last)}\\(`, `\`${escapeRegExp(last)}\``] : [])];
+  return new RegExp(forms.join("|"), "i");
 }
 
 /** The reading is the entry of an identifier, and the question names identifiers but not that one. */
@@ -323,8 +320,8 @@ export function voteCode(q: Question, readings: Reading[], accept: (text: string
   const votes = new Map<string, { text: string; vote: number }>();
   // A question about named code ("what exception does json.loads raise") is answered from the
   // documents that name it, not from another's ("When True, raise exception Error on bad CSV input").
-  const asked = identifiersIn(q.text);
-  const namesAsked = (r: Reading): boolean => asked.length === 0 || asked.some((id) => writesIdentifier(r.doc.text, id));
+  const asked = identifiersIn(q.text).map(identifierWritten);
+  const namesAsked = (r: Reading): boolean => asked.length === 0 || asked.some((written) => written.test(r.doc.text));
   const read = readings.slice(0, CODE_READINGS).filter(namesAsked).map((r) => ({ r, shown: shownText(r) }));
   const offered = read.map(({ r, shown }) => codeCandidates(q, r, shown));
   // Asked for a default, and a passage states one: only stated defaults answer (not the

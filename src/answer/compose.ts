@@ -163,8 +163,8 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   if (expansion) return typed(expansion, [expansion]);
   // "What is the Kettle Club?" under a FAQ heading that asks it in so many words: its entry says
   // what it is, whatever kind of thing the question's nouns ("club") would have it be.
-  const faq = WHAT_IS.test(q.text) ? faqAnswer(q, readings) : undefined;
-  if (faq) return { answer: faq.answer, items: [], typed: false, margin: 0, support: 0, sentence: faq.sentence };
+  const faq = faqAnswer(q, readings);
+  if (faq && WHAT_IS.test(q.text)) return { answer: faq.answer, items: [], typed: false, margin: 0, support: 0, sentence: faq.sentence };
   // "Is there an option to …?" over "There is no option to …": the documents say no.
   const none = EXISTENTIAL.test(q.text) ? ranked.slice(0, LIST_SENTENCES).find((s) => NONE_THERE.test(s.text)) : undefined;
   if (none) return { answer: `No. ${sentenceAnswer(q, none)}`, items: [], typed: false, margin: 0, support: 0, sentence: none };
@@ -198,7 +198,7 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   if (version) return typed(version.text, version.items, version.margin, version.support);
   // "what does json.dumps do": the first sentence of the identifier's own entry says what it is;
   // "what is the heapq module", "what does git stash do": the opening of the document it names.
-  const described = !wantsList ? (entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) ?? documentDescription(index, q, readings) ?? definedEntry(q, readings) ?? faqAnswer(q, readings) ?? wayEntry(q, ranked)) : undefined;
+  const described = !wantsList ? (entryDescription(q, () => rankedSentences(q, readings, ENTRY_SENTENCES)) ?? documentDescription(index, q, readings) ?? definedEntry(q, readings) ?? faq ?? wayEntry(q, ranked)) : undefined;
   if (described) return { answer: described.answer, items: [], typed: false, margin: 0, support: 0, sentence: described.sentence };
   // "What organic matter …?" over "organic matter such as A, B, and C": the members, even asked in the singular.
   const series = !wantsList && q.kind === "thing" && sentence ? seriesIn(q, sentence, true) : undefined;

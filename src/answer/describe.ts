@@ -40,12 +40,7 @@ export function entryDescription(q: Question, rank: () => PickedSentence[]): { a
   if (!asked || !identifiersIn(asked).includes(asked)) return undefined;
   const own = rank().filter((s) => s.reading.subject !== undefined && sameIdentifier(s.reading.subject, asked));
   // The part of a sentence after the entry's term line, when the sentence holds it.
-  const afterTermLine = (s: PickedSentence): string | undefined => {
-    const doc = s.reading.doc.text;
-    const lineEnd = doc.indexOf("\n", s.start);
-    if (lineEnd < 0 || lineEnd >= s.end || !TERM_LINE.test(doc.slice(doc.lastIndexOf("\n", s.start) + 1, lineEnd))) return undefined;
-    return readable(doc.slice(lineEnd + 1, s.end)).trim();
-  };
+  const afterTermLine = (s: PickedSentence): string | undefined => termLineAt(s)?.description;
   // "What does X return?": the entry's best sentence that says what it returns ("Returns: {boolean} …").
   const returns = what?.[2] ? own.find((s) => !s.code && SAYS_RETURN.test(afterTermLine(s) ?? s.text)) : undefined;
   if (returns) return { answer: cut(withoutListMarker(afterTermLine(returns) ?? readable(returns.text)), MAX_SENTENCE_ANSWER), sentence: returns };
@@ -97,19 +92,30 @@ export function wayEntry(q: Question, ranked: PickedSentence[]): { answer: strin
   return best && { answer: cut(`\`${best.name}\`: ${best.description}`, MAX_SENTENCE_ANSWER), sentence: best.sentence };
 }
 
+/**
+ * The term line a sentence opens with ("random.shuffle(*x*)  " over "Shuffle the sequence …"),
+ * and the rest of the sentence after it, as a reader sees it; undefined when its first line is
+ * no term line or the sentence ends on it.
+ */
+function termLineAt(s: PickedSentence): { line: string; description: string } | undefined {
+  const doc = s.reading.doc.text;
+  const lineEnd = doc.indexOf("\n", s.start);
+  if (lineEnd < 0 || lineEnd >= s.end) return undefined;
+  const line = doc.slice(doc.lastIndexOf("\n", s.start) + 1, lineEnd);
+  return TERM_LINE.test(line) ? { line, description: readable(doc.slice(lineEnd + 1, s.end)).trim() } : undefined;
+}
+
 /** Characters of a heading that may name an entry ("-m, --move", "--keep-base"). */
 const MAX_ENTRY_NAME = 60;
 
 /** The entry a sentence opens, by its name and its description: see wayEntry. */
 function entryOpening(s: PickedSentence): { name: string; description: string } | undefined {
   const doc = s.reading.doc.text;
-  const lineStart = doc.lastIndexOf("\n", s.start) + 1;
-  const lineEnd = doc.indexOf("\n", s.start);
-  if (lineEnd > 0 && lineEnd < s.end && TERM_LINE.test(doc.slice(lineStart, lineEnd))) {
-    const line = doc.slice(lineStart, lineEnd);
-    const name = subjectOf(line);
+  const term = termLineAt(s);
+  if (term) {
+    const name = subjectOf(term.line);
     if (!name) return undefined;
-    return { name: /^[\w.]+\(/.test(line.replace(/^[\s*]*(?:[a-z]+\*\s+)?`?/, "")) ? `${name}()` : name, description: readable(doc.slice(lineEnd + 1, s.end)).trim() };
+    return { name: /^[\w.]+\(/.test(term.line.replace(/^[\s*]*(?:[a-z]+\*\s+)?`?/, "")) ? `${name}()` : name, description: term.description };
   }
   const { passage } = s.reading.hit;
   const heading = passage.heading?.trim();

@@ -336,6 +336,13 @@ const CONTRAST = /^\s*(but|however|nevertheless|nonetheless|yet|that said|in pra
  */
 const WHY_NOT = /^\s*why\b(?![^?]*\b(?:appear|appears|seem|seems|look|looks)\b)[^?]*\b(?:not|no|never|cannot|isn't|aren't|doesn't|don't|can't|won't|wasn't|weren't|didn't|isn’t|aren’t|doesn’t|don’t|can’t|won’t)\b[^?]*\?\s*$/i;
 
+/** The first sentence under the Markdown heading a passage starting at `at` sits under (or of the passage, with none). */
+function openingUnderHeading(doc: string, at: number): string {
+  const entryStart = doc.lastIndexOf("\n#", at);
+  const afterHeading = entryStart < 0 ? at : doc.indexOf("\n", entryStart + 1) + 1;
+  return /^[\s\S]*?[.!?](?=\s|$)/.exec(doc.slice(afterHeading, afterHeading + 400).trim())?.[0] ?? "";
+}
+
 /** A sentence that ends by saying it is so, with nothing after the verb: "…, you can!", "Now it does." */
 const BARE_YES = /\b(?:you|we|it|one|they|he|she)\s+(?:can|do|does|is|are|will|may)\s*[!.]\s*$/i;
 
@@ -379,10 +386,7 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
     // answers a question whether it is: no, whatever its sentences go on to suggest instead.
     const heading = picked.reading.hit.passage.heading ?? "";
     // (Unless the entry opens by answering that it now is: "Starting in Python 3.8, you can!")
-    const entryStart = doc.lastIndexOf("\n#", picked.reading.hit.passage.start);
-    const afterHeading = entryStart < 0 ? picked.reading.hit.passage.start : doc.indexOf("\n", entryStart + 1) + 1;
-    const opening = /^[\s\S]*?[.!?](?=\s|$)/.exec(doc.slice(afterHeading, afterHeading + 400).trim())?.[0] ?? "";
-    const deniedByHeading = !said && WHY_NOT.test(heading) && !BARE_YES.test(opening);
+    const deniedByHeading = !said && WHY_NOT.test(heading) && !BARE_YES.test(openingUnderHeading(doc, picked.reading.hit.passage.start));
     let yes = said ? said.toLowerCase() === "yes" : !deniedByHeading && !NEGATION.test(picked.text);
     // "In some systems DISTINCT orders the rows. But current PostgreSQL does not guarantee it.": the turn decides.
     const turn = !said && !deniedByHeading && picked.next && CONTRAST.test(picked.next.text) && NEGATION.test(picked.next.text) === yes;

@@ -566,13 +566,18 @@ export class SearchIndex {
     const groups = words.map((parts) => parts.flat());
     if (n < PLAN_ABOVE_PASSAGES) return [...new Set(groups.flat())];
     const dfOf = (group: string[]): number => group.reduce((sum, t) => sum + this.documentFrequency(t), 0);
-    // Parts taken as independent: the passages holding all of them, as a share of the index.
-    const together = (parts: string[][]): number => parts.map(dfOf).filter((df) => df > 0).reduce((share, df) => share * (df / n), 1) * n;
-    const rarity = new Map(words.map((parts, i) => [groups[i] as string[], parts.some((p) => dfOf(p) > 0) ? together(parts) : Infinity]));
+    // Parts taken as independent: the passages holding all of them, as a share of the index (none
+    // for a word no passage holds, which ranks first as before).
+    const rarity = (parts: string[][]): number => {
+      const held = parts.map(dfOf).filter((df) => df > 0);
+      return held.length === 0 ? 0 : held.reduce((share, df) => share * (df / n), 1) * n;
+    };
     // A word no passage holds exactly can still match by prefix ("leader" → "leadership").
-    const known = groups.filter((g) => dfOf(g) > 0 || (g[0] as string).length >= MIN_PREFIX_LENGTH);
-    const rarityOf = (g: string[]): number => (rarity.get(g) === Infinity ? 0 : (rarity.get(g) as number));
-    const byRarity = known.sort((a, b) => rarityOf(a) - rarityOf(b));
+    const byRarity = words
+      .map((parts, i) => ({ group: groups[i] as string[], rarity: rarity(parts) }))
+      .filter(({ group }) => dfOf(group) > 0 || (group[0] as string).length >= MIN_PREFIX_LENGTH)
+      .sort((a, b) => a.rarity - b.rarity)
+      .map(({ group }) => group);
     const plan: string[][] = [];
     let postings = 0;
     for (const group of byRarity) {
