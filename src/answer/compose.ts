@@ -9,6 +9,7 @@
  * (the calibration script fits on them); `composeAnswer` decides and shapes the reply.
  */
 import { escapeRegExp } from "../nlp/regexp.js";
+import { stemOf } from "../nlp/stem.js";
 import { isEnglishWord, termsOf, type Token } from "../nlp/analyse.js";
 import type { SearchIndex } from "../search/build.js";
 import type { Answer, AnswerKind, Excerpt } from "../types.js";
@@ -131,10 +132,21 @@ function titlesForPeople(q: Question, voted: Voted, readings: Reading[]): boolea
 /** "What is …", "what's …", "what are …". */
 const WHAT_IS = /^\s*what(?:'s|’s| is| are)\b/i;
 
-/** "Is there a …?", "are there any …?": whether a thing exists, and which. */
-const EXISTENTIAL = /^\s*(?:is|are) there\b/i;
-/** A sentence that says the thing does not exist: "There is no option to …", "there are no such tools". */
-const NONE_THERE = /\bthere (?:is|are|was|were) (?:currently )?no\b/i;
+/** "Is there a …?", "are there any …?": whether a thing exists, and which (the thing's noun is caught). */
+const EXISTENTIAL = /^\s*(?:is|are) there (?:an?|any|some)?\s*([\p{L}-]+)/iu;
+/** A sentence that says the thing does not exist: "There is no option to …", "there are no such tools" (its noun caught). */
+const NONE_THERE = /\bthere (?:is|are|was|were) (?:currently )?no (?:such )?([\p{L}-]+)/iu;
+
+/** The sentence among `ranked` that denies the very thing "is there an option to …?" asks for ("There is no option to …"). */
+function deniedThing(q: Question, ranked: PickedSentence[]): PickedSentence | undefined {
+  const asked = EXISTENTIAL.exec(q.text)?.[1];
+  if (!asked) return undefined;
+  const noun = stemOf(asked.toLowerCase());
+  return ranked.find((s) => {
+    const denied = NONE_THERE.exec(s.text)?.[1];
+    return denied !== undefined && stemOf(denied.toLowerCase()) === noun;
+  });
+}
 
 /** A sentence as prose ends it: with a stop (a line of code ends without one: "func()"). */
 const PROSE = /[.!?…]["”’)]*$/u;
@@ -166,8 +178,10 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   const faq = faqAnswer(q, readings);
   if (faq && WHAT_IS.test(q.text)) return { answer: faq.answer, items: [], typed: false, margin: 0, support: 0, sentence: faq.sentence };
   // "Is there an option to …?" over "There is no option to …": the documents say no.
-  const none = EXISTENTIAL.test(q.text) ? ranked.slice(0, LIST_SENTENCES).find((s) => NONE_THERE.test(s.text)) : undefined;
-  if (none) return { answer: `No. ${sentenceAnswer(q, none)}`, items: [], typed: false, margin: 0, support: 0, sentence: none };
+  const none = deniedThing(q, ranked);
+  // (A yes/no question's sentence answer already leads with its "No.")
+  const denial = none ? sentenceAnswer(q, none) : "";
+  if (none) return { answer: /^No\b/.test(denial) ? denial : `No. ${denial}`, items: [], typed: false, margin: 0, support: 0, sentence: none };
   // "What arguments does subprocess.run take?": the parameters its signature names.
   const params = parametersAsked(q, readings);
   if (params) return typed(cut(joinList(params), MAX_LIST_ANSWER), params);

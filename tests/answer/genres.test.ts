@@ -446,6 +446,30 @@ describe("composeAnswer on a manual page in plain text", () => {
     expect(composeAnswer(manual, "which option leaves the limescale filter in place").answer).toBe("descale.keepFilter");
   });
 
+  it("says no to 'is there an option' from the sentence denying that very thing, wherever it ranks", async () => {
+    const manual = await indexOfLines(newDir, "kettle-drain.txt", [
+      "kettle-drain(1) Manual Page",
+      "",
+      "NAME",
+      "",
+      "kettle-drain - Empty the water from the kettle base and from its filter",
+      "",
+      "DESCRIPTION",
+      "",
+      "Empty the water from the kettle base, or from the kettle base and its filter. kettle drain will keep the water in the filter unless asked.",
+      "Emptying the kettle base from the spout keeps the water in the filter; emptying it from the drain plug drains both.",
+      "The kettle base must be cold before the water is emptied from the filter with kettle drain.",
+      "",
+      "(There is no option to drain the filter alone.)",
+      "",
+      "There is no lid on the base unit, so the filter is emptied from below.",
+      "",
+    ]);
+    expect(composeAnswer(manual, "Is there an option to kettle drain to empty the filter alone and keep the water in the kettle base?").answer).toBe("No. (There is no option to drain the filter alone.)");
+    // Said once, not "No. No. …".
+    expect(composeAnswer(manual, "is there a lid on the kettle").answer).toBe("No. There is no lid on the base unit, so the filter is emptied from below.");
+  });
+
   it("answers which port with the number written after the word", async () => {
     const manual = await indexOfLines(newDir, "kettle-brew.txt", page);
     expect(composeAnswer(manual, "On which port does the kettle answer remote brew requests?").answer).toBe("7341");
