@@ -46,7 +46,7 @@ const TYPE_NOUN_REACH = 24;
 const TYPED_FIT = 2;
 
 /** A passage's text with link targets ("](../using/cmdline.html#envvar-X "title")) blanked: addresses, not text. Offsets kept. */
-function shownText(r: Reading): string {
+export function shownText(r: Reading): string {
   return r.body.text.replace(/\]\([^)\s]*(?:\s+"[^"\n]*")?\)/g, (m) => `]${" ".repeat(m.length - 1)}`);
 }
 
@@ -168,7 +168,8 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     if (event && VERSION_TEXT.test(value) && otherEvent(at)) return;
     // A candidate the question already names is what it asks about, not the answer. (A quoted
     // name only as quoted: "which event is emitted when the leaves have steeped" is 'steeped'.)
-    if (quoted ? new RegExp(`['\`"]${escapeRegExp(value.toLowerCase())}['\`"]`).test(question) : question.includes(value.toLowerCase())) return;
+    // (As a word of it: "TEMP" is not named by "temporary".)
+    if (quoted ? new RegExp(`['\`"]${escapeRegExp(value.toLowerCase())}['\`"]`).test(question) : new RegExp(`(?<![\\w$])${escapeRegExp(value.toLowerCase())}(?![\\w$])`).test(question)) return;
     // Named next to the kind the question asks for ("the `X` environment variable", "option `-j`").
     // Read as the text shows, without the blanked link targets between the candidate and its kind.
     const before = text.slice(Math.max(0, at - 4 * TYPE_NOUN_REACH), at).replace(/\s+/g, " ").slice(-TYPE_NOUN_REACH);
@@ -317,7 +318,7 @@ const PROXIMITY_HALF_CHARS = 60;
  * share of all votes, or undefined when there is none.
  */
 export function voteCode(q: Question, readings: Reading[], accept: (text: string) => boolean = () => true): { text: string; items: string[]; margin: number; support: number } | undefined {
-  const votes = new Map<string, { text: string; vote: number }>();
+  const votes = new Map<string, { text: string; vote: number; order: number }>();
   // A question about named code ("what exception does json.loads raise") is answered from the
   // documents that name it, not from another's ("When True, raise exception Error on bad CSV input").
   const asked = identifiersIn(q.text).map(identifierWritten);
@@ -347,14 +348,15 @@ export function voteCode(q: Question, readings: Reading[], accept: (text: string
       const vote = r.rank * c.fit / (1 + distance / PROXIMITY_HALF_CHARS);
       const had = votes.get(key);
       if (had) had.vote += vote;
-      else votes.set(key, { text: c.text, vote });
+      else votes.set(key, { text: c.text, vote, order: at * 1e12 + c.start });
     }
   });
   const ranked = [...votes.values()].sort((a, b) => b.vote - a.vote);
   const top = ranked[0];
   if (!top) return undefined;
   const total = ranked.reduce((s, c) => s + c.vote, 0);
-  const items = q.plurality === "many" ? ranked.filter((c) => c.vote >= LIST_SHARE * top.vote).slice(0, MAX_CODE_ITEMS).map((c) => c.text) : [top.text];
+  // (Listed as the documents give them, best passage first: "TMPDIR, TEMP, TMP" is the order searched.)
+  const items = q.plurality === "many" ? ranked.filter((c) => c.vote >= LIST_SHARE * top.vote).slice(0, MAX_CODE_ITEMS).sort((a, b) => a.order - b.order).map((c) => c.text) : [top.text];
   const bestRank = Math.max(readings[0]?.rank ?? 0, Number.EPSILON);
   // A default stated outright ("Default: 30") fits 3: support reaches 1 only for such a value near the question's words.
   return { text: items.join(", "), items, margin: items.length > 1 ? 1 : top.vote / total, support: Math.min(1, top.vote / bestRank / 3) };

@@ -11,7 +11,7 @@ import type { Passage, ScoredPassage } from "../types.js";
 import { askedEntry, namedEntry } from "./definition.js";
 import { identifiersIn, sameIdentifier } from "./identifiers.js";
 import type { Question } from "./question.js";
-import { READ_FIRST, subjectOf, type Reading } from "./rerank.js";
+import { entryLine, namesSubject, READ_FIRST, subjectOf, type Reading } from "./rerank.js";
 import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, withoutListMarker, type PickedSentence } from "./sentence.js";
 import { TERM_LINE } from "./structure.js";
 
@@ -164,6 +164,43 @@ export function withNamedPassages(index: SearchIndex, q: Question, hits: ScoredP
   const rest = hits.filter((h) => !wanted.has(h.passage.id));
   const at = Math.max(0, READ_FIRST - named.length);
   return [...rest.slice(0, at), ...named, ...rest.slice(at)];
+}
+
+/** Passages after an entry's first that may still describe it (rerank's entryLine looks as far back). */
+const ENTRY_FOLLOWING = 3;
+
+/**
+ * `hits` with the rest of the entry of the identifier a question names, when retrieval found the
+ * entry's term line but not the paragraphs under it: "when does geometric_mean throw
+ * StatisticsError" finds "statistics.geometric_mean(*data*) Convert *data* to floats…", and the
+ * paragraph that says when it raises names neither geometric_mean nor mean. In reference
+ * documentation a thing's entry says most about it.
+ */
+export function withEntryPassages(index: SearchIndex, q: Question, hits: ScoredPassage[]): ScoredPassage[] {
+  const named = identifiersIn(q.text);
+  const asks = (subject: string): boolean => namesSubject(q.text, subject) || named.some((id) => sameIdentifier(id, subject));
+  // Each passage of a named entry, scored as the entry's best-scored passage retrieval found.
+  const entry = new Map<number, number>();
+  for (const hit of hits) {
+    const doc = index.docs.get(hit.passage.doc);
+    const line = doc ? entryLine(doc.text, hit.passage.start) : undefined;
+    const subject = line ? subjectOf(line) : undefined;
+    if (!doc || !line || !subject || !asks(subject)) continue;
+    const at = doc.passageIds.indexOf(hit.passage.id);
+    for (const id of doc.passageIds.slice(at + 1, at + 1 + ENTRY_FOLLOWING)) {
+      const passage = index.passage(id);
+      // (The entry ends where another term line or a heading begins.)
+      if (!passage || passage.heading !== hit.passage.heading || entryLine(doc.text, passage.start) !== line) break;
+      entry.set(id, Math.max(entry.get(id) ?? 0, hit.score));
+    }
+  }
+  if (entry.size === 0) return hits;
+  const rescored = hits.map((h) => (entry.has(h.passage.id) ? { ...h, score: Math.max(h.score, entry.get(h.passage.id) as number) } : h));
+  const have = new Set(hits.map((h) => h.passage.id));
+  const added = [...entry].filter(([id]) => !have.has(id)).map(([id, score]) => ({ passage: index.passage(id) as Passage, score, terms: [] }));
+  // (Those retrieval left out are read with the first; see withNamedPassages.)
+  const at = Math.max(0, READ_FIRST - added.length);
+  return [...rescored.slice(0, at), ...added, ...rescored.slice(at)];
 }
 
 /** The document a "what is X" or "when was X added" question names by its title's name (see foldName, titleName), if any. */

@@ -43,7 +43,7 @@ export interface Reading {
   /** The passage's text and tokens, and its heading's. */
   body: ReadText;
   heading: ReadText;
-  /** Terms of the term line its paragraph opens with, if any (see leadTerms). */
+  /** Terms of the term line of the entry it is in, if any (see leadTerms). */
   lead: string[];
   /** Share of the question's part-of-speech-weighted terms the passage holds (0-1). */
   coverage: number;
@@ -113,11 +113,12 @@ export function rerank(index: SearchIndex, q: Question, idf: ReadonlyMap<string,
     }
     readPassages(found, entities).forEach(({ body, heading }, i) => {
       const { hit, doc } = found[i] as (typeof found)[number];
-      const lead = leadTerms(doc.text, hit.passage.start);
+      const line = entryLine(doc.text, hit.passage.start);
+      const lead = leadTerms(line);
       const { coverage, idfCoverage, missing, relationMissing } = coverageOf(q, idf, body, heading, doc, lead);
       const blended = (coverage + idfCoverage) / 2;
       // Coverage counts twice: a passage that holds all of the question beats a higher BM25 score.
-      const subject = subjectOf(entryLine(doc.text, hit.passage.start) ?? "") ?? subjectOf(heading.text);
+      const subject = subjectOf(line ?? "") ?? subjectOf(heading.text);
       const named = subject !== undefined && namesSubject(q.text, subject) ? SUBJECT_BOOST : 1;
       const fit = headingFactor(q, heading, doc);
       const hand = (hit.score / top) * blended * blended * fit * named;
@@ -211,12 +212,12 @@ const leads = new Map<string, string[]>();
 const MAX_LEADS = 5000;
 
 /**
- * The terms of the term line that opens the paragraph holding `at`, when it has one: a
- * definition list written as "term  \n description" names its subject once, above passages
- * that only say "this parameter".
+ * The terms of the term line of the entry a passage is in (see entryLine): a definition list
+ * written as "term  \n description" names its subject once, above paragraphs that only say "this
+ * parameter" or "Raises StatisticsError if …". (Only the paragraph's own term line counted before:
+ * tune 153 → 155 right with the entry's.)
  */
-function leadTerms(text: string, at: number): string[] {
-  const line = leadLine(text, at);
+function leadTerms(line: string | undefined): string[] {
   if (line === undefined) return [];
   let terms = leads.get(line);
   if (!terms) {
@@ -285,7 +286,7 @@ export function subjectOf(line: string): string | undefined {
 }
 
 /** `question` names `subject` as a whole word (not inside a longer identifier), whatever the case. */
-function namesSubject(question: string, subject: string): boolean {
+export function namesSubject(question: string, subject: string): boolean {
   const at = question.toLowerCase().indexOf(subject.toLowerCase());
   if (at < 0) return false;
   const before = question[at - 1] ?? " ";

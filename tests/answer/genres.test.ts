@@ -156,6 +156,76 @@ describe("composeAnswer on what an identifier of a reference does", () => {
     // One item of a list whose items end without a full stop, its marker left out.
     expect(composeAnswer(reference, "what does kettle.pour return").answer).toBe("Returns: {boolean} `true` when the cup is full.");
   });
+
+  it("lists the variables an entry names in the order it gives them, one named like a question word included", async () => {
+    const reference = await indexOfLines(newDir, "kettle.md", [
+      "# kettle — pots and pouring",
+      "",
+      "kettle.heatdir()  ",
+      "Return the name of the directory the kettle keeps its warm water in.",
+      "",
+      "Kettle searches a standard list of directories to find one it can write to. The list is:",
+      "",
+      "1. The directory named by the `WARMDIR` environment variable.",
+      "2. The directory named by the `WARM` environment variable.",
+      "3. The directory named by the `WRM` environment variable.",
+      "4. The kettle's own directory.",
+      "",
+      "kettle.pour(*cup*)  ",
+      "Pour tea into *cup*.",
+    ]);
+    // "WARM" is no word of "warming": the question does not name it.
+    expect(composeAnswer(reference, "Which environment variables does kettle.heatdir() check, in order, when looking for the warming directory?").answer).toBe("WARMDIR, WARM, WRM");
+  });
+
+  it("answers about an identifier from the paragraphs under its entry's term line, which do not name it", async () => {
+    // Every entry raises the same error, so the paragraph that says when descale raises it has
+    // only the error's name to be found by; it is descale's because of the term line above it.
+    const reference = await indexOfLines(newDir, "kettle.md", [
+      "# kettle — pots and pouring",
+      "",
+      "kettle.fill(*data*)  ",
+      "Fill the kettle from the tap, up to *amount* millilitres.",
+      "",
+      "Raises a [`KettleError`](#kettle.KettleError \"kettle.KettleError\") if the tap is closed.",
+      "",
+      "kettle.pour(*data*)  ",
+      "Pour tea into *cup*, up to *amount* millilitres.",
+      "",
+      "Raises a [`KettleError`](#kettle.KettleError \"kettle.KettleError\") if the kettle is empty.",
+      "",
+      "kettle.boil(*data*)  ",
+      "Boil the water in the kettle for *seconds*.",
+      "",
+      "Raises a [`KettleError`](#kettle.KettleError \"kettle.KettleError\") if the kettle holds no water.",
+      "",
+      "kettle.steep(*data*)  ",
+      "Steep *leaves* in the pot for *minutes*.",
+      "",
+      "Raises a [`KettleError`](#kettle.KettleError \"kettle.KettleError\") if the pot holds no water.",
+      "",
+      "kettle.strain(*data*)  ",
+      "Strain the leaves from the pot into the sink.",
+      "",
+      "Raises a [`KettleError`](#kettle.KettleError \"kettle.KettleError\") if the pot holds no leaves.",
+      "",
+      "kettle.descale(*data*)  ",
+      "Descale the kettle: convert the scale in it to a soft powder and rinse it out with vinegar.",
+      "",
+      "Descaling uses the product of acid and heat (as opposed to scrubbing which uses force).",
+      "",
+      "Raises a [`KettleError`](#kettle.KettleError \"kettle.KettleError\") if the kettle is hot, if it holds water, or if it holds no vinegar. The *data* may be any mapping.",
+      "",
+      "No special efforts are made to keep the kettle shiny.",
+      "",
+      "## Exceptions",
+      "",
+      "*exception* kettle.KettleError  ",
+      "Subclass of `ValueError` for errors of the kettle.",
+      "",
+    ]);
+    expect(composeAnswer(reference, "when does kettle.descale throw KettleError").answer).toBe("Raises a `KettleError` if the kettle is hot, if it holds water, or if it holds no vinegar.");
+  });
 });
 
 describe("composeAnswer on a FAQ", () => {
