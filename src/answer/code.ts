@@ -233,8 +233,8 @@ const ENTRY_NOUNS = new Set(["option", "flag", "switch", "argument", "parameter"
 const CONSTANT = /^[A-Z][A-Z0-9_]{2,}$/;
 /** An entry's own name counts as a default stated outright does: its description is what was matched. */
 const ENTRY_FIT = 3;
-/** A flag as a heading writes it: "-u", "--include-untracked", "--expire=<time>", "--[no-]verify". */
-const FLAG = /^--?(?:\[no-\])?[A-Za-z0-9][\w-]*(?:\[?=\S*)?$/;
+/** A flag as a heading writes it: "-u", "--include-untracked", "--expire=<time>", "--[no-]verify", "--depth <depth>". */
+const FLAG = /^--?(?:\[no-\])?[A-Za-z0-9][\w-]*(?:\[?=\S*|\s+\[?<[\w.-]+>\]?)?$/;
 
 /** A description that says its entry is the default ("This is the default.", "This mode is the default", "this is the default merge strategy"). */
 const THIS_IS_DEFAULT = /\b(?:this|it)(?:\s+[a-z]+)?\s+is\s+(?:also\s+)?the\s+default\b|^\s*\(?default\)?[.:]/i;

@@ -451,6 +451,10 @@ describe("composeAnswer on a manual page in plain text", () => {
     "    Skip cups that are already full instead of stopping with an error about",
     "    the cup that overflowed.",
     "",
+    "--share <mugs>",
+    "",
+    "    Pour the brew into the given number of mugs, shared out evenly.",
+    "",
     "NETWORK",
     "",
     "The kettle answers remote brew requests on port 7341 of the local host, so",
@@ -465,6 +469,8 @@ describe("composeAnswer on a manual page in plain text", () => {
     expect(composeAnswer(manual, "kettle brew skip full cups option").answer).toBe("-k");
     // Its names written on one line, with a comma between.
     expect(composeAnswer(manual, "which flag prints nothing while the water heats").answer).toMatch(/^(?:-q|--quiet|-q, --quiet)$/);
+    // An option headed with the argument it takes.
+    expect(composeAnswer(manual, "option to pour the brew evenly into several mugs").answer).toBe("--share <mugs>");
   });
 
   it("answers a default stated as the entry's own ('This is the default.'), as a flag, or with its unit", async () => {
