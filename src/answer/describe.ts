@@ -12,7 +12,7 @@ import { askedEntry, namedEntry } from "./definition.js";
 import { identifiersIn, sameIdentifier } from "./identifiers.js";
 import type { Question } from "./question.js";
 import { entryLine, namesSubject, READ_FIRST, subjectOf, type Reading } from "./rerank.js";
-import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, withoutListMarker, type PickedSentence } from "./sentence.js";
+import { ASKS_WAY, cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentenceAnswer, withoutListMarker, type PickedSentence } from "./sentence.js";
 import { TERM_LINE } from "./structure.js";
 
 /** The answer under a FAQ heading that asks the question in so many words (askedEntry), led by yes or no for a yes/no question. */
@@ -59,11 +59,8 @@ export function entryDescription(q: Question, rank: () => PickedSentence[]): { a
 
 /** Best sentences searched for an entry that does what a how-question asks (see wayEntry). */
 const WAY_SENTENCES = 8;
-/**
- * "How do I …?", "how to …", "how can you …": a question that asks for a way to do something (not
- * "how many", nor "how does X work", which asks how a thing works).
- */
-const ASKS_WAY = /^\s*how\s+(?:to\b|(?:do|can|could|should|would|might)\s+(?:i|you|we|one)\b)/i;
+/** A question that opens by asking for a way to do something (see ASKS_WAY). */
+const OPENS_ASKING_WAY = new RegExp(`^\\s*${ASKS_WAY.source}`, "i");
 
 /**
  * "How do I get the home directory?" in a reference: the entry whose description says it does
@@ -78,7 +75,7 @@ const ASKS_WAY = /^\s*how\s+(?:to\b|(?:do|can|could|should|would|might)\s+(?:i|y
 export function wayEntry(q: Question, ranked: PickedSentence[]): { answer: string; sentence: PickedSentence } | undefined {
   // A question that names code ("… with sqlite3.connect") asks about a detail of its use, which
   // the entry's opening does not give.
-  if (q.kind !== "reason" || !ASKS_WAY.test(q.text) || identifiersIn(q.text).length > 0) return undefined;
+  if (q.kind !== "reason" || !OPENS_ASKING_WAY.test(q.text) || identifiersIn(q.text).length > 0) return undefined;
   const top = ranked[0];
   if (!top) return undefined;
   let best: { score: number; name: string; description: string; sentence: PickedSentence } | undefined;

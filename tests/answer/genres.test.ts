@@ -245,6 +245,25 @@ describe("composeAnswer on a FAQ", () => {
   it("abstains on a question whose words the documents never use", () => {
     expect(ask("What is the parking policy for motorbikes?").answer).toBeNull();
   });
+
+  it("answers 'how do i …', asked anywhere in the question, with the sentence that tells a way, over one that restates the problem", async () => {
+    const faq = await indexOfLines(newDir, "faq.md", [
+      "# Kettle app FAQ",
+      "",
+      "## How can I tell whether a brew recipe is unfinished or broken?",
+      "",
+      "Sometimes you want to act like the kettle's own console, which asks for more when what you typed is unfinished (you left out the water or did not close a step), but shows an error at once when it is broken.",
+      "",
+      "In the app you can use the `recipecheck` module, which checks a recipe closely enough. The editor uses this, for example.",
+      "",
+      "The easiest way to do it from the firmware is to call `kettle_check_loop()` and let the kettle handle the recipe for you.",
+      "",
+      "## Why does my kettle app take so long to start?",
+      "",
+      "The app reads every recipe in the recipe folder when it starts.",
+    ]);
+    expect(composeAnswer(faq, "how do i tell if a recipe i typed is just unfinished vs actually broken, like the editor does").answer).toBe("In the app you can use the `recipecheck` module, which checks a recipe closely enough.");
+  });
 });
 
 describe("composeAnswer over a glossary in plain text", () => {
