@@ -11,6 +11,7 @@
  */
 import type { SearchIndex } from "../search/build.js";
 import { escapeRegExp } from "../nlp/regexp.js";
+import { isEnglishWord, termsOf } from "../nlp/analyse.js";
 import { editDistance } from "../search/spelling.js";
 import { parseQuestion, type Question, type QuestionTerm } from "./question.js";
 import { expandShorthand } from "./shorthand.js";
@@ -43,7 +44,7 @@ function respell(q: Question, index: Vocabulary): string {
   let text = q.text;
   for (const t of q.terms) {
     const written = t.surface ?? t.term;
-    const best = replacementOf(t, index);
+    const best = replacementOf(t, index) ?? englishRespelling(t, index);
     if (!best || editDistance(written, best, MAX_RESPELLING_EDITS) > MAX_RESPELLING_EDITS) continue;
     const word = /[^s]s$/.test(written) && !best.endsWith("s") ? `${best}s` : best;
     const at = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(written)}(?![\\p{L}\\p{N}_])`, "giu");
@@ -75,4 +76,42 @@ function replaceUnknown(q: Question, index: Vocabulary): Question {
     terms.push(replaced);
   }
   return changed ? { ...q, terms, lemmas } : q;
+}
+
+/** Letters a respelling may put in or change. */
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+/** Shortest misspelling respelt from the English lexicon: shorter words have too many neighbours. */
+const MIN_ENGLISH_RESPELLING = 6;
+
+/**
+ * The English word one edit (a letter left out, added, changed, or two swapped) from an unknown,
+ * non-English word of the question, when the word's term is one the documents hold in some form:
+ * "installde" → "installed" (the documents say "install"), "suspennsion" → "suspension" ("suspend").
+ * What the documents' own vocabulary cannot correct (it holds neither word) the lexicon can. The
+ * candidate whose term most passages hold wins; none when no candidate's term is known.
+ */
+function englishRespelling(t: QuestionTerm, index: Vocabulary): string | undefined {
+  const word = (t.surface ?? t.term).toLowerCase();
+  if (word.length < MIN_ENGLISH_RESPELLING || !/^[a-z]+$/.test(word) || isEnglishWord(word)) return undefined;
+  if (index.documentFrequency(t.term) > 0 || index.documentFrequency(word) > 0) return undefined;
+  const candidates = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (tail) candidates.add(head + tail.slice(1));
+    if (tail.length > 1) candidates.add(head + (tail[1] as string) + (tail[0] as string) + tail.slice(2));
+    for (const c of LETTERS) {
+      candidates.add(head + c + tail);
+      if (tail) candidates.add(head + c + tail.slice(1));
+    }
+  }
+  let best: { word: string; df: number } | undefined;
+  for (const candidate of candidates) {
+    // (The first letter kept, as the documents' own corrections keep it: typos rarely fall there.)
+    if (candidate === word || candidate[0] !== word[0] || !isEnglishWord(candidate)) continue;
+    const term = termsOf(candidate)[0];
+    if (!term) continue;
+    const df = index.documentFrequency(term) || (index.alternativesOf(term).length > 0 ? 1 : 0);
+    if (df > 0 && (!best || df > best.df)) best = { word: candidate, df };
+  }
+  return best?.word;
 }

@@ -102,3 +102,27 @@ describe("answers to misspelt words over a glossary", () => {
     expect(ask("what is a lamovar")).toBeNull();
   });
 });
+
+describe("answers to words misspelt beyond the documents' own vocabulary", () => {
+  let guide: SearchIndex;
+  beforeAll(async () => {
+    guide = await indexOver(newDir, {
+      "kettles.md": "# Kettle guide\n\n## Where kettles go\n\nPackages install their kettle scripts under /usr/lib/kettle-bin, and the web server runs them from there.\n\n## Descaling\n\nA kettle should be descaled once a month in hard-water areas.\n",
+    });
+  });
+  const ask = (q: string): string | null => composeAnswer(guide, q).answer;
+
+  it("respells a word the documents hold only in another form by way of the English word it misspells", () => {
+    // "installde" is two edits from the documents' "install", one from the English "installed".
+    const right = ask("where are kettle scripts installed");
+    expect(right).toBe("/usr/lib/kettle-bin");
+    expect(ask("where are kettle scripts installde")).toBe(right);
+    expect(correctQuestion(parseQuestion("where are kettle scripts installde"), guide).text).toBe("where are kettle scripts installed");
+  });
+
+  it("leaves a word alone when the English words near it are not the documents'", () => {
+    // "motorbkie" is one edit from "motorbike", which no document holds in any form.
+    const q = parseQuestion("where are motorbkie scripts kept");
+    expect(correctQuestion(q, guide).text).toBe(q.text);
+  });
+});
