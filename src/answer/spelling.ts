@@ -47,7 +47,7 @@ function respell(q: Question, index: Vocabulary): string {
     const best = replacementOf(t, index) ?? englishRespelling(t, index);
     if (!best || editDistance(written, best, MAX_RESPELLING_EDITS) > MAX_RESPELLING_EDITS) continue;
     const word = /[^s]s$/.test(written) && !best.endsWith("s") ? `${best}s` : best;
-    const at = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(written)}(?![\\p{L}\\p{N}_])`, "giu");
+    const at = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(written)}(?![\\p{L}\\p{N}])`, "giu");
     text = text.replace(at, (found) => (/^\p{Lu}/u.test(found) ? word[0]?.toUpperCase() + word.slice(1) : word));
   }
   return text;

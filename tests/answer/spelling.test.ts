@@ -41,6 +41,10 @@ describe("correctQuestion", () => {
     expect(right.plurality).toBe("many");
   });
 
+  it("mends a misspelt part of a snake_case name in the text, so the name is found as written", () => {
+    expect(correctQuestion(parseQuestion("what is the default pool_szie"), index).text).toBe("what is the default pool_size");
+  });
+
   it("gives a word the documents hold in another form that form", () => {
     // wink leaves "timeouts" after "configured" as it is; the documents say "timeout".
     expect(terms("configured timeouts")).toEqual(["configured", "timeout"]);
