@@ -317,7 +317,7 @@ const PROXIMITY_HALF_CHARS = 60;
  * `accept` lets in: rank × fit × nearness to the question's words. Returns the winner and its
  * share of all votes, or undefined when there is none.
  */
-export function voteCode(q: Question, readings: Reading[], accept: (text: string) => boolean = () => true): { text: string; items: string[]; margin: number; support: number } | undefined {
+export function voteCode(q: Question, readings: Reading[], accept: (text: string) => boolean = () => true, statedOnly = false): { text: string; items: string[]; margin: number; support: number } | undefined {
   const votes = new Map<string, { text: string; vote: number; order: number }>();
   // A question about named code ("what exception does json.loads raise") is answered from the
   // documents that name it, not from another's ("When True, raise exception Error on bad CSV input").
@@ -328,10 +328,10 @@ export function voteCode(q: Question, readings: Reading[], accept: (text: string
   // Asked for a default, and a passage states one: only stated defaults answer (not the
   // `-p port` option named beside "The TCP port the server listens on; 5432 by default").
   const defaults = asksDefault(q);
-  const statedOnly = defaults && offered.some((cs) => cs.some((c) => c.stated));
+  const onlyStated = statedOnly || (defaults && offered.some((cs) => cs.some((c) => c.stated)));
   // The default of a name the question gives ("wal_level default") is a value stated of it: with
   // none stated, another value near its words is no answer.
-  if (defaults && !statedOnly && namedInQuestion(q).length > 0) return undefined;
+  if (defaults && !onlyStated && namedInQuestion(q).length > 0) return undefined;
   read.forEach(({ r, shown }, at) => {
     const offset = r.hit.passage.start;
     const anchors = r.body.tokens.filter((_, i) => {
@@ -340,7 +340,7 @@ export function voteCode(q: Question, readings: Reading[], accept: (text: string
     }).map((t) => t.start - offset);
     const seen = new Set<string>();
     for (const c of offered[at] ?? []) {
-      if (statedOnly && !c.stated) continue;
+      if (onlyStated && !c.stated) continue;
       const key = c.text.toLowerCase();
       if (seen.has(key) || !accept(c.text)) continue;
       seen.add(key);

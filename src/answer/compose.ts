@@ -44,6 +44,8 @@ const MAX_TYPED_ANSWER = 200;
 const PATH = /^[~.]?\/?(?:[\w.@+-]+\/)+[\w.@+-]*$/;
 /** A web address: "where do I report bugs" may be answered by the tracker's. */
 const URL = /^https?:\/\/\S+$/;
+/** A value that is a number ("1000", "-1", "0.2", "30s"). */
+const NUMERIC = /^[-+]?\d/;
 
 /** Every stage's result for one question, before the decision to answer. */
 export interface Draft {
@@ -198,6 +200,10 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // "When was X added?" in software documentation: the release labelled so, before any calendar date.
   const release = q.kind === "date" ? labelledRelease(q, readings) : undefined;
   if (release) return typed(release.text, release.items, release.margin, release.support);
+  // "How many … by default?": the number a passage states as the default ("The default is 1000
+  // tuples."), not another number near the question's words ("If -1 is specified, …").
+  const statedDefault = q.kind === "number" && asksDefault(q) ? voteCode(q, readings, (text) => NUMERIC.test(text), true) : undefined;
+  if (statedDefault) return typed(cut(statedDefault.text, MAX_TYPED_ANSWER), statedDefault.items, statedDefault.margin, statedDefault.support);
   // Names, dates and numbers are voted for across passages first; a list of other things is read from its sentence or block.
   const voted = voteCandidates(index, q, readings);
   // No one is named: section titles are ("who wrote postgresql" over "Background Writer, Memory, Disk").

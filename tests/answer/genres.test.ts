@@ -288,6 +288,19 @@ describe("composeAnswer over a glossary in plain text", () => {
 });
 
 describe("composeAnswer on defaults as settings references state them", () => {
+  it("answers 'how many … by default' with the number stated as the default, not another near the question's words", async () => {
+    const settings = await indexOfLines(newDir, "settings.md", [
+      "# Kettle settings",
+      "",
+      "`boil_cup_threshold` (`integer`)  ",
+      "Specifies the number of poured cups needed to trigger a boil in any one kettle. The default is 12 cups. If -1 is specified, the kettle will not trigger a boil based on the number of cups poured.",
+      "",
+      "`boil_scale_factor` (`floating point`)  ",
+      "Specifies a fraction of the kettle size to add to `boil_cup_threshold` when deciding whether to trigger a boil. The default is 0.2 (20% of kettle size).",
+    ]);
+    expect(composeAnswer(settings, "how many poured cups does it take before the kettle triggers a boil, by default?").answer).toBe("12");
+  });
+
   let settings: SearchIndex;
   beforeAll(async () => {
     settings = await indexOfLines(newDir, "settings.md", [
