@@ -249,8 +249,14 @@ export function questionClause(lower: string): string {
     const rest = q.slice((m.index ?? 0) + m[0].length);
     if (ASKS.test(rest)) return rest;
   }
-  return q;
+  // "if i run a delete with no where clause will postgres ask me first": an if-clause typed without
+  // its comma ends where an auxiliary follows a word that is not its subject ("clause will").
+  const unmarked = CONDITION_THEN_ASKS.exec(q);
+  return unmarked ? q.slice((unmarked.index ?? 0) + (unmarked[1] ?? "").length) : q;
 }
+
+/** An opening if-clause, then the auxiliary that opens what is asked (not one of the clause, "if i do …", "if you can …", nor one after a question word, "… what should i check"). */
+const CONDITION_THEN_ASKS = /^((?:if|unless|once)\s+\S+(?:\s+\S+)*?\s+(?<!\b(?:i|you|we|they|he|she|it|to|not|what|which|who|where|when|why|how)\s+))(?:will|would|does|do|did|can|could|should|shall|must|may|might)\s+(?!not\b)\S/;
 
 function relationOf(tokens: Token[], verbAt: number): Question["relation"] {
   const verb = tokens[verbAt] ? termOf(tokens[verbAt] as Token) : null;

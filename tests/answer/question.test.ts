@@ -58,6 +58,10 @@ describe("parseQuestion", () => {
       ["the kettle tripped the fuse, did it break the heater", "yesno"],
       ["moved house last week - how do i pair the kettle again", "reason"],
       ["kettle firmware update failed; which version is installed now", "code"],
+      // An if-clause typed without its comma ends at the auxiliary that opens the question.
+      ["if the kettle is empty does it switch itself off", "yesno"],
+      ["if i descale the kettle with no filter will the element crack", "yesno"],
+      ["if it will not boil what should i check", "thing"],
       // "when" about code in the present asks in what case; in the past, or about no code, for a time.
       ["when does kettle.boil raise DryKettle", "condition"],
       ["When is the 'whistle' event emitted?", "condition"],
