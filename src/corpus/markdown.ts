@@ -108,6 +108,18 @@ class Reader {
             this.blankNode(node);
             break;
           }
+          // "**Can two ships share a dock?** Yes, any number …": a FAQ that sets its questions in
+          // bold heads each answer with its question, as a heading line would.
+          const asked = boldQuestion(node);
+          if (asked) {
+            this.flushShort(short);
+            short = undefined;
+            this.heading = asked.text;
+            this.mask.blank(start, asked.end);
+            const rest = this.text.slice(asked.end, end).search(/\S/);
+            lastProse = rest === -1 ? undefined : this.push({ kind: "prose", start: asked.end + rest, end });
+            break;
+          }
           const from = short?.start ?? start;
           short = undefined;
           if (next && INTRODUCED.has(next.type)) {
@@ -360,4 +372,12 @@ class Reader {
     this.blocks.push(block);
     return block;
   }
+}
+
+/** A paragraph's opening in bold that asks a question ("**Can I look at my opponents' contracts?**"): its text and where it ends. */
+function boldQuestion(node: Parents): { text: string; end: number } | undefined {
+  const first = node.children[0];
+  if (first?.type !== "strong") return undefined;
+  const text = toString(first).replace(/\s+/g, " ").trim();
+  return /\?$/.test(text) && text.split(" ").length >= 2 ? { text, end: rangeOf(first)[1] } : undefined;
 }

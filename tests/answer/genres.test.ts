@@ -246,6 +246,23 @@ describe("composeAnswer on a FAQ", () => {
     expect(ask("What is the parking policy for motorbikes?").answer).toBeNull();
   });
 
+  it("answers from a FAQ that sets its questions in bold at the start of each answer", async () => {
+    const faq = await indexOfLines(newDir, "rules.md", [
+      "# Kettle Club rules",
+      "",
+      "Members brew in turns, and the member who brews also washes the cups afterwards.",
+      "",
+      "## Frequently asked questions",
+      "",
+      "**Can I look at the other members' tasting notes?** No. Tasting notes stay sealed until the end of the season.",
+      "",
+      "**Can two kettles share a socket?** Yes, any number of kettles may share a socket through a plug board.",
+      "",
+    ]);
+    expect(composeAnswer(faq, "can i look at the tasting notes of other members").answer).toBe("No. Tasting notes stay sealed until the end of the season.");
+    expect(composeAnswer(faq, "can kettles share a socket").answer).toBe("Yes, any number of kettles may share a socket through a plug board.");
+  });
+
   it("answers 'how do i …', asked anywhere in the question, with the sentence that tells a way, over one that restates the problem", async () => {
     const faq = await indexOfLines(newDir, "faq.md", [
       "# Kettle app FAQ",

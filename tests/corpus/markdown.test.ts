@@ -39,6 +39,27 @@ describe("markdownLayout", () => {
     ]);
   });
 
+  it("heads the answer of a FAQ that sets its questions in bold with its question, as a heading line would", () => {
+    const text = [
+      "## Questions",
+      "",
+      "**Can two kettles share a socket?** Yes, through a plug board rated for both.",
+      "",
+      "**Does the lid come off?**",
+      "",
+      "Only on the travel kettle, which has a hinge pin that slides out.",
+      "",
+      "**Note** that the base is not dishwasher safe.",
+    ].join("\n");
+    const { blocks, mask } = markdownLayout(text);
+    expect(blocks.map((b) => [b.heading, text.slice(b.start, b.end)])).toEqual([
+      ["Can two kettles share a socket?", "Yes, through a plug board rated for both."],
+      ["Does the lid come off?", "Only on the travel kettle, which has a hinge pin that slides out."],
+      ["Does the lid come off?", "**Note** that the base is not dishwasher safe."],
+    ]);
+    expect(mask).not.toContain("share a socket?");
+  });
+
   it("records inline code and links as stretches a sentence may not end inside", () => {
     const { atomic } = markdownLayout(TEXT);
     expect(atomic.map(([s, e]) => TEXT.slice(s, e))).toEqual(["[install notes](https://example.com/zucchiniurl)", "`make install`"]);
