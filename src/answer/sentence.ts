@@ -355,7 +355,7 @@ function openingUnderHeading(doc: string, at: number): string {
 const BARE_YES = /\b(?:you|we|it|one|they|he|she)\s+(?:can|do|does|is|are|will|may)\s*[!.]\s*$/i;
 
 /** Negations that make a yes/no question's deciding sentence a "no". */
-const NEGATION = /\b(not|no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|mustn't|shouldn't|neither|nor)\b|n't\b/i;
+const NEGATION = /\b(not|no|never|cannot|can't|don't|doesn't|isn't|aren't|won't|mustn't|shouldn't|neither|nor|nothing|none|nobody|nowhere)\b|n't\b/i;
 
 /**
  * The sentence as a short answer: a yes/no question's begins with "Yes." or "No." (by whether the

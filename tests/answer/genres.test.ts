@@ -246,6 +246,18 @@ describe("composeAnswer on a FAQ", () => {
     expect(ask("What is the parking policy for motorbikes?").answer).toBeNull();
   });
 
+  it("says no when the deciding sentence denies with nothing, none or nobody", async () => {
+    const rules = await indexOfLines(newDir, "scoring.md", [
+      "# Scoring",
+      "",
+      "A delivered order scores the points printed on its card, and a full set of three orders scores five more.",
+      "",
+      "Leftover tea leaves are worth nothing when the season ends.",
+      "",
+    ]);
+    expect(composeAnswer(rules, "are leftover tea leaves worth points").answer).toBe("No. Leftover tea leaves are worth nothing when the season ends.");
+  });
+
   it("answers from a FAQ that sets its questions in bold at the start of each answer", async () => {
     const faq = await indexOfLines(newDir, "rules.md", [
       "# Kettle Club rules",
