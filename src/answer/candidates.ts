@@ -80,8 +80,11 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
       // "How many candidates …?" counts them: a percentage is no count.
       const count = !percent && /\bhow many\b/i.test(q.text);
       const counted = count ? countedStem(q) : undefined;
-      return entityCandidates(tokens, q, (t) =>
-        percent ? t.entity === "PERCENT" : (["CARDINAL", "PERCENT", "MONEY", "QUANTITY"].includes(t.entity ?? "") || t.type === "number") && !(count && t.entity === "PERCENT"),
+      return ranges(
+        tokens,
+        entityCandidates(tokens, q, (t) =>
+          percent ? t.entity === "PERCENT" : (["CARDINAL", "PERCENT", "MONEY", "QUANTITY"].includes(t.entity ?? "") || t.type === "number") && !(count && t.entity === "PERCENT"),
+        ),
       )
         .filter((c) => !count || !/%|\bper ?cent\b/i.test(c.text))
         .filter((c) => !yearOfSomething(tokens, c) && !isVersionLabel(tokens, c) && !VAGUE_AMOUNT.test(c.text))
@@ -95,11 +98,33 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
         // "How long should green tea steep?" asks for a time ("two minutes"), not "80 degrees".
         .filter((c) => !ASKS_DURATION.test(q.text) || TIME_UNIT.test(c.text))
         // "how many votes": a number of something else ("one chance") does not count them.
-        .filter((c) => counted === undefined || countsAsked(counted, tokens, c));
+        .filter((c) => counted === undefined || countsAsked(counted, tokens, c))
+        .map((c) => (counted === undefined ? c : throughCounted(counted, tokens, c)));
     }
     default:
       return [];
   }
+}
+
+/** The words between two numbers that make them a range: "2 to 5", "2-5", "2–5", "between 2 and 5". */
+const RANGE_JOINS = new Set(["to", "-", "–", "—"]);
+
+/** Numbers written as a range ("for 2 to 5 players", "between 10 and 20 minutes") as one candidate, its ends no answers alone. */
+function ranges(tokens: Token[], candidates: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k] as Candidate;
+    const next = candidates[k + 1];
+    const join = tokens[c.last + 1]?.text.toLowerCase() ?? "";
+    const between = join === "and" && tokens[c.first - 1]?.text.toLowerCase() === "between";
+    if (next && next.first === c.last + 2 && (RANGE_JOINS.has(join) || between)) {
+      const first = between ? c.first - 1 : c.first;
+      const text = joinTokens(tokens, first, next.last);
+      out.push({ ...c, text, key: text.toLowerCase(), first, last: next.last });
+      k++;
+    } else out.push(c);
+  }
+  return out;
 }
 
 /**
@@ -224,18 +249,48 @@ function yearOfSomething(tokens: Token[], c: Candidate): boolean {
   return before !== undefined && (TIME_PREPOSITIONS.has(before.text.toLowerCase()) || (before.entity === "DATE" && /^\p{Lu}/u.test(before.text)));
 }
 
-/** What "how many" counts, by stem ("votes" → "vote"), if a word follows it. */
-function countedStem(q: Question): string | undefined {
-  const counted = /\bhow many\s+(\p{L}+)/iu.exec(q.text)?.[1];
-  return counted ? stemOf(counted.toLowerCase()) : undefined;
+/**
+ * What "how many" counts, by stem ("votes" → "vote"), if a word follows it: the words of its noun
+ * phrase, up to the verb or preposition after it ("how many contract cards are there" → contract,
+ * card), any of which a count's unit may be.
+ */
+function countedStem(q: Question): string[] | undefined {
+  const phrase = /\bhow many\s+((?:\p{L}+\s+){0,2}?\p{L}+)(?=\s+(?:are|is|was|were|do|does|did|can|could|will|would|should|must|may|might|have|has|had|in|of|on|at|for|per|to|from|with|by|there|i|you|we|they|it)\b|\s*[?!.]*\s*$)/iu.exec(q.text)?.[1] ?? /\bhow many\s+(\p{L}+)/iu.exec(q.text)?.[1];
+  return phrase ? phrase.toLowerCase().split(/\s+/).map(stemOf) : undefined;
 }
 
-/** A count's unit, when it has one, is what the question counts (`counted`, a stem: "six candidates" for "how many candidates"). */
-function countsAsked(counted: string, tokens: Token[], c: Candidate): boolean {
+/**
+ * A count's unit, when it has one, is what the question counts (`counted`, a stem: "six
+ * candidates" for "how many candidates"), or the noun phrase it opens ends in it ("3 cargo cubes"
+ * for "how many cubes").
+ */
+function countsAsked(counted: readonly string[], tokens: Token[], c: Candidate): boolean {
   const unit = tokens[c.last];
   if (!unit || unit.type !== "word" || unit.entity === "CARDINAL" || NUMBER_WORD.test(unit.text)) return true;
-  return stemOf(unit.text.toLowerCase()) === counted;
+  for (let i = c.last; i <= c.last + MAX_UNIT_MODIFIERS; i++) {
+    const t = tokens[i];
+    if (!t || t.type !== "word" || (i > c.last && t.pos !== "NOUN" && t.pos !== "PROPN")) break;
+    if (counted.includes(stemOf(t.text.toLowerCase()))) return true;
+  }
+  return false;
 }
+/** A count shown through what it counts when nouns stand between them ("3 cargo" → "3 cargo cubes"), and counted as fitting better when it names it. */
+function throughCounted(counted: readonly string[], tokens: Token[], c: Candidate): Candidate {
+  let last = c.last;
+  let named = counted.includes(stemOf((tokens[c.last] as Token).text.toLowerCase()));
+  for (let i = c.last + 1; i <= c.last + MAX_UNIT_MODIFIERS; i++) {
+    const t = tokens[i];
+    if (!t || t.type !== "word" || (t.pos !== "NOUN" && t.pos !== "PROPN")) break;
+    if (counted.includes(stemOf(t.text.toLowerCase()))) [last, named] = [i, true];
+  }
+  // A count that says what it counts ("for 2 to 5 players") fits better than a bare number near the word ("deal 2 to each player").
+  const fit = named ? c.fit * COUNTED_FIT : c.fit;
+  return last === c.last ? { ...c, fit } : { ...c, text: joinTokens(tokens, c.first, last), last, fit };
+}
+/** How much better a count fits when it is written with what the question counts. */
+const COUNTED_FIT = 2;
+/** Nouns that may stand between a count and what it counts ("3 cargo cubes"). */
+const MAX_UNIT_MODIFIERS = 2;
 
 /**
  * A number with the unit that follows it ("90" → "90 seconds", "16" → "16MB"): a bare number

@@ -42,6 +42,13 @@ describe("number candidates", () => {
     expect(candidates("how many votes did Ada win", passage)).toEqual(["300 votes", "12"]);
   });
 
+  it("count what the question counts through the nouns before it, and a range as one", () => {
+    expect(candidates("how many cubes can i load", "Take up to 3 cargo cubes of one colour.")).toEqual(["3 cargo cubes"]);
+    expect(candidates("how many contract cards are there", "Deal 40 contract cards face down.")).toEqual(["40 contract cards"]);
+    expect(candidates("how many players", "Harbour is a game for 2 to 5 players, aged 10 and up.")).toEqual(["2 to 5 players", "10"]);
+    expect(candidates("how many minutes", "A game lasts between 30 and 45 minutes.")).toEqual(["between 30 and 45 minutes"]);
+  });
+
   it("give no percentage for a count (\"how many\")", () => {
     const passage = "A poll puts Ada ahead with 36% of members. Four candidates are standing.";
     expect(candidates("how many candidates are standing", passage)).toEqual(["Four candidates"]);

@@ -1429,3 +1429,28 @@ describe("composeAnswer on a term both a glossary and a manual's chapter head", 
     expect(composeAnswer(corpus, "what's the spout").answer).toBe("The narrow pipe the water pours through, at the front of the kettle.");
   });
 });
+
+describe("composeAnswer over a game's rulebook", () => {
+  let rules: SearchIndex;
+  beforeAll(async () => {
+    rules = await indexOfLines(newDir, "rules.md", [
+      "# Teapot Trader — Rules",
+      "",
+      "Teapot Trader is a trading game for 2 to 5 players, aged 10 and up.",
+      "",
+      "## Setup",
+      "",
+      "Each player takes a tray and 3 coins. Shuffle the order cards and deal 2 to each player.",
+      "",
+      "## Playing a turn",
+      "",
+      "On your turn, take up to 4 tea tins of one blend from the market, or deliver an order.",
+      "",
+    ]);
+  });
+
+  it("answers how many with the count written with what it counts, a range whole", () => {
+    expect(composeAnswer(rules, "how many players").answer).toBe("2 to 5 players");
+    expect(composeAnswer(rules, "how many tins can i take per turn").answer).toBe("4 tea tins");
+  });
+});
