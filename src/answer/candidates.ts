@@ -221,7 +221,9 @@ export function statesMeasure(q: Question, text: string): boolean {
   if (q.kind === "date" && /\b(?:what|which) day\b|\bdate\b/.test(asked)) return MONTH_OR_DAY.test(text);
   // A release ("Changed in version 3.11") states no count.
   const unreleased = text.replace(VERSION_LABEL, " ");
-  if (q.kind === "number" && (ASKS_AGE.test(asked) || /\bhow many\b|\bnumber of\b/.test(asked))) return /\d/.test(unreleased) || NUMBER_WORD.test(unreleased);
+  // "How old is X?" is answered by an age ("aged 71", "71 years old"), not by "two kettles".
+  if (q.kind === "number" && ASKS_AGE.test(asked)) return AGE_WRITTEN.test(unreleased);
+  if (q.kind === "number" && /\bhow many\b|\bnumber of\b/.test(asked)) return /\d/.test(unreleased) || NUMBER_WORD.test(unreleased);
   // A price is an amount ("£300", "300 pounds", a planner's "cost 4.0") or nothing at all ("free"); a year is none.
   if (q.kind === "number" && ASKS_PRICE.test(asked)) return MONEY.test(text) || /\d/.test(text.replace(/\b(?:1[5-9]|20)\d\d\b/g, " "));
   return true;
@@ -231,6 +233,9 @@ export function statesMeasure(q: Question, text: string): boolean {
 const ASKS_PRICE = /\b(?:cost|costs|price|fee|how much (?:did|does|do|is|was|will)\b.*\b(?:cost|pay|charge|spend|sell))\b/i;
 /** An amount of money, or none: "$5", "£300", "300 pounds", "five dollars", "free of charge". */
 const MONEY = /[$£€¥]\s?\d|(?:\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|million|billion))\s*(?:dollars?|pounds?|euros?|cents?|pence|bucks|quid|usd|eur|gbp)\b|\bfree\b|\bno charge\b/i;
+
+/** An age written out: "aged 71", "age 10", "71 years old", "a 42-year-old", "at the age of 9". */
+const AGE_WRITTEN = /\bage[ds]?\s+(?:of\s+)?\d|\d+\s*(?:-\s*)?years?(?:\s*-\s*|\s+)old\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?)[\s-]+years?[\s-]+old\b/i;
 
 /** The question asks for someone's or something's age. */
 const ASKS_AGE = /\bhow old\b|\bwhat age\b|\bage of\b/i;

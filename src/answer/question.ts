@@ -121,6 +121,9 @@ const WHO_IS_NAME = /^who(?:'s|\s+(?:is|was|are|were))\s+((?:\p{Lu}[\p{L}\d.'-]*
 /** "what happened to …", "what happens when …", "what will happen if …": a frame around what is asked about. */
 const WHAT_HAPPENED = /\bwhat(?:'s| has| had| will| would| could| did)?\s+happen(?:s|ed|ing)?\b/;
 
+/** Words that, after "how", say what measure is asked for ("how long", "how old"): no word of the answer. */
+const MEASURE_ASKED = new Set(["long", "old", "far", "big", "large", "small", "tall", "high", "often", "soon", "wide", "deep", "heavy", "fast", "late", "early"]);
+
 /** Words that ask for a reason in a keyword question, left out of its search terms. */
 const REASON_FRAME = new Set(["reason", "rationale"]);
 
@@ -178,6 +181,8 @@ export function parseQuestion(asked: string): Question {
     if (kind === "reason" && REASON_FRAME.has(term)) return;
     if (kind === "term" && NAMING_FRAME.has(term)) return;
     if (CHAT_FILLER.has(term) || tellingAt(tokens, i) || (term === "happen" && happening)) return;
+    // "how long does a game take": the measure asked for, not a word its answer holds ("about 45 minutes").
+    if (MEASURE_ASKED.has(term) && tokens[i - 1]?.text.toLowerCase() === "how") return;
     lemmas.add(term);
     if (terms.some((q) => q.term === term)) return;
     const weight =

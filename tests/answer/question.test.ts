@@ -112,6 +112,13 @@ describe("parseQuestion", () => {
     expect(termsOf("When was Ivan Lewis suspended from the party?")).toEqual(["ivan", "lewis", "suspend", "party"]);
   });
 
+  it("leaves out the measure 'how' asks for, which is no word of the answer", () => {
+    expect(termsOf("how long does a brew take")).not.toContain("long");
+    expect(termsOf("how old is the kettle")).toEqual(["kettle"]);
+    // "long" asked about, not asked for, stays.
+    expect(termsOf("why is the spout so long")).toContain("long");
+  });
+
   it("lists each term once, in question order", () => {
     expect(termsOf("Lewis, Lewis or Lewis: which Lewis quit?")).toEqual(["lewis", "quit"]);
   });
