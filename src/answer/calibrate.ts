@@ -16,7 +16,7 @@ export interface Signals {
   missing: number;
   /** A subject question's verb and object ("won … election") are not together in the best passage: 1, else 0. */
   relation: number;
-  /** Share of the question's IDF mass in words no passage of the corpus holds. */
+  /** Share of the question's IDF mass, each word weighed as the question weighs it, in words no passage of the corpus holds. */
   unknown: number;
   /** The best BM25 score over the question's total IDF: how strongly the top passage matches. */
   strength: number;

@@ -20,7 +20,7 @@ import { definedEntry, headedEntry } from "./definition.js";
 import { makeExcerpt } from "./excerpt.js";
 import { identifiersIn, unheldIdentifier } from "./identifiers.js";
 import { nameAsked } from "./naming.js";
-import { parseQuestion, type Question } from "./question.js";
+import { parseQuestion, type Question, type QuestionTerm } from "./question.js";
 import { correctQuestion } from "./spelling.js";
 import { bestCovering, idfOf, rerank, type Reading, type ReadingModel } from "./rerank.js";
 import { cut, rankedSentences, sentenceAnswer, type PickedSentence } from "./sentence.js";
@@ -88,7 +88,11 @@ export function draftAnswer(index: SearchIndex, question: string, options: Pipel
 
   const extracted = extract(index, q, readings);
   const idfTotal = [...idf.values()].reduce((s, w) => s + w, 0) || 1;
-  const unknown = q.terms.filter((t) => index.documentFrequency(t.term) === 0 && !(t.surface && index.documentFrequency(t.surface) > 0)).reduce((s, t) => s + (idf.get(t.term) ?? 0), 0) / idfTotal;
+  const unknownOf = (t: QuestionTerm): boolean => index.documentFrequency(t.term) === 0 && !(t.surface && index.documentFrequency(t.surface) > 0);
+  // (Weighed as the question weighs its words: a light verb no passage holds, "start with" for
+  // "takes", counts less than a noun would. Tune and typo'd tune unchanged by the weights.)
+  const weighed = (t: QuestionTerm): number => (idf.get(t.term) ?? 0) * t.weight;
+  const unknown = q.terms.filter(unknownOf).reduce((s, t) => s + weighed(t), 0) / (q.terms.reduce((s, t) => s + weighed(t), 0) || 1);
   const [first, second] = hits;
   const signals: Signals = {
     coverage: best.coverage,

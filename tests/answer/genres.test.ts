@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { composeAnswer } from "../../src/answer/compose.js";
+import { composeAnswer, draftAnswer } from "../../src/answer/compose.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { buildIndex, type SearchIndex } from "../../src/search/build.js";
 import type { Answer } from "../../src/types.js";
@@ -1452,5 +1452,15 @@ describe("composeAnswer over a game's rulebook", () => {
   it("answers how many with the count written with what it counts, a range whole", () => {
     expect(composeAnswer(rules, "how many players").answer).toBe("2 to 5 players");
     expect(composeAnswer(rules, "how many tins can i take per turn").answer).toBe("4 tea tins");
+  });
+
+  it("counts a light verb no passage holds ('start with' for 'takes') as less unknown than a noun", () => {
+    const draft = draftAnswer(rules, "how many coins does each player start with");
+    const noun = draftAnswer(rules, "how many coins does each player get as a bursary");
+    expect("signals" in draft && "signals" in noun).toBe(true);
+    if (!("signals" in draft) || !("signals" in noun)) return;
+    expect(composeAnswer(rules, "how many coins does each player start with").answer).toBe("3 coins");
+    expect(draft.signals.unknown).toBeLessThan(0.3);
+    expect(noun.signals.unknown).toBeGreaterThan(draft.signals.unknown);
   });
 });
