@@ -299,9 +299,15 @@ function answerPassages(draft: Draft, readings: Reading[]): Reading[] {
  * "… — Python 3.11.2 documentation" names the release of the whole set, not what the passage says.)
  */
 function holdsNumber(r: Reading, n: string): boolean {
-  const re = new RegExp(`(?<![\\p{N}.])${escapeRegExp(n)}(?![\\p{N}]|\\.\\d)`, "u");
+  // (A small number may be written as a word: "3 contracts" is held by "three contracts".)
+  const word = NUMBER_WORDS[Number(n)];
+  const written = word && /^\d+$/.test(n) ? `(?:${escapeRegExp(n)}|\\b${word}\\b)` : escapeRegExp(n);
+  const re = new RegExp(`(?<![\\p{N}.])${written}(?![\\p{N}]|\\.\\d)`, "iu");
   return [r.body.text, r.hit.passage.heading ?? ""].some((text) => re.test(text));
 }
+
+/** Numbers written as words, by value. */
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 
 /** The phrase a definition question defines: "what is (a) X", "what does X mean", "X meaning", "define X". */
 const DEFINED = /^(?:what(?:'s| is| are)|define|meaning of|definition of)\s+(?:an?\s+|the\s+)?([\p{L}\p{N}' -]{3,40}?)\s*\??$|^what does (?:the (?:term|word|phrase) )?([\p{L}\p{N}' -]{3,40}?) mean\s*\??$|^([\p{L}\p{N}' -]{3,40}?) (?:meaning|definition)\s*\??$/u;

@@ -1446,12 +1446,20 @@ describe("composeAnswer over a game's rulebook", () => {
       "",
       "On your turn, take up to 4 tea tins of one blend from the market, or deliver an order.",
       "",
+      "## Scoring",
+      "",
+      "A player who delivers three orders of the same blend scores a bonus of 5 points.",
+      "",
     ]);
   });
 
   it("answers how many with the count written with what it counts, a range whole", () => {
     expect(composeAnswer(rules, "how many players").answer).toBe("2 to 5 players");
     expect(composeAnswer(rules, "how many tins can i take per turn").answer).toBe("4 tea tins");
+  });
+
+  it("takes a number the question writes in figures as held by the same number written as a word", () => {
+    expect(composeAnswer(rules, "whats the bonus for 3 orders of the same blend").answer).toMatch(/bonus of 5 points/);
   });
 
   it("counts a light verb no passage holds ('start with' for 'takes') as less unknown than a noun", () => {
