@@ -79,6 +79,12 @@ function bracketed(tokens: Token[], open: number): Series | undefined {
     if (i < close && (tokens[i] as Token).text !== ",") continue;
     let a = from;
     if (/^(and|or)$/i.test((tokens[a] as Token | undefined)?.text ?? "")) a++;
+    // The last piece may join two members without a comma: "(red, blue, yellow and green)".
+    const joined = i === close ? tokens.findIndex((t, k) => k > a && k < i - 1 && /^(and|or)$/i.test(t.text)) : -1;
+    if (joined !== -1 && isPhrase(tokens, a, joined - 1, true) && isPhrase(tokens, joined + 1, i - 1, true)) {
+      members.push([a, joined - 1], [joined + 1, i - 1]);
+      break;
+    }
     if (a > i - 1 || !isPhrase(tokens, a, i - 1, true)) return undefined;
     members.push([a, i - 1]);
     from = i + 1;

@@ -14,6 +14,10 @@ describe("enumerationIn", () => {
     expect(series("The board named the trustees Maria Lopez, Tom Okafor and Priya Nair all present at the vote.", ["trustee"])).toEqual(["Maria Lopez", "Tom Okafor", "Priya Nair"]);
   });
 
+  it("reads a series in brackets whose last two members are joined by 'and'", () => {
+    expect(series("60 cargo cubes in four colours (red, blue, yellow and green)", ["colour"])).toEqual(["red", "blue", "yellow", "green"]);
+  });
+
   it("reads code spans and quoted members, without the quotes a comma cut", () => {
     expect(series("Valid levels are `debug`, `info`, or `warn` only.")).toEqual(["`debug`", "`info`", "`warn`"]);
     expect(series("The “MIT,” “ISC,” and “Zlib” licences are accepted here.")).toEqual(["MIT", "ISC", "Zlib"]);

@@ -1438,6 +1438,12 @@ describe("composeAnswer over a game's rulebook", () => {
       "",
       "Teapot Trader is a trading game for 2 to 5 players, aged 10 and up.",
       "",
+      "## Components",
+      "",
+      "- 1 market board",
+      "- 48 tea tins in four blends (green, black, oolong and white)",
+      "- 30 order cards",
+      "",
       "## Setup",
       "",
       "Each player takes a tray and 3 coins. Shuffle the order cards and deal 2 to each player.",
@@ -1456,6 +1462,10 @@ describe("composeAnswer over a game's rulebook", () => {
   it("answers how many with the count written with what it counts, a range whole", () => {
     expect(composeAnswer(rules, "how many players").answer).toBe("2 to 5 players");
     expect(composeAnswer(rules, "how many tins can i take per turn").answer).toBe("4 tea tins");
+  });
+
+  it("answers which ones with the series a list item writes after the question's words, not the whole list", () => {
+    expect(composeAnswer(rules, "what blends are the tea tins").answer).toBe("green, black, oolong and white");
   });
 
   it("takes a number the question writes in figures as held by the same number written as a word", () => {
