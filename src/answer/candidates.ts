@@ -83,9 +83,11 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
       return ranges(
         tokens,
         entityCandidates(tokens, q, (t) =>
-          percent ? t.entity === "PERCENT" : (["CARDINAL", "PERCENT", "MONEY", "QUANTITY"].includes(t.entity ?? "") || t.type === "number") && !(count && t.entity === "PERCENT"),
+          percent ? t.entity === "PERCENT" : (["CARDINAL", "PERCENT", "MONEY", "QUANTITY", "DURATION"].includes(t.entity ?? "") || t.type === "number") && !(count && t.entity === "PERCENT"),
         ),
       )
+        // (wink tags a time spelt out as a duration, "five days", and "next year" too: a number in it makes it one.)
+        .filter((c) => /\d/.test(c.text) || NUMBER_WORD.test(c.text))
         .filter((c) => !count || !/%|\bper ?cent\b/i.test(c.text))
         .filter((c) => !yearOfSomething(tokens, c) && !isVersionLabel(tokens, c) && !VAGUE_AMOUNT.test(c.text))
         .filter((c) => !/^\d{1,2}\/\d{1,2}$/.test(c.text))

@@ -17,7 +17,7 @@ const SHORTHAND: Readonly<Record<string, string>> = {
   dep: "dependency", deps: "dependencies", dict: "dictionary", dir: "directory", dirs: "directories",
   docs: "documentation", env: "environment", err: "error", errs: "errors", exe: "executable", func: "function",
   funcs: "functions", impl: "implementation", info: "information", lib: "library", libs: "libraries",
-  mem: "memory", msg: "message", msgs: "messages", num: "number", obj: "object", objs: "objects",
+  avg: "average", len: "length", max: "maximum", mem: "memory", msg: "message", msgs: "messages", num: "number", obj: "object", objs: "objects",
   param: "parameter", params: "parameters", perf: "performance", perm: "permission", perms: "permissions",
   pkg: "package", pkgs: "packages", proc: "process", procs: "processes", prog: "program", progs: "programs",
   ref: "reference", refs: "references", repo: "repository", repos: "repositories", req: "request",

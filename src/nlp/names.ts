@@ -90,14 +90,19 @@ export function nameSpans(tokens: Token[], from = 0, to = tokens.length - 1): Na
   return spans;
 }
 
-/** The text of tokens `first..last`, with the spacing they had in the source. */
+/** The text of tokens `first..last`, with the spacing they had in the source (a line break as a space). */
 export function joinTokens(tokens: Token[], first: number, last: number): string {
   let out = "";
   for (let k = first; k <= last; k++) {
     const t = tokens[k] as Token;
-    out += (k > first && t.spaceBefore ? " " : "") + t.text;
+    // (A line break inside the run is a space: "two\nminutes" reads "two minutes".)
+    if (t.type === "tabCRLF") {
+      if (out && !out.endsWith(" ")) out += " ";
+      continue;
+    }
+    out += (k > first && t.spaceBefore && !out.endsWith(" ") ? " " : "") + t.text;
   }
-  return out;
+  return out.trim();
 }
 
 /** The last word of a name, lower case: the key people are referred to by ("Mr Lewis"). */

@@ -42,6 +42,11 @@ describe("number candidates", () => {
     expect(candidates("how many votes did Ada win", passage)).toEqual(["300 votes", "12"]);
   });
 
+  it("take a time spelt out, which wink tags a duration, and read it across a line break", () => {
+    expect(candidates("how many days can i carry over", "Employees may carry over up to five days of unused leave into the next leave year.")).toEqual(["five days"]);
+    expect(candidates("how long should the tea steep", "Steep the leaves for two\nminutes, then lift them out.")).toEqual(["two minutes"]);
+  });
+
   it("count what the question counts through the nouns before it, and a range as one", () => {
     expect(candidates("how many cubes can i load", "Take up to 3 cargo cubes of one colour.")).toEqual(["3 cargo cubes"]);
     expect(candidates("how many contract cards are there", "Deal 40 contract cards face down.")).toEqual(["40 contract cards"]);

@@ -12,6 +12,11 @@ describe("expandShorthand", () => {
     );
   });
 
+  it("writes out max, avg and len as maximum, average and length", () => {
+    const index = vocabulary({ maximum: 3, average: 2, length: 4 });
+    expect(expandShorthand("max leave after long service, avg len", index)).toBe("maximum leave after long service, average length");
+  });
+
   it("keeps shorthand the documents use themselves, and code or names written with it", () => {
     const index = vocabulary({ env: 40, environment: 5, dictionary: 9, dict: 2, configuration: 7 });
     expect(expandShorthand("how do i read process.env or env in a dict", index)).toBe("how do i read process.env or env in a dictionary");
