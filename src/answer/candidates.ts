@@ -42,8 +42,8 @@ const PLACE_ONLY_PREPOSITIONS = new Set(["in", "at", "near", "across", "outside"
 const SEAT_HOLDER = /^(mp|member|senator|representative|councillor|congressman|congresswoman|candidate)$/;
 const PERSON_ROLE = /^(mp|mps|minister|secretary|leader|candidate|spokesman|spokeswoman|chancellor|president|chair|contender|hopeful)$/;
 
-/** A question that asks for a year, and a year in a candidate. */
-const ASKS_YEAR = /\byear\b/i;
+/** A question that asks for a year ("what year …", "first elected year"; not "when does the leave year start"), and a year in a candidate. */
+const ASKS_YEAR = /\b(?:what|which)\s+year\b|\byear\s*[?.!]*\s*$/i;
 const YEAR = /\b(1[5-9]|20)\d\ds?\b|'\d\d\b/;
 const DECADE = /^(?:(?:the|early|mid|late)[\s-]+)*(?:1[5-9]|20)\d0s$|^'\d0s$/i;
 /**
@@ -54,6 +54,8 @@ const DECADE = /^(?:(?:the|early|mid|late)[\s-]+)*(?:1[5-9]|20)\d0s$|^'\d0s$/i;
  * "sunday" and 2 "february" (left out with the rest, as "may" and "march" are verbs too).
  */
 const MONTH_OR_DAY = /\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+/** A month or weekday written out (what makes a duration's span a time: "from 1 April to 31 March"). */
+const NAMED_DAY = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 const TIME_WORD = /\b(?:years?|months?|weeks?|days?|today|tonight|yesterday|tomorrow|centur(?:y|ies)|decades?|mornings?|evenings?|nights?|spring|summer|autumn|winter|hours?|minutes?|weekends?|ago|noon|midnight)\b/i;
 const isDate = (text: string): boolean => MONTH_OR_DAY.test(text) || MONTH_OR_DAY.test(text.replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_, a: string, b: string) => a + b.toLowerCase())) || TIME_WORD.test(text);
 /** A year written as the time of something ("in 2016", "since 1996", "May 2020"), not a count. */
@@ -68,7 +70,10 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
     case "place":
       return nameCandidates(tokens, q, kind);
     case "date": {
-      const dates = entityCandidates(tokens, q, (t) => t.entity === "DATE" || (t.type === "number" && YEAR_TOKEN.test(t.text))).filter((c) => isDate(c.text));
+      // (wink tags a span between two dates a duration, "from 1 April to 31 March": one naming a month or day is a time too.)
+      const dates = entityCandidates(tokens, q, (t) => t.entity === "DATE" || t.entity === "DURATION" || (t.type === "number" && YEAR_TOKEN.test(t.text))).filter((c) =>
+        (tokens[c.first] as Token).entity === "DURATION" ? NAMED_DAY.test(c.text) : isDate(c.text),
+      );
       // "which year …", "first elected year": a date that names no year ("this week") does not answer.
       // "what year": a decade ("the 1970s") is no year.
       if (ASKS_YEAR.test(q.text)) return dates.filter((c) => YEAR.test(c.text) && !DECADE.test(c.text));

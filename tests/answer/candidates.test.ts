@@ -15,6 +15,13 @@ describe("date candidates", () => {
   });
 });
 
+describe("date candidates between two dates", () => {
+  it("take a span from one named day to another, which wink tags a duration, and a year in a name is not asked for", () => {
+    expect(candidates("when does the tasting year start", "The tasting year runs from 1 April to 31 March.")).toEqual(["from 1 April to 31 March"]);
+    expect(candidates("when does the tasting year start", "Members may carry over up to five tastings into the next tasting year.")).toEqual([]);
+  });
+});
+
 describe("date candidates for a year", () => {
   it("take no decade (\"the 1970s\") for a year", () => {
     const passage = "The kettle was named after a comedy show from the 1970s. Its maker began work on it in December 1989.";
