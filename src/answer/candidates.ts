@@ -139,8 +139,8 @@ function ranges(tokens: Token[], candidates: Candidate[]): Candidate[] {
  * ask a price, "how far back" asks for a point in a series: "back to 9.2").
  */
 const ASKS_SIZE = /\bhow (?:big|large|small|long|short|tall|high|far(?! back)|wide|deep|heavy|fast)\b/i;
-/** "How long" asking for a time: before a verb or its auxiliary ("how long does it take", "how long after …"), not "how long is the cable". */
-const ASKS_DURATION = /\bhow long\s+(?:after|before|ago|until|does|do|did|should|will|would|can|could|to|has|have|had|must)\b/i;
+/** "How long" asking for a time: before a verb or its auxiliary ("how long does it take", "how long after …"), not "how long is the cable" nor "how long can the reference be". */
+const ASKS_DURATION = /\bhow long\s+(?:after|before|ago|until|does|do|did|should|will|would|can|could|to|has|have|had|must)\b(?!.*\bbe\s*[?.!]*\s*$)/i;
 /** A unit of time. */
 const TIME_UNIT = /\b(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|[smhd])\b|\d(?:ms|s|min|h|d)\b/i;
 /** An amount with its unit: "1 GB", "64kB", "30 seconds", "two minutes", "10%". */
@@ -218,9 +218,9 @@ const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleve
 
 /**
  * Whether `text` can state the measure the question asks for outright: a year for "what year" or
- * "… year", a number for "how old" and "how many", a day for "what date". Other questions
- * ("when …", "how long …") may be answered in words ("when the function is defined", "in linear
- * time"), so any text can.
+ * "… year", an age for "how old", a number for "how many" and for a size ("how long can the
+ * reference be"), a day for "what date". Other questions ("when …", "how long does it take …")
+ * may be answered in words ("when the function is defined", "in linear time"), so any text can.
  */
 export function statesMeasure(q: Question, text: string): boolean {
   const asked = q.text.toLowerCase();
@@ -230,7 +230,7 @@ export function statesMeasure(q: Question, text: string): boolean {
   const unreleased = text.replace(VERSION_LABEL, " ");
   // "How old is X?" is answered by an age ("aged 71", "71 years old"), not by "two kettles".
   if (q.kind === "number" && ASKS_AGE.test(asked)) return AGE_WRITTEN.test(unreleased);
-  if (q.kind === "number" && /\bhow many\b|\bnumber of\b/.test(asked)) return /\d/.test(unreleased) || NUMBER_WORD.test(unreleased);
+  if (q.kind === "number" && (/\bhow many\b|\bnumber of\b/.test(asked) || (ASKS_SIZE.test(asked) && !ASKS_DURATION.test(asked)))) return /\d/.test(unreleased) || NUMBER_WORD.test(unreleased);
   // A price is an amount ("£300", "300 pounds", a planner's "cost 4.0") or nothing at all ("free"); a year is none.
   if (q.kind === "number" && ASKS_PRICE.test(asked)) return MONEY.test(text) || /\d/.test(text.replace(/\b(?:1[5-9]|20)\d\d\b/g, " "));
   return true;

@@ -49,6 +49,14 @@ describe("number candidates", () => {
     expect(candidates("how many votes did Ada win", passage)).toEqual(["300 votes", "12"]);
   });
 
+  it("read 'how long can X be' as a length, not a time", () => {
+    expect(candidates("how long can the reference be", "Your own reference, up to 35 characters.")).toEqual(["35 characters"]);
+    expect(candidates("how long does a brew take", "A brew takes up to 35 characters of input and four minutes.")).toEqual(["four minutes"]);
+    // A length is stated with a number; a time may be stated in words.
+    expect(statesMeasure(parseQuestion("how long can the reference be"), "The reference is your own, shown on every label.")).toBe(false);
+    expect(statesMeasure(parseQuestion("how long does heapify take"), "It runs in linear time.")).toBe(true);
+  });
+
   it("take a time spelt out, which wink tags a duration, and read it across a line break", () => {
     expect(candidates("how many days can i carry over", "Employees may carry over up to five days of unused leave into the next leave year.")).toEqual(["five days"]);
     expect(candidates("how long should the tea steep", "Steep the leaves for two\nminutes, then lift them out.")).toEqual(["two minutes"]);
