@@ -156,6 +156,8 @@ function isPhrase(tokens: Token[], a: number, b: number, bracketed = false): boo
   const words: number[] = [];
   for (let i = a; i <= b; i++) if ((tokens[i] as Token).type === "word" || (tokens[i] as Token).type === "number") words.push(i);
   if (words.length === 0 || words.length > MAX_MEMBER_WORDS) return false;
+  // A table's bar between two cells is no part of one member.
+  for (let i = a; i <= b; i++) if ((tokens[i] as Token).text === "|") return false;
   // A lone word is a member whatever its tag (wink tags "linefeed" a verb); longer pieces hold no clause word.
   // Parts of a hyphenated word ("well-rotted") are not clause words, whatever their tags.
   const hyphenated = (i: number): boolean =>
@@ -174,7 +176,8 @@ function tailPhrase(tokens: Token[], a: number, b: number): [number, number] | u
     // A code span or a quoted word is one word, whatever wink tags its inside (`"merge"` as a verb).
     if (t.text === "`") i = matchingTick(tokens, i, -1, a);
     else if (CLOSING_QUOTES.has(t.text)) i = openingQuote(tokens, i, a);
-    else if (CLAUSE_POS.has(t.pos)) break;
+    // (A table's cell ends at its bar: "| One of `standard`, `express` or `economy`".)
+    else if (CLAUSE_POS.has(t.pos) || t.text === "|") break;
     i--;
   }
   let start = i + 1;
@@ -196,7 +199,7 @@ function headPhrase(tokens: Token[], at: number): [number, number] | undefined {
   for (let i = start; i < tokens.length && i - start < MAX_MEMBER_WORDS + 2; i++) {
     const t = tokens[i] as Token;
     if (t.text === "`") i = matchingTick(tokens, i, 1, tokens.length - 1);
-    else if (t.text === "," || t.text === ";" || t.text === "." || t.text === ":" || t.text === "(" || CLAUSE_POS.has(t.pos) || t.pos === "DET") break;
+    else if (t.text === "," || t.text === ";" || t.text === "." || t.text === ":" || t.text === "(" || t.text === "|" || CLAUSE_POS.has(t.pos) || t.pos === "DET") break;
     end = i;
   }
   return end >= start ? [start, end] : undefined;

@@ -14,6 +14,10 @@ describe("enumerationIn", () => {
     expect(series("The board named the trustees Maria Lopez, Tom Okafor and Priya Nair all present at the vote.", ["trustee"])).toEqual(["Maria Lopez", "Tom Okafor", "Priya Nair"]);
   });
 
+  it("reads a series in a table's cell without the cells before it", () => {
+    expect(series("| `service` | string | no | One of `standard`, `express` or `economy`. Default: `standard`. |")).toEqual(["`standard`", "`express`", "`economy`"]);
+  });
+
   it("reads a series in brackets whose last two members are joined by 'and'", () => {
     expect(series("60 cargo cubes in four colours (red, blue, yellow and green)", ["colour"])).toEqual(["red", "blue", "yellow", "green"]);
   });
