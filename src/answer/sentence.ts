@@ -18,7 +18,7 @@ export const MAX_SENTENCE_ANSWER = 220;
 /** What a sentence that answers a kind of question says: a why-question's answer gives a reason, a when-question's a time. */
 export const KIND_EVIDENCE: Partial<Record<Question["kind"], RegExp>> = {
   reason: /\b(because|since|so that|in order to|due to|owing to|the reason|so as to|otherwise|therefore|thus|hence|to (avoid|prevent|ensure|allow|make)|all (it|this) does|this means|that way|advantage|caused by|results? in|as (it|they|this|there|its|the \w+ (is|are|was|were)))\b/i,
-  date: /\b(when|after|before|once|during|until|while|since|at the time|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b/i,
+  date: /\b(when|after|before|once|during|until|while|since|at the time|at the (?:end|start|beginning|close) of|\d{4}|january|february|march|april|may|june|july|august|september|october|november|december)\b/i,
   condition: /\b(if|when|whenever|unless|once|until|after|before|in case|as soon as|only)\b/i,
   number: /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|hundred|thousand|million|half|twice|once)\b/i,
 };

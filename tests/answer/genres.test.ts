@@ -1456,6 +1456,10 @@ describe("composeAnswer over a game's rulebook", () => {
       "",
       "A player who delivers three orders of the same blend scores a bonus of 5 points.",
       "",
+      "## End of the game",
+      "",
+      "The game ends at the end of the round in which a player reaches 30 points. The player with the most points wins. In case of a tie, the tied players share the victory.",
+      "",
     ]);
   });
 
@@ -1466,6 +1470,10 @@ describe("composeAnswer over a game's rulebook", () => {
 
   it("answers which ones with the series a list item writes after the question's words, not the whole list", () => {
     expect(composeAnswer(rules, "what blends are the tea tins").answer).toBe("green, black, oolong and white");
+  });
+
+  it("answers when with the sentence that says at what point, under a heading every sentence shares", () => {
+    expect(composeAnswer(rules, "when does the game end").answer).toBe("The game ends at the end of the round in which a player reaches 30 points.");
   });
 
   it("takes a number the question writes in figures as held by the same number written as a word", () => {
