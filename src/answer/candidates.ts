@@ -85,6 +85,7 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
       // "How many candidates …?" counts them: a percentage is no count.
       const count = !percent && /\bhow many\b/i.test(q.text);
       const counted = count ? countedStem(q) : undefined;
+      const measured = /\bhow much\s+(\p{L}+)/iu.exec(q.text)?.[1];
       return ranges(
         tokens,
         entityCandidates(tokens, q, (t) =>
@@ -106,7 +107,9 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
         .filter((c) => !ASKS_DURATION.test(q.text) || TIME_UNIT.test(c.text))
         // "how many votes": a number of something else ("one chance") does not count them.
         .filter((c) => counted === undefined || countsAsked(counted, tokens, c))
-        .map((c) => (counted === undefined ? c : throughCounted(counted, tokens, c)));
+        .map((c) => (counted === undefined ? c : throughCounted(counted, tokens, c)))
+        // "how much water": an amount of it ("9.5 litres of water") fits better than a number near the word.
+        .map((c) => (measured !== undefined && amountOf(measured, tokens, c) ? { ...c, fit: c.fit * COUNTED_FIT } : c));
     }
     default:
       return [];
@@ -301,6 +304,13 @@ function throughCounted(counted: readonly string[], tokens: Token[], c: Candidat
 }
 /** How much better a count fits when it is written with what the question counts. */
 const COUNTED_FIT = 2;
+/** An amount written as of what the question measures: "9.5 litres of water" for "how much water". */
+function amountOf(measured: string, tokens: Token[], c: Candidate): boolean {
+  const of = tokens[c.last + 1];
+  const what = tokens[c.last + 2];
+  return of?.lemma === "of" && what !== undefined && stemOf(what.text.toLowerCase()) === stemOf(measured.toLowerCase());
+}
+
 /** Nouns that may stand between a count and what it counts ("3 cargo cubes"). */
 const MAX_UNIT_MODIFIERS = 2;
 

@@ -1472,6 +1472,19 @@ describe("composeAnswer over a game's rulebook", () => {
     expect(composeAnswer(rules, "what blends are the tea tins").answer).toBe("green, black, oolong and white");
   });
 
+  it("answers how much of something with the amount written as of it", async () => {
+    const manual = await indexOfLines(newDir, "manual.txt", [
+      "KETTLE 3000 - USER MANUAL",
+      "",
+      "PROGRAMMES",
+      "",
+      "GREEN 80 - Delicate green teas. Heats 1.2 litres of water and keeps it warm for 20 minutes.",
+      "BLACK 100 - Strong black teas. Boils the water and keeps it warm for 40 minutes.",
+      "",
+    ]);
+    expect(composeAnswer(manual, "how much water does green heat").answer).toBe("1.2 litres");
+  });
+
   it("answers when with the sentence that says at what point, under a heading every sentence shares", () => {
     expect(composeAnswer(rules, "when does the game end").answer).toBe("The game ends at the end of the round in which a player reaches 30 points.");
   });
