@@ -92,8 +92,9 @@ const MIN_ENGLISH_RESPELLING = 6;
  */
 function englishRespelling(t: QuestionTerm, index: Vocabulary): string | undefined {
   const word = (t.surface ?? t.term).toLowerCase();
-  if (word.length < MIN_ENGLISH_RESPELLING || !/^[a-z]+$/.test(word) || isEnglishWord(word)) return undefined;
-  if (index.documentFrequency(t.term) > 0 || index.documentFrequency(word) > 0) return undefined;
+  // (The documents' words first: the lexicon is read only for a word none of them holds.)
+  if (word.length < MIN_ENGLISH_RESPELLING || !/^[a-z]+$/.test(word) || index.documentFrequency(t.term) > 0 || index.documentFrequency(word) > 0) return undefined;
+  if (isEnglishWord(word)) return undefined;
   const candidates = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     const [head, tail] = [word.slice(0, i), word.slice(i)];
