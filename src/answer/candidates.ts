@@ -53,9 +53,9 @@ const DECADE = /^(?:(?:the|early|mid|late)[\s-]+)*(?:1[5-9]|20)\d0s$|^'\d0s$/i;
  * "this may", 24 "sep"/"oct", while the only month or weekday written out in lower case were 3
  * "sunday" and 2 "february" (left out with the rest, as "may" and "march" are verbs too).
  */
-const MONTH_OR_DAY = /\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 /** A month or weekday written out (what makes a duration's span a time: "from 1 April to 31 March"). */
 const NAMED_DAY = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+const MONTH_OR_DAY = new RegExp(`\\d|${NAMED_DAY.source}`);
 const TIME_WORD = /\b(?:years?|months?|weeks?|days?|today|tonight|yesterday|tomorrow|centur(?:y|ies)|decades?|mornings?|evenings?|nights?|spring|summer|autumn|winter|hours?|minutes?|weekends?|ago|noon|midnight)\b/i;
 const isDate = (text: string): boolean => MONTH_OR_DAY.test(text) || MONTH_OR_DAY.test(text.replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_, a: string, b: string) => a + b.toLowerCase())) || TIME_WORD.test(text);
 /** A year written as the time of something ("in 2016", "since 1996", "May 2020"), not a count. */
@@ -85,7 +85,8 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
       // "How many candidates …?" counts them: a percentage is no count.
       const count = !percent && /\bhow many\b/i.test(q.text);
       const counted = count ? countedStem(q) : undefined;
-      const measured = /\bhow much\s+(\p{L}+)/iu.exec(q.text)?.[1];
+      const much = /\bhow much\s+(\p{L}+)/iu.exec(q.text)?.[1];
+      const measured = much === undefined ? undefined : stemOf(much.toLowerCase());
       return ranges(
         tokens,
         entityCandidates(tokens, q, (t) =>
@@ -282,33 +283,38 @@ function countedStem(q: Question): string[] | undefined {
 function countsAsked(counted: readonly string[], tokens: Token[], c: Candidate): boolean {
   const unit = tokens[c.last];
   if (!unit || unit.type !== "word" || unit.entity === "CARDINAL" || NUMBER_WORD.test(unit.text)) return true;
+  return countedAt(counted, tokens, c) !== undefined;
+}
+
+/**
+ * Where the noun phrase a count opens names what the question counts: its unit, or a noun up to
+ * MAX_UNIT_MODIFIERS after it ("3 cargo cubes"), the last such; undefined when none does.
+ */
+function countedAt(counted: readonly string[], tokens: Token[], c: Candidate): number | undefined {
+  let at: number | undefined;
   for (let i = c.last; i <= c.last + MAX_UNIT_MODIFIERS; i++) {
     const t = tokens[i];
-    if (!t || t.type !== "word" || (i > c.last && t.pos !== "NOUN" && t.pos !== "PROPN")) break;
-    if (counted.includes(stemOf(t.text.toLowerCase()))) return true;
+    if (!t || (i > c.last && (t.type !== "word" || (t.pos !== "NOUN" && t.pos !== "PROPN")))) break;
+    if (counted.includes(stemOf(t.text.toLowerCase()))) at = i;
   }
-  return false;
+  return at;
 }
+
 /** A count shown through what it counts when nouns stand between them ("3 cargo" → "3 cargo cubes"), and counted as fitting better when it names it. */
 function throughCounted(counted: readonly string[], tokens: Token[], c: Candidate): Candidate {
-  let last = c.last;
-  let named = counted.includes(stemOf((tokens[c.last] as Token).text.toLowerCase()));
-  for (let i = c.last + 1; i <= c.last + MAX_UNIT_MODIFIERS; i++) {
-    const t = tokens[i];
-    if (!t || t.type !== "word" || (t.pos !== "NOUN" && t.pos !== "PROPN")) break;
-    if (counted.includes(stemOf(t.text.toLowerCase()))) [last, named] = [i, true];
-  }
+  const at = countedAt(counted, tokens, c);
+  if (at === undefined) return c;
   // A count that says what it counts ("for 2 to 5 players") fits better than a bare number near the word ("deal 2 to each player").
-  const fit = named ? c.fit * COUNTED_FIT : c.fit;
-  return last === c.last ? { ...c, fit } : { ...c, text: joinTokens(tokens, c.first, last), last, fit };
+  const fit = c.fit * COUNTED_FIT;
+  return at === c.last ? { ...c, fit } : { ...c, text: joinTokens(tokens, c.first, at), last: at, fit };
 }
 /** How much better a count fits when it is written with what the question counts. */
 const COUNTED_FIT = 2;
-/** An amount written as of what the question measures: "9.5 litres of water" for "how much water". */
+/** An amount written as of what the question measures (`measured`, a stem): "9.5 litres of water" for "how much water". */
 function amountOf(measured: string, tokens: Token[], c: Candidate): boolean {
   const of = tokens[c.last + 1];
   const what = tokens[c.last + 2];
-  return of?.lemma === "of" && what !== undefined && stemOf(what.text.toLowerCase()) === stemOf(measured.toLowerCase());
+  return of?.lemma === "of" && what !== undefined && stemOf(what.text.toLowerCase()) === measured;
 }
 
 /** Nouns that may stand between a count and what it counts ("3 cargo cubes"). */

@@ -185,9 +185,11 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   if (faq && WHAT_IS.test(q.text)) return { answer: faq.answer, items: [], typed: false, margin: 0, support: 0, sentence: faq.sentence };
   // "Is there an option to …?" over "There is no option to …": the documents say no.
   const none = deniedThing(q, ranked);
-  // (A yes/no question's sentence answer already leads with its "No.")
-  const denial = none ? sentenceAnswer(q, none) : "";
-  if (none) return { answer: /^No\b/.test(denial) ? denial : `No. ${denial}`, items: [], typed: false, margin: 0, support: 0, sentence: none };
+  if (none) {
+    // (A yes/no question's sentence answer already leads with its "No.")
+    const denial = sentenceAnswer(q, none);
+    return { answer: /^No\b/.test(denial) ? denial : `No. ${denial}`, items: [], typed: false, margin: 0, support: 0, sentence: none };
+  }
   // "What arguments does subprocess.run take?": the parameters its signature names.
   const params = parametersAsked(q, readings);
   if (params) return typed(cut(joinList(params), MAX_LIST_ANSWER), params);

@@ -228,7 +228,7 @@ function leadTerms(line: string | undefined): string[] {
   return terms;
 }
 
-/** The term line that opens the paragraph holding `at`, if it opens with one (see leadTerms). */
+/** The term line that opens the paragraph holding `at`, if it opens with one (see entryLine). */
 function leadLine(text: string, at: number): string | undefined {
   const start = text.lastIndexOf("\n\n", at) + 2;
   const end = text.indexOf("\n", start);
