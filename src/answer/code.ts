@@ -7,7 +7,7 @@ import { escapeRegExp } from "../nlp/regexp.js";
 import { stemOf } from "../nlp/stem.js";
 import { identifiersIn, sameIdentifier } from "./identifiers.js";
 import type { Question } from "./question.js";
-import type { Reading } from "./rerank.js";
+import { READ_FIRST, type Reading } from "./rerank.js";
 
 /** One code-like candidate: its text, where it stands in the document, how well it fits. */
 export interface CodeCandidate {
@@ -16,23 +16,26 @@ export interface CodeCandidate {
   fit: number;
   /** Stated as a default ("Default: 30", "5432 by default", "This is the default."). */
   stated?: boolean;
+  /** Stated as the default of what the question names ("The default output mode is "list"" for "default output mode"). */
+  statedOfAsked?: boolean;
 }
 
 /**
- * A value after "Default:", "defaults to", "default is", "by default, X" (as documentation states
+ * A value after "Default:", "defaults to", "default is", "the default output mode is", "the default
+ * value of this limit is", "by default, X" (as documentation states
  * defaults), with the exact form a spelled-out value gives in brackets ("four megabytes (`4MB`)"),
  * a number's unit ("30 days") and a flag ("defaults to --mixed").
  * A bare word must be a value, not the start of a phrase ("the default is the value of …").
  */
-const DEFAULT_VALUE = /\b(?:default(?:\s+value)?\s*(?:is|:|=|of)|defaults?\s+to)\s*(?:(?:typically|usually|normally|currently|now)\s+)?\**\s*((?:`[^`\n]{1,60}`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|[-+]?\d[\w.:%-]*(?:\s+(?:(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|(?:kilo|mega|giga)?bytes?|[kKMGT]i?B|ms|percent|characters?|lines?|entries|items|rows|columns|pages|connections|times|bits)\b)?|--?[A-Za-z][\w-]*|(?!(?:the|a|an|to|it|its|this|that|these|those|not|set|used|given|taken|chosen|based|determined|specified|computed|usually|normally|typically|also)\b)[A-Za-z_][\w.-]*)(?:(?:\s+[a-z]+)?\s*\(`[^`\n]{1,40}`\))?)/gi;
+const DEFAULT_VALUE = /\b(?:default(?:\s+value)?\s+(?:(?:of|for)\s+(?:(?:the|this|that|its|each)\s+)?)?[\w-]+(?:\s+[\w-]+){0,2}\s+is|default(?:\s+value)?\s*(?:is|:|=|of)|defaults?\s+to)\s*(?:(?:typically|usually|normally|currently|now)\s+)?\**\s*((?:`[^`\n]{1,60}`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|[-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*(?:\s+(?:(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|(?:kilo|mega|giga)?bytes?|[kKMGT]i?B|ms|percent|characters?|lines?|entries|items|rows|columns|pages|connections|times|bits)\b)?|--?[A-Za-z][\w-]*|(?!(?:the|a|an|to|it|its|this|that|these|those|not|set|used|given|taken|chosen|based|determined|specified|computed|usually|normally|typically|also)\b)[A-Za-z_][\w.-]*)(?:(?:\s+[a-z]+)?\s*\(`[^`\n]{1,40}`\))?)/gi;
 /** "…; 5432 by default.", "`on` by default": a value stated before "by default". */
-const VALUE_BY_DEFAULT = /(`[^`\n]{1,60}`|[-+]?\d[\w.:%-]*)\s+(?:is\s+used\s+)?by\s+default\b/gi;
+const VALUE_BY_DEFAULT = /(`[^`\n]{1,60}`|[-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*)\s+(?:is\s+used\s+)?by\s+default\b/gi;
 /**
  * "By default, the `merge` command will use the `ort` merge strategy", "By default, this attribute
  * is set to `str`": in a clause opened by "By default", the first code span or number after its
  * verb (a subject in code right after "By default," is what has the default, not the value).
  */
-const BY_DEFAULT_CLAUSE = /\bby default,\s+(?:(?:the|a|an|this|each|every)\s+)?(?:\[?`[^`\n]+`\]?(?:\([^)\s]*(?:\s+"[^"\n]*")?\))?\s+)?[^.`;:]{0,60}?\b(?:is|are|will|uses?|sets?|returns?|selects?|represents?|equals?|becomes?|takes?|gives?)\b[^.`;:]{0,40}?(`[^`\n]{1,60}`|[-+]?\d[\w.:%-]*)/gi;
+const BY_DEFAULT_CLAUSE = /\bby default,\s+(?:(?:the|a|an|this|each|every)\s+)?(?:\[?`[^`\n]+`\]?(?:\([^)\s]*(?:\s+"[^"\n]*")?\))?\s+)?[^.`;:]{0,60}?\b(?:is|are|will|uses?|sets?|returns?|selects?|represents?|equals?|becomes?|takes?|gives?)\b[^.`;:]{0,40}?(`[^`\n]{1,60}`|[-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*)/gi;
 /** "(default 2)", "(default: `none`)": a default stated in brackets after what it is the default of. */
 const BRACKETED_DEFAULT = /\(\s*default:?\s+(`[^`\n]{1,40}`|[^()\s,;]{1,30})\s*\)/gi;
 const CODE_SPAN = /`([^`\n]{1,80})`/g;
@@ -189,7 +192,15 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   if (defaults && namesAsked) {
     // "--cup-size defaults to --mug": a default stated of the name the question asks about fits best.
     const ofAsked = (at: number): number => (named.some((n) => text.slice(Math.max(0, at - SUBJECT_REACH), at).toLowerCase().includes(n)) ? TYPED_FIT : 1);
-    for (const m of text.matchAll(DEFAULT_VALUE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 3 * ofAsked(m.index ?? 0), true);
+    // "The default output mode is "list"" says what it is the default of: the question's words there fit as a name does.
+    const saysAsked = (phrase: string): number => ((phrase.toLowerCase().match(/[a-z]{2,}/g) ?? []).some((w) => !/^(?:default|value)s?$/.test(w) && stems.has(stemOf(w))) ? TYPED_FIT : 1);
+    for (const m of text.matchAll(DEFAULT_VALUE)) {
+      const value = m[1] ?? "";
+      const fit = Math.max(ofAsked(m.index ?? 0), saysAsked(m[0].slice(0, -value.length)));
+      const before = out.length;
+      offer(value, (m.index ?? 0) + m[0].length - value.length, 3 * fit, true);
+      if (fit > 1 && out.length > before) (out[before] as CodeCandidate).statedOfAsked = true;
+    }
     for (const m of text.matchAll(BRACKETED_DEFAULT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), 3, true);
     for (const m of text.matchAll(VALUE_BY_DEFAULT)) offer(m[1] ?? "", m.index ?? 0, 3, true);
     for (const m of text.matchAll(BY_DEFAULT_CLAUSE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 2, true);
@@ -323,12 +334,15 @@ export function voteCode(q: Question, readings: Reading[], accept: (text: string
   // documents that name it, not from another's ("When True, raise exception Error on bad CSV input").
   const asked = identifiersIn(q.text).map(identifierWritten);
   const namesAsked = (r: Reading): boolean => asked.length === 0 || asked.some((written) => written.test(r.doc.text));
-  const read = readings.slice(0, CODE_READINGS).filter(namesAsked).map((r) => ({ r, shown: shownText(r) }));
+  const defaults = asksDefault(q);
+  // (A default stated of what the question names is read from every passage read closely: the
+  // one that states it may rank lower than those about the same thing that do not.)
+  const read = readings.slice(0, defaults ? READ_FIRST : CODE_READINGS).filter(namesAsked).map((r) => ({ r, shown: shownText(r) }));
   const offered = read.map(({ r, shown }) => codeCandidates(q, r, shown));
   // Asked for a default, and a passage states one: only stated defaults answer (not the
   // `-p port` option named beside "The TCP port the server listens on; 5432 by default").
-  const defaults = asksDefault(q);
-  const onlyStated = statedOnly || (defaults && offered.some((cs) => cs.some((c) => c.stated)));
+  const counted = (c: CodeCandidate, at: number): boolean => at < CODE_READINGS || c.statedOfAsked === true;
+  const onlyStated = statedOnly || (defaults && offered.some((cs, at) => cs.some((c) => c.stated && counted(c, at))));
   // The default of a name the question gives ("wal_level default") is a value stated of it: with
   // none stated, another value near its words is no answer.
   if (defaults && !onlyStated && namedInQuestion(q).length > 0) return undefined;
@@ -340,7 +354,7 @@ export function voteCode(q: Question, readings: Reading[], accept: (text: string
     }).map((t) => t.start - offset);
     const seen = new Set<string>();
     for (const c of offered[at] ?? []) {
-      if (onlyStated && !c.stated) continue;
+      if ((onlyStated && !c.stated) || !counted(c, at)) continue;
       const key = c.text.toLowerCase();
       if (seen.has(key) || !accept(c.text)) continue;
       seen.add(key);

@@ -28,7 +28,7 @@ import { introducedBlock } from "./structure.js";
 import { statesMeasure } from "./candidates.js";
 import { parametersAsked, signatureDefault } from "./signature.js";
 import { checkQuestion } from "./validate.js";
-import { documentDescription, ENTRY_SENTENCES, entryDescription, faqAnswer, wayEntry, withEntryPassages, withNamedPassages } from "./describe.js";
+import { documentDescription, ENTRY_SENTENCES, entryDescription, faqAnswer, wayEntry, withAskedEntryPassages, withEntryPassages, withNamedPassages } from "./describe.js";
 import { countedList, itemsAnswer, LEAD_IN_SENTENCES, LIST_SENTENCES, listOf, seriesIn } from "./list.js";
 import { joinList, VOTED_KINDS, voteCandidates, type Voted } from "./vote.js";
 
@@ -78,7 +78,7 @@ export function draftAnswer(index: SearchIndex, question: string, options: Pipel
     return { message: "That question has no words to look for. Ask about someone or something in the documents.", kind: q.kind, readings: [], q };
   }
   const started = performance.now();
-  const hits = withEntryPassages(index, q, withNamedPassages(index, q, index.searchTerms(q.terms, RETRIEVE)));
+  const hits = withAskedEntryPassages(index, q, withEntryPassages(index, q, withNamedPassages(index, q, index.searchTerms(q.terms, RETRIEVE))));
   const retrieved = performance.now();
   const listy = q.plurality !== "one" && VOTED_KINDS.has(q.kind);
   const idf = idfOf(index, q);

@@ -8,6 +8,7 @@ import type { SearchIndex } from "../search/build.js";
 import type { Question } from "./question.js";
 import type { Reading } from "./rerank.js";
 import { escapeRegExp } from "../nlp/regexp.js";
+import { stemOf } from "../nlp/stem.js";
 import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentencesOf, type PickedSentence } from "./sentence.js";
 
 /** The words that open a definition question, before the thing it asks about. */
@@ -31,7 +32,8 @@ export function foldHeading(text: string): string {
   return text
     .toLowerCase()
     .replace(/[`*_]/g, "")
-    .replace(/^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:the|an?)\s+)?/, "")
+    // A FAQ's numbering is not the question's: "1.2 ", "(6) ", "6) ", "Q6: ".
+    .replace(/^\s*(?:\d+(?:\.\d+)*\.?\s+|\(\d{1,3}\)\s*|\d{1,3}\)\s+|q\d{0,3}[.:)]\s*)?(?:(?:the|an?)\s+)?/, "")
     .replace(/[?.!:]+\s*$/, "")
     .replace(/\s+/g, " ")
     .trim();
@@ -94,19 +96,23 @@ export function headedEntry(q: Question, readings: Reading[]): Reading | undefin
  * Only the readings are looked at.
  */
 export function askedEntry(q: Question, readings: Reading[]): { answer: string; sentence: PickedSentence } | undefined {
-  const whole = foldHeading(q.text);
-  if (whole.split(" ").length < 3) return undefined;
-  // (A heading may ask more after its question: "How do I delete a file? (And other file questions…)".)
-  // (Or asks it but for the FAQ's own subject, which its title names: "Who can join?" in "The
-  // Kettle Club FAQ" for "who can join the club".)
-  const asks = (heading: string, title: string): boolean => {
-    const folded = [foldHeading(heading), foldHeading(heading.split("?")[0] ?? "")];
-    if (folded.includes(whole)) return true;
-    const own = new Set(foldHeading(title).split(" "));
-    return folded.some((h) => h.split(" ").length >= 3 && whole.startsWith(`${h} `) && whole.slice(h.length + 1).split(" ").every((w) => own.has(w) || /^(?:the|a|an|this|of|in|for|to|on)$/.test(w)));
-  };
-  const best = readings.find((r) => asks(r.hit.passage.heading ?? "", r.doc.title));
+  const best = readings.find((r) => headingAsks(q, r.hit.passage.heading ?? "", r.doc.title));
   return best ? firstProse(q, readings, best) : undefined;
+}
+
+/**
+ * Whether a FAQ's heading asks the question in so many words (of three words or more). A
+ * heading may ask more after its question ("How do I delete a file? (And other file
+ * questions…)"), or ask it but for the FAQ's own subject, which its title names ("Who can join?"
+ * in "The Kettle Club FAQ" for "who can join the club").
+ */
+export function headingAsks(q: Question, heading: string, title: string): boolean {
+  const whole = foldHeading(q.text);
+  if (whole.split(" ").length < 3 || !heading) return false;
+  const folded = [foldHeading(heading), foldHeading(heading.split("?")[0] ?? "")];
+  if (folded.includes(whole)) return true;
+  const own = new Set(foldHeading(title).split(" "));
+  return folded.some((h) => h.split(" ").length >= 3 && whole.startsWith(`${h} `) && whole.slice(h.length + 1).split(" ").every((w) => own.has(w) || /^(?:the|a|an|this|of|in|for|to|on)$/.test(w)));
 }
 
 /** The first sentence of prose of the entry `best` belongs to (its passages among the readings, in the document's order). */
@@ -114,15 +120,31 @@ function firstProse(q: Question, readings: Reading[], best: Reading): { answer: 
   const { doc } = best;
   const heading = best.hit.passage.heading;
   const entry = readings.filter((r) => r.doc === doc && r.hit.passage.heading === heading).sort((a, b) => a.hit.passage.start - b.hit.passage.start);
+  const prose: Array<{ answer: string; sentence: PickedSentence }> = [];
   for (const r of entry) {
     for (const sentence of sentencesOf(q, r)) {
       if (sentence.code) continue;
-      const prose = readable(sentence.text).replace(ENTRY_PREAMBLE, "").trim();
-      if (prose.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length >= 3) return { answer: cut(prose, MAX_SENTENCE_ANSWER), sentence };
+      const text = readable(sentence.text).replace(ENTRY_PREAMBLE, "").trim();
+      if (text.split(/\s+/).filter((w) => /\p{L}{2}/u.test(w)).length >= 3) prose.push({ answer: cut(text, MAX_SENTENCE_ANSWER), sentence });
+      if (prose.length >= DECIDING_REACH) break;
     }
+    if (prose.length >= DECIDING_REACH) break;
   }
-  return undefined;
+  const first = prose[0];
+  // A yes/no entry that opens with an aside ("Threads are evil. Avoid them. SQLite is
+  // threadsafe."): the deciding sentence is the first to say the asked thing in its words, unless
+  // the entry answers yes or no at once.
+  if (!first || q.kind !== "yesno" || /^\s*(?:yes|no)\b/i.test(first.answer)) return first;
+  const asked = new Set(q.terms.map((t) => stemOf(t.term)));
+  const says = (text: string): boolean => {
+    const held = new Set((text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).map(stemOf));
+    return [...asked].every((s) => held.has(s));
+  };
+  return prose.find((p) => says(p.answer)) ?? first;
 }
+
+/** Sentences of prose read into a FAQ entry for the one that decides a yes/no question (see firstProse). */
+const DECIDING_REACH = 4;
 
 /**
  * The first sentence of prose of the entry a definition question names: among the readings, the

@@ -8,7 +8,7 @@
 import { termsOf } from "../nlp/analyse.js";
 import type { IndexedDoc, SearchIndex } from "../search/build.js";
 import type { Passage, ScoredPassage } from "../types.js";
-import { askedEntry, namedEntry } from "./definition.js";
+import { askedEntry, headingAsks, namedEntry } from "./definition.js";
 import { identifiersIn, sameIdentifier } from "./identifiers.js";
 import type { Question } from "./question.js";
 import { entryLine, namesSubject, READ_FIRST, subjectOf, type Reading } from "./rerank.js";
@@ -198,6 +198,41 @@ export function withEntryPassages(index: SearchIndex, q: Question, hits: ScoredP
   // (Those retrieval left out are read with the first; see withNamedPassages.)
   const at = Math.max(0, READ_FIRST - added.length);
   return [...rescored.slice(0, at), ...added, ...rescored.slice(at)];
+}
+
+/** Passages read from the start of an entry whose heading asks the question (see withAskedEntryPassages). */
+const ASKED_ENTRY_OPENING = 2;
+
+/**
+ * The opening passages of a FAQ entry whose heading asks the question in so many words
+ * (headingAsks), when retrieval found the entry but not its start: a long answer's later
+ * passages may score higher ("To enable foreign key constraint enforcement, run …" over the
+ * opening "As of version 3.6.19, SQLite supports foreign key constraints."), and a FAQ answers
+ * first. Scored as the entry's best-scored passage retrieval found.
+ */
+export function withAskedEntryPassages(index: SearchIndex, q: Question, hits: ScoredPassage[]): ScoredPassage[] {
+  // (Those among the passages read closely stay where they are; one found further down moves up.)
+  const have = new Set(hits.slice(0, READ_FIRST).map((h) => h.passage.id));
+  const added: ScoredPassage[] = [];
+  for (const hit of hits.slice(0, READ_FIRST)) {
+    const doc = index.docs.get(hit.passage.doc);
+    if (!doc || !headingAsks(q, hit.passage.heading ?? "", doc.title)) continue;
+    const at = doc.passageIds.indexOf(hit.passage.id);
+    let first = at;
+    while (first > 0 && index.passage(doc.passageIds[first - 1] as number)?.heading === hit.passage.heading) first--;
+    for (const id of doc.passageIds.slice(first, Math.min(at, first + ASKED_ENTRY_OPENING))) {
+      if (have.has(id)) continue;
+      have.add(id);
+      added.push({ passage: index.passage(id) as Passage, score: hit.score, terms: [] });
+    }
+    break;
+  }
+  if (added.length === 0) return hits;
+  const moved = new Set(added.map((h) => h.passage.id));
+  const rest = hits.filter((h) => !moved.has(h.passage.id));
+  // (Read with the first; see withNamedPassages.)
+  const at = Math.max(0, READ_FIRST - added.length);
+  return [...rest.slice(0, at), ...added, ...rest.slice(at)];
 }
 
 /** The document a "what is X" or "when was X added" question names by its title's name (see foldName, titleName), if any. */

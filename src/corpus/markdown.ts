@@ -374,10 +374,19 @@ class Reader {
   }
 }
 
-/** A paragraph's opening in bold that asks a question ("**Can I look at my opponents' contracts?**"): its text and where it ends. */
+/**
+ * A paragraph's opening in bold that asks a question ("**Can I look at my opponents'
+ * contracts?**"), or a whole paragraph in bold numbered as a FAQ's entry is ("**(23) I get a
+ * compiler error if I use …**", "**Q4. Coins run out.**"): its text and where it ends.
+ */
 function boldQuestion(node: Parents): { text: string; end: number } | undefined {
   const first = node.children[0];
   if (first?.type !== "strong") return undefined;
   const text = toString(first).replace(/\s+/g, " ").trim();
-  return /\?$/.test(text) && text.split(" ").length >= 2 ? { text, end: rangeOf(first)[1] } : undefined;
+  if (text.split(" ").length < 2) return undefined;
+  const whole = node.children.every((child) => child === first || (child.type === "text" && !child.value.trim()));
+  return /\?$/.test(text) || (whole && NUMBERED_ENTRY.test(text)) ? { text, end: rangeOf(first)[1] } : undefined;
 }
+
+/** A FAQ entry's number before its words: "(23) ", "23) ", "Q23. ", "Q: ". */
+const NUMBERED_ENTRY = /^(?:\(\d{1,3}\)|\d{1,3}\)|Q\d{0,3}[.:)])\s+\S/;

@@ -7,6 +7,9 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { composeAnswer, draftAnswer } from "../../src/answer/compose.js";
+import { withAskedEntryPassages } from "../../src/answer/describe.js";
+import { parseQuestion } from "../../src/answer/question.js";
+import { READ_FIRST } from "../../src/answer/rerank.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { buildIndex, type SearchIndex } from "../../src/search/build.js";
 import type { Answer } from "../../src/types.js";
@@ -1501,5 +1504,77 @@ describe("composeAnswer over a game's rulebook", () => {
     expect(composeAnswer(rules, "how many coins does each player start with").answer).toBe("3 coins");
     expect(draft.signals.unknown).toBeLessThan(0.3);
     expect(noun.signals.unknown).toBeGreaterThan(draft.signals.unknown);
+  });
+});
+
+describe("composeAnswer on a FAQ whose numbered entries are set in bold and answered in quotes", () => {
+  let faq: SearchIndex;
+  const lines = [
+    "# Teapot Club FAQ",
+    "",
+    "**(1) Is the Teapot Club free to join?**",
+    "",
+    "> Money is a touchy subject, and we would rather talk about tea.",
+    ">",
+    "> The Teapot Club is free to join. Members pay only for the tea they drink at meetings.",
+    "",
+    "**(2) My teapot drips when I pour.**",
+    "",
+    "> A dripping spout is almost always a chipped rim. File the rim smooth with fine sandpaper.",
+    "",
+    "**(3) Does the club lend teapots?**",
+    "",
+    "> Since the spring of 2019, the club lends teapots to members in good standing, for up to four weeks at a time, from a collection of some sixty pots that former members left to the club in their wills, together with cosies, strainers and spare lids.",
+    ">",
+    "> Lent teapots must come back clean. A teapot the club lends is checked for chips when it comes back.",
+    "",
+    "**(4) Who keeps the list of teapots the club lends?**",
+    "",
+    "> The secretary keeps the list of teapots the club lends, and which member has each teapot.",
+    "",
+  ];
+  beforeAll(async () => {
+    faq = await indexOfLines(newDir, "faq.md", lines);
+  });
+
+  it("answers yes or no with the entry's first sentence that says the asked thing, past an aside", () => {
+    expect(composeAnswer(faq, "is the teapot club free to join").answer).toBe("Yes. The Teapot Club is free to join.");
+    expect(composeAnswer(faq, "Is the Teapot Club free to join?").answer).toBe("Yes. The Teapot Club is free to join.");
+  });
+
+  it("reads the opening of the entry whose heading asks the question, when retrieval left it out", () => {
+    const q = parseQuestion("Does the club lend teapots?");
+    const found = faq.searchTerms(q.terms, 24);
+    const opening = found.find((h) => faq.docs.get(h.passage.doc)?.text.slice(h.passage.start, h.passage.end).includes("Since the spring"));
+    expect(opening).toBeDefined();
+    const left = found.filter((h) => h !== opening);
+    const read = withAskedEntryPassages(faq, q, left).slice(0, READ_FIRST);
+    expect(read.map((h) => h.passage.id)).toContain(opening?.passage.id);
+    // A question no heading asks gains nothing.
+    const other = parseQuestion("how long can I keep a teapot");
+    const hits = faq.searchTerms(other.terms, 24);
+    expect(withAskedEntryPassages(faq, other, hits)).toEqual(hits);
+  });
+});
+
+describe("composeAnswer on defaults stated of a named setting", () => {
+  it("answers with the value the sentence states as the default of what the question names", async () => {
+    const limits = await indexOfLines(newDir, "limits.md", [
+      "# Kettle limits",
+      "",
+      "The kettle keeps a log of brews and a list of saved recipes. The log is trimmed at midnight. The default log size is 500 brews.",
+      "",
+      "1.  **Maximum number of recipes**",
+      "",
+      "    The KETTLE_MAX_RECIPES setting caps how many recipes a kettle saves. The default value of this limit is 250. Kettles have been seen to work with thousands of recipes, but a long list is slow to scroll on the kettle's small screen, and every saved recipe takes a little of the memory the kettle also needs for its log of brews and for the firmware updates that arrive over the air.",
+      "",
+      "2.  **Longest brew timer**",
+      "",
+      "    A brew timer stops at KETTLE_MAX_TIMER seconds, which defaults to 1,000,000, longer than anyone waits.",
+      "",
+    ]);
+    expect(composeAnswer(limits, "What is the default maximum number of recipes?").answer).toBe("250");
+    expect(composeAnswer(limits, "default max brew timer").answer).toBe("1,000,000");
+    expect(composeAnswer(limits, "what's the default log size").answer).toMatch(/^500\b/);
   });
 });

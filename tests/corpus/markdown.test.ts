@@ -39,6 +39,28 @@ describe("markdownLayout", () => {
     ]);
   });
 
+  it("heads a FAQ's answers with its numbered entries set in bold whole, questions or not, but not with other bold lines", () => {
+    const text = [
+      "**(1) The kettle clicks off too soon.**",
+      "",
+      "> Descale the element with citric acid.",
+      "",
+      "**Q2. Is the base dishwasher safe?**",
+      "",
+      "> No. Wipe it with a damp cloth.",
+      "",
+      "**Warning: hot surfaces**",
+      "",
+      "Let the base cool before wiping it.",
+    ].join("\n");
+    const { blocks } = markdownLayout(text);
+    expect(blocks.map((b) => [b.heading, text.slice(b.start, b.end)])).toEqual([
+      ["(1) The kettle clicks off too soon.", "Descale the element with citric acid."],
+      ["Q2. Is the base dishwasher safe?", "No. Wipe it with a damp cloth."],
+      ["Q2. Is the base dishwasher safe?", "**Warning: hot surfaces**\n\nLet the base cool before wiping it."],
+    ]);
+  });
+
   it("heads the answer of a FAQ that sets its questions in bold with its question, as a heading line would", () => {
     const text = [
       "## Questions",
