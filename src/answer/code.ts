@@ -28,8 +28,10 @@ export interface CodeCandidate {
  * A bare word must be a value, not the start of a phrase ("the default is the value of …").
  */
 const DEFAULT_VALUE = /\b(?:default(?:\s+value)?\s+(?:(?:of|for)\s+(?:(?:the|this|that|its|each)\s+)?)?[\w-]+(?:\s+[\w-]+){0,2}\s+is|default(?:\s+value)?\s*(?:is|:|=|of)|defaults?\s+to)\s*(?:(?:typically|usually|normally|currently|now)\s+)?\**\s*((?:`[^`\n]{1,60}`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|[-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*(?:\s+(?:(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|(?:kilo|mega|giga)?bytes?|[kKMGT]i?B|ms|percent|characters?|lines?|entries|items|rows|columns|pages|connections|times|bits)\b)?|--?[A-Za-z][\w-]*|(?!(?:the|a|an|to|it|its|this|that|these|those|not|set|used|given|taken|chosen|based|determined|specified|computed|usually|normally|typically|also)\b)[A-Za-z_][\w.-]*)(?:(?:\s+[a-z]+)?\s*\(`[^`\n]{1,40}`\))?)/gi;
-/** "…; 5432 by default.", "`on` by default": a value stated before "by default". */
-const VALUE_BY_DEFAULT = /(`[^`\n]{1,60}`|[-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*)\s+(?:is\s+used\s+)?by\s+default\b/gi;
+/** "…; 5432 by default.", "`on` by default", "‘C-b’ (Ctrl-b) by default": a value stated before "by default". */
+const VALUE_BY_DEFAULT = /(`[^`\n]{1,60}`|‘[^’\n]{1,40}’|“[^”\n]{1,40}”|[-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*)(?:\s+\([^()\n]{1,30}\))?\s+(?:is\s+used\s+)?by\s+default\b/gi;
+/** "By default, up to 2000 lines are kept": an amount right after "By default,". */
+const BY_DEFAULT_AMOUNT = /\bby default,\s+(?:(?:up to|at most|about|around|only)\s+)?([-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*)/gi;
 /**
  * "By default, the `merge` command will use the `ort` merge strategy", "By default, this attribute
  * is set to `str`": in a clause opened by "By default", the first code span or number after its
@@ -165,7 +167,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     return labelled !== undefined && labelled !== event;
   };
   const offer = (raw: string, at: number, fit: number, stated = false, quoted = false): void => {
-    const value = raw.replace(/^[`"']|[`"']$/g, "").replace(/[.,;:]+$/, "").trim();
+    const value = raw.replace(/^[`"'‘“]|[`"'’”]$/g, "").replace(/[.,;:]+$/, "").trim();
     if (!value || value.length > 80) return;
     // "when will X be removed" is not answered by "Deprecated since version 2.3".
     if (event && VERSION_TEXT.test(value) && otherEvent(at)) return;
@@ -204,6 +206,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     for (const m of text.matchAll(BRACKETED_DEFAULT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), 3, true);
     for (const m of text.matchAll(VALUE_BY_DEFAULT)) offer(m[1] ?? "", m.index ?? 0, 3, true);
     for (const m of text.matchAll(BY_DEFAULT_CLAUSE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 2, true);
+    for (const m of text.matchAll(BY_DEFAULT_AMOUNT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 2, true);
     // "--mixed … This is the default action.": the entry the description is under is the default.
     const self = THIS_IS_DEFAULT.exec(text);
     if (self) for (const name of entryNames(r.hit.passage.heading ?? "", true)) offer(name, self.index, 3, true);

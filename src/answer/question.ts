@@ -124,6 +124,11 @@ const WHAT_HAPPENED = /\bwhat(?:'s| has| had| will| would| could| did)?\s+happen
 /** Words that, after "how", say what measure is asked for ("how long", "how old"): no word of the answer. */
 const MEASURE_ASKED = new Set(["long", "old", "far", "big", "large", "small", "tall", "high", "often", "soon", "wide", "deep", "heavy", "fast", "late", "early"]);
 
+/** The noun of the measure "how" asks for with an adjective (English, not any corpus's). */
+const MEASURE_NOUN: Record<string, string> = { big: "size", large: "size", small: "size", tall: "height", high: "height", wide: "width", deep: "depth", heavy: "weight", fast: "speed", far: "distance" };
+/** The measure's noun counts less than a word the question writes. */
+const MEASURE_NOUN_WEIGHT = 0.5;
+
 /** Words that ask for a reason in a keyword question, left out of its search terms. */
 const REASON_FRAME = new Set(["reason", "rationale"]);
 
@@ -182,7 +187,15 @@ export function parseQuestion(asked: string): Question {
     if (kind === "term" && NAMING_FRAME.has(term)) return;
     if (CHAT_FILLER.has(term) || tellingAt(tokens, i) || (term === "happen" && happening)) return;
     // "how long does a game take": the measure asked for, not a word its answer holds ("about 45 minutes").
-    if (MEASURE_ASKED.has(term) && tokens[i - 1]?.text.toLowerCase() === "how") return;
+    if (MEASURE_ASKED.has(term) && tokens[i - 1]?.text.toLowerCase() === "how") {
+      // ("How big can a database get": the measure's noun, "size", is a word its answer may hold.)
+      const noun = MEASURE_NOUN[term];
+      if (noun && !terms.some((q) => q.term === noun)) {
+        lemmas.add(noun);
+        terms.push({ term: noun, word, weight: MEASURE_NOUN_WEIGHT });
+      }
+      return;
+    }
     lemmas.add(term);
     if (terms.some((q) => q.term === term)) return;
     const weight =

@@ -234,6 +234,9 @@ function isBoilerplate(lines: Line[], i: number, repeated: boolean[]): boolean {
   return [before, neighbour(1)].some((j) => j >= 0 && repeated[j] === true && prose((lines[j] as Line).text));
 }
 
+/** A line that stops mid-clause, at a word that needs what follows: "… attach-session if", "… the". */
+const OPEN_END = /\b(?:the|a|an|of|to|and|or|if|in|on|at|for|with|by|from|as|that|which|is|are|be|when|than|into)$/i;
+
 /** A short title-like line followed by a longer paragraph: a heading in plain text. */
 function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boolean {
   const text = line.text.trim();
@@ -246,6 +249,12 @@ function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boo
   // "    $ git diff") continues its paragraph: it heads nothing.
   const continued = !standsAlone && before !== undefined && !isImageLine(before.text) && before.text.trim().length >= MIN_WRAPPED_LINE && !TERMINAL.test(before.text.trim());
   if (continued) return false;
+  // Nor does the first line of a wrapped paragraph whose next line goes on at its indent ("The -A
+  // flag makes new-session behave like attach-session if" over "session-name already exists; …"):
+  // a title does not stop at "if", and no title runs on into a word in lower case.
+  const after = lines[i + 1];
+  const adjoins = after !== undefined && after.text.trim() !== "" && indentOf(after.text) === indentOf(line.text);
+  if (adjoins && !question && (OPEN_END.test(text) || (text.length >= MIN_WRAPPED_LINE && /^\p{Ll}/u.test(after.text.trim())))) return false;
   // A term over an indented definition (glossaries, dictionaries, option lists: "-q, --quiet",
   // "--ignored[=<mode>]") heads it, whatever its case; a sentence's end or a lead-in's colon says it is prose.
   if (headsIndentedBlock(line, lines, i)) return !/[.!;,:…]$/.test(text) && !seen.has(lineKey(text));
@@ -293,13 +302,27 @@ function termLinesAbove(lines: Line[], i: number, blocks: Block[]): Line[] {
 
 /** The line stands at the margin and the next non-blank line is indented further. */
 function headsIndentedBlock(line: Line, lines: Line[], i: number): boolean {
-  if (/^\s/.test(line.text)) return false;
+  // (A manual page indents its term lines too, and their descriptions further: "     escape-time
+  // time" over "             Set the time in milliseconds …".)
+  // An indented one stands apart from the line above and heads prose (not a sample's "    Host
+  // kettle" over "            HostName kettle.example.org", nor a glossary's " n." under its headword).
+  const own = indentOf(line.text);
+  const before = lines[i - 1];
+  if (own > 0 && before !== undefined && before.text.trim()) return false;
   for (let j = i + 1; j < lines.length; j++) {
     const next = (lines[j] as Line).text;
-    if (next.trim()) return /^\s+\S/.test(next);
+    if (!next.trim()) continue;
+    if (own === 0) return /^\s+\S/.test(next);
+    return indentOf(next) >= own + MIN_DEEPER && next.trim().split(/\s+/).length >= MIN_PROSE_WORDS;
   }
   return false;
 }
+
+/** Words of the first line under an indented term line, at least: a description, not a sample. */
+const MIN_PROSE_WORDS = 5;
+
+/** Columns a description stands deeper than the term line over it. */
+const MIN_DEEPER = 2;
 
 /**
  * Hard-wrapped text (most lines under ~100 characters) continues a sentence on the next line;

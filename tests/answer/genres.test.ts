@@ -1578,3 +1578,41 @@ describe("composeAnswer on defaults stated of a named setting", () => {
     expect(composeAnswer(limits, "what's the default log size").answer).toMatch(/^500\b/);
   });
 });
+
+describe("composeAnswer on a manual page's defaults and sizes", () => {
+  let page: SearchIndex;
+  beforeAll(async () => {
+    page = await indexOfLines(newDir, "kettle.txt", [
+      "KETTLE(1)                  General Commands Manual                  KETTLE(1)",
+      "",
+      "DESCRIPTION",
+      "     The kettle may be controlled from its remote by pressing a prefix key,",
+      "     ‘K-a’ (Kettle-a) by default, followed by a command key.",
+      "",
+      "     A configurable log is kept of every brew.  By default, up to 300 brews",
+      "     are kept; this can be altered with the log-limit option.",
+      "",
+      "POTS",
+      "     Use the .pot command to list the open pots and to see which one is",
+      "     current.  Each pot is identified by an integer between 0 and 9.  (There",
+      "     can be at most 10 simultaneously open pots.)",
+      "",
+      "RECIPES",
+      "     A recipe file names its tea, its water and its timers.  Recipe files",
+      "     are read when the kettle starts and take 2 seconds each to load.",
+      "",
+      "     A recipe file is limited in size to 64 kilobytes, which is room enough",
+      "     for every recipe a kettle can brew.",
+      "",
+    ]);
+  });
+
+  it("answers a default written in quotes before 'by default', or as an amount after 'By default,'", () => {
+    expect(composeAnswer(page, "what is the default prefix key").answer).toBe("K-a");
+    expect(composeAnswer(page, "kettle log brews kept by default").answer).toMatch(/^300\b/);
+  });
+
+  it("answers how big with a size", () => {
+    expect(composeAnswer(page, "how big can a recipe file get").answer).toBe("64 kilobytes");
+  });
+});

@@ -290,6 +290,35 @@ describe("layoutOf", () => {
     expect(blocksOf(text).every(([, , heading]) => heading === undefined)).toBe(true);
   });
 
+  it("reads a manual page's indented term line as the heading of the description indented under it", () => {
+    const text = [
+      "OPTIONS",
+      "",
+      "     steep-time time",
+      "             Set the time in seconds for which the kettle steeps the tea before",
+      "             it pours.  The default is 180 seconds.",
+      "",
+      "     brew-mode [gentle | strong]",
+      "             Choose how hot the water gets.",
+      "",
+    ].join("\n");
+    const blocks = blocksOf(text);
+    expect(blocks.find(([, body]) => body.includes("Set the time"))?.[2]).toBe("steep-time time");
+    expect(blocks.find(([, body]) => body.includes("Choose how hot"))?.[2]).toBe("brew-mode [gentle | strong]");
+  });
+
+  it("does not read the first line of a wrapped paragraph as a heading when its words run on to the next line", () => {
+    const text = [
+      "     The -A flag makes brew behave like steep-again if the",
+      "     named pot already exists; in this case, -D behaves like -d to steep-again.",
+      "",
+      "     Kettles with a timer are set with",
+      "     the clock on their base, which a long press of the dial opens.",
+      "",
+    ].join("\n");
+    expect(blocksOf(text).every(([, , heading]) => heading === undefined)).toBe(true);
+  });
+
   it("does not read the last line of an indented sample as the heading of the paragraph after it", () => {
     const sample = "    Host kettle\n            HostName kettle.example.org\n            IdentitiesOnly yes";
     const after = "    Then point the kettle client at the host alias instead of the real host name.";
