@@ -227,6 +227,11 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   // "deinitialized by running git submodule deinit": a command written in running text (plain
   // text has no code spans to mark it).
   if (q.typeNoun === "command") for (const m of text.matchAll(COMMAND_RUN)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 1);
+  // "the SIGUSR1 signal", "the PGDATA variable": a name in capitals written right before the type
+  // noun asked for (plain text marks no code).
+  if (q.typeNoun !== undefined) {
+    for (const m of text.matchAll(new RegExp(`\\b([A-Z][A-Z\\d_]{2,})\\s+(?:environment\\s+)?${escapeRegExp(q.typeNoun)}s?\\b`, "g"))) offer(m[1] ?? "", m.index ?? 0, 1);
+  }
   // "listen on port 9418", "signal 15": a number written right after the type noun asked for.
   if (q.typeNoun !== undefined) {
     for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(q.typeNoun)}s?\\s+(\\d[\\w.]*)`, "gi"))) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 1);
@@ -261,10 +266,19 @@ const ENTRY_WORD = /^(?=.*[a-z])[A-Za-z_][\w.-]*$/;
  * headed by ("octopus", "`ort`").
  */
 function entryNames(heading: string, words = false): string[] {
+  // A manual page's option, headed by its hyphenated name and its argument: "remain-on-exit [on | off]".
+  const term = TERM_WITH_ARGUMENT.exec(heading.trim());
+  if (term) return [term[1] as string];
   // A reference's heading may say what kind of entry it is first: "Event: `'close'`".
   const parts = heading.replace(ENTRY_KIND, "").split(/,\s*/).map((p) => p.trim().replace(/^`|`$/g, ""));
   return parts.length > 0 && parts.every((p) => FLAG.test(p) || QUOTED_NAME.test(p) || identifiersIn(p)[0] === p || (words && ENTRY_WORD.test(p))) ? parts : [];
 }
+
+/**
+ * A hyphenated name and what it takes, in brackets: "remain-on-exit [on | off | failed]",
+ * "status-style <style>" (not a glossary's "remote-tracking branch").
+ */
+const TERM_WITH_ARGUMENT = /^([a-z][a-z\d]*(?:-[a-z\d]+)+)(?:\s+[a-z][\w-]*)*(?:\s+(?:\[[^\]\n]*\]|<[^>\n]*>))+$/;
 
 /** The kind a reference's heading names its entry as: "Event: ", "Class: ", "Static method: ". */
 const ENTRY_KIND = /^\s*(?:event|class|property|method|static method|module|interface|signal|option)s?:\s+/i;

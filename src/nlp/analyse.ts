@@ -129,7 +129,7 @@ export function analyse(text: string, offset = 0, options: AnalyseOptions = {}):
       text: value,
       start: offset + at,
       end: offset + at + value.length,
-      lemma: (lemmas[i] ?? value).toLowerCase(),
+      lemma: capitalsLemma(value, (lemmas[i] ?? value).toLowerCase(), pos[i]),
       pos: pos[i] ?? "X",
       type: types[i] ?? "word",
       stop: Boolean(stops[i]) && !(NOT_STOP.has(value.toLowerCase()) && (pos[i] === "NOUN" || pos[i] === "ADJ")),
@@ -201,6 +201,25 @@ export function isEnglishWord(word: string): boolean {
   return !englishDoc.isOOV(word);
 }
 let englishDoc: ReturnType<WinkMethods["readDoc"]> | undefined;
+
+/**
+ * The lemma of a word written in capitals ("AUTHORS", "KEY BINDINGS", "ENVIRONMENT VARIABLES" in a
+ * manual page's section titles), which wink reads as a name and leaves as it is: the lemma wink
+ * gives the word in lower case ("authors" → "author"; "news" stays "news"), when that is English.
+ */
+function capitalsLemma(value: string, lemma: string, pos: string | undefined): string {
+  if (pos !== "PROPN" || value.length < 4 || !/^\p{Lu}+$/u.test(value) || lemma !== value.toLowerCase()) return lemma;
+  let plain = capitalsLemmas.get(lemma);
+  if (plain === undefined) {
+    const nlp = readerWithoutEntities(lemma.length);
+    const read = nlp.readDoc(lemma).tokens();
+    const lower = read.length() === 1 ? ((read.out(nlp.its.lemma as unknown as typeof nlp.its.value) as string[])[0] ?? lemma) : lemma;
+    plain = lower !== lemma && isEnglishWord(lower) ? lower : lemma;
+    capitalsLemmas.set(lemma, plain);
+  }
+  return plain;
+}
+const capitalsLemmas = new Map<string, string>();
 
 /**
  * The search term of a token, or `null` when it carries no meaning for retrieval: stop words,

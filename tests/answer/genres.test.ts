@@ -1612,6 +1612,27 @@ describe("composeAnswer on a manual page's defaults and sizes", () => {
     expect(composeAnswer(page, "kettle log brews kept by default").answer).toMatch(/^300\b/);
   });
 
+  it("answers which option or signal with the name a manual page gives it, in plain text", async () => {
+    const options = await indexOfLines(newDir, "kettle-options.txt", [
+      "OPTIONS",
+      "",
+      "     keep-warm [on | off]",
+      "             When on, the kettle is not switched off after the water boils; the",
+      "             element holds it just below boiling until the pot is poured.",
+      "",
+      "     steep-style <style>",
+      "             Set how the tea steeps.  See STYLES for what a style may be.",
+      "",
+      "SIGNALS",
+      "     If the kettle's socket file is accidentally removed, the SIGUSR1 signal may be",
+      "     sent to the kettle daemon process to recreate it (note that this will fail if",
+      "     any parent directories are missing).  The -v flag logs what it does.",
+      "",
+    ]);
+    expect(composeAnswer(options, "which option stops the kettle switching off after the water boils").answer).toBe("keep-warm");
+    expect(composeAnswer(options, "Which signal recreates the kettle's socket file if it was removed?").answer).toBe("SIGUSR1");
+  });
+
   it("answers how big with a size", () => {
     expect(composeAnswer(page, "how big can a recipe file get").answer).toBe("64 kilobytes");
   });

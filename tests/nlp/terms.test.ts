@@ -27,6 +27,15 @@ describe("termsOf", () => {
     expect(termsOf("what is the kettle for")).toEqual(["kettle"]);
   });
 
+  it("gives a plural written in capitals, as a manual page's section title is, the term of the word in lower case", () => {
+    expect(termsOf("AUTHORS")).toEqual(termsOf("authors"));
+    expect(termsOf("KEY BINDINGS")).toEqual(termsOf("key bindings"));
+    expect(termsOf("ENVIRONMENT VARIABLES")).toEqual(["environment", "variable"]);
+    // A word that is no plural stays as it is.
+    expect(termsOf("NEWS")).toEqual(["news"]);
+    expect(termsOf("STATUS")).toEqual(["status"]);
+  });
+
   it("keeps currency and percent signs, which carry meaning", () => {
     expect(termsOf("It costs $5 or 10%")).toEqual(expect.arrayContaining(["$", "%"]));
   });
