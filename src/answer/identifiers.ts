@@ -5,6 +5,7 @@
  * "max_wal_size"); a question whose identifier none of the retrieved documents holds is asking
  * about something they do not document.
  */
+import { isEnglishWord } from "../nlp/analyse.js";
 import { escapeRegExp } from "../nlp/regexp.js";
 
 /**
@@ -36,11 +37,13 @@ export function identifiersIn(question: string): string[] {
 
 /**
  * The first identifier or release number of `question` that none of `texts()` holds (case aside), if any. An
- * identifier with a part no document holds at all (`known` false: a misspelling, "synchornous_commit")
- * is not judged: its spelling, not the documents, may be what is wrong.
+ * identifier with a part no document holds at all (`known` false) that is no English word (a
+ * misspelling, "synchornous_commit") is not judged: its spelling, not the documents, may be what is wrong.
  */
 export function unheldIdentifier(question: string, texts: () => Iterable<string>, known: (word: string) => boolean): string | undefined {
-  const named = identifiersIn(question).filter((id) => id.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/).every((part) => part === "" || known(part.toLowerCase())));
+  // (A part that is an English word is spelt right: "json_pretty" asks about a function the documents do not have.)
+  const spelt = (part: string): boolean => known(part) || (part.length >= 3 && isEnglishWord(part));
+  const named = identifiersIn(question).filter((id) => id.split(/[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])/).every((part) => part === "" || spelt(part.toLowerCase())));
   // A release the question names ("python 3.11.2 release date") is asked about as a name is.
   const wanted = [...named, ...new Set([...question.matchAll(RELEASE)].map((m) => m[0]))];
   if (wanted.length === 0) return undefined;

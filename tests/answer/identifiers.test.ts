@@ -46,4 +46,8 @@ describe("unheldIdentifier", () => {
   it("does not judge an identifier with a word no document holds: a misspelling", () => {
     expect(unheldIdentifier("default max_wal_sizze", docs, known)).toBeUndefined();
   });
+
+  it("judges an identifier whose word no document holds when that word is English, spelt right", () => {
+    expect(unheldIdentifier("what does max_wal_pretty return", docs, known)).toBe("max_wal_pretty");
+  });
 });
