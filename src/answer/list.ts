@@ -7,8 +7,14 @@ import type { Question } from "./question.js";
 import type { Reading } from "./rerank.js";
 import { cut, type PickedSentence } from "./sentence.js";
 import { blockAfter, introducedBlock, isLeadIn, listAround } from "./structure.js";
+
+/**
+ * Items read from a list or series the documents write, at most: the whole of one they write
+ * ("OpenSSL, libressl, … BearSSL, or Rustls", twelve), where votes gathered across passages keep
+ * to vote.ts's MAX_LIST_ITEMS. The answer's length is bounded apart (MAX_LIST_ANSWER).
+ */
+const MAX_WRITTEN_ITEMS = 16;
 import { escapeRegExp } from "../nlp/regexp.js";
-import { MAX_LIST_ITEMS } from "./vote.js";
 
 /**
  * Sentences a list question's items are looked for in, best first. Tried on the tune split
@@ -41,7 +47,7 @@ export function listOf(q: Question, readings: Reading[], ranked: PickedSentence[
   for (const r of [ranked[0]?.reading, ...readings.slice(0, 2)]) {
     if (!r) continue;
     const items = listAround(r.doc.text, r.hit.passage.start) ?? (isLeadIn(r.body.text, r.doc.text, r.hit.passage.end) ? blockAfter(r.doc.text, r.hit.passage.end)?.items : undefined);
-    if (items && items.length >= 2) return { items: items.slice(0, MAX_LIST_ITEMS) };
+    if (items && items.length >= 2) return { items: items.slice(0, MAX_WRITTEN_ITEMS) };
   }
   return undefined;
 }
@@ -78,7 +84,7 @@ export function seriesIn(q: Question, sentence: PickedSentence, onlyAfterQuestio
   let found = enumerationIn(within(sentence), sentence.reading.doc.text, q.lemmas);
   // A list question's sentence often names the set and the next one lists it ("… considered whitespace. This includes space, tab, …").
   if (!found && !onlyAfterQuestionWords && sentence.next) found = enumerationIn(within(sentence.next), sentence.reading.doc.text, q.lemmas);
-  return found && (found.afterQuestionWords || !onlyAfterQuestionWords) ? found.members.slice(0, MAX_LIST_ITEMS) : undefined;
+  return found && (found.afterQuestionWords || !onlyAfterQuestionWords) ? found.members.slice(0, MAX_WRITTEN_ITEMS) : undefined;
 }
 
 /**
@@ -98,7 +104,7 @@ function introducedList(ranked: PickedSentence[], takes: (sentence: PickedSenten
   for (const [at, sentence] of ranked.slice(0, LEAD_IN_SENTENCES).entries()) {
     if (!takes(sentence, at)) continue;
     const items = introducedBlock(sentence.text, sentence.reading.doc.text, sentence.end)?.items;
-    if (items && items.length >= 2) return { items: items.slice(0, MAX_LIST_ITEMS), sentence };
+    if (items && items.length >= 2) return { items: items.slice(0, MAX_WRITTEN_ITEMS), sentence };
   }
   return undefined;
 }

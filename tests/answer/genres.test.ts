@@ -1637,3 +1637,32 @@ describe("composeAnswer on a manual page's defaults and sizes", () => {
     expect(composeAnswer(page, "how big can a recipe file get").answer).toBe("64 kilobytes");
   });
 });
+
+describe("composeAnswer on a long list the documents write", () => {
+  it("answers with every member of a series or list, past the eight votes are kept to", async () => {
+    const guide = await indexOfLines(newDir, "kettles.md", [
+      "# Supported kettles",
+      "",
+      "The brewing service can be built to drive one of the following kettle controllers: Aga, Bosch, Breville, Delonghi, Dualit, Kenwood, Morphy, Russell (native UK), Smeg, Tefal (native FR), or Zojirushi. They all have their pros and cons.",
+      "",
+      "## Tea grades",
+      "",
+      "The following tea grades are recognized:",
+      "",
+      "- dust",
+      "- fannings",
+      "- broken",
+      "- pekoe",
+      "- orange pekoe",
+      "- flowery pekoe",
+      "- golden flowery pekoe",
+      "- tippy golden flowery pekoe",
+      "- finest tippy golden flowery pekoe",
+      "- special finest tippy golden flowery pekoe",
+      "",
+    ]);
+    const controllers = composeAnswer(guide, "Which kettle controllers can the brewing service be built to drive?").answer ?? "";
+    for (const name of ["Aga", "Kenwood", "Smeg", "Tefal", "Zojirushi"]) expect(controllers).toContain(name);
+    expect(composeAnswer(guide, "how many tea grades are recognized").answer).toMatch(/^10\b/);
+  });
+});
