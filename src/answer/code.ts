@@ -190,7 +190,8 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   const named = defaults ? namedInQuestion(q) : [];
   // Nor does a passage that does not name the one asked about ("… `wait_for_archive` (which
   // defaults to true)" for "the default setting of the wal_level parameter").
-  const namesAsked = named.length === 0 || named.some((n) => `${r.hit.passage.heading ?? ""} ${r.subject ?? ""} ${text}`.toLowerCase().includes(n));
+  // (A manual page names what it documents in its title: "CURLOPT_USERAGENT(3)" over its "DEFAULT" section.)
+  const namesAsked = named.length === 0 || named.some((n) => `${r.doc.title} ${r.hit.passage.heading ?? ""} ${r.subject ?? ""} ${text}`.toLowerCase().includes(n));
   if (defaults && namesAsked) {
     // "--cup-size defaults to --mug": a default stated of the name the question asks about fits best.
     const ofAsked = (at: number): number => (named.some((n) => text.slice(Math.max(0, at - SUBJECT_REACH), at).toLowerCase().includes(n)) ? TYPED_FIT : 1);
@@ -207,6 +208,10 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     for (const m of text.matchAll(VALUE_BY_DEFAULT)) offer(m[1] ?? "", m.index ?? 0, 3, true);
     for (const m of text.matchAll(BY_DEFAULT_CLAUSE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 2, true);
     for (const m of text.matchAll(BY_DEFAULT_AMOUNT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 2, true);
+    // A section headed "Default" opens with the value ("DEFAULT" over "NULL, no User-Agent: header
+    // is used by default." in a manual page).
+    const opening = DEFAULT_HEADING.test(r.hit.passage.heading ?? "") ? SECTION_VALUE.exec(text) : null;
+    if (opening?.[1]) offer(opening[1], (opening.index ?? 0) + opening[0].length - opening[1].length, 3, true);
     // "--mixed … This is the default action.": the entry the description is under is the default.
     const self = THIS_IS_DEFAULT.exec(text);
     if (self) for (const name of entryNames(r.hit.passage.heading ?? "", true)) offer(name, self.index, 3, true);
@@ -279,6 +284,11 @@ function entryNames(heading: string, words = false): string[] {
  * "status-style <style>" (not a glossary's "remote-tracking branch").
  */
 const TERM_WITH_ARGUMENT = /^([a-z][a-z\d]*(?:-[a-z\d]+)+)(?:\s+[a-z][\w-]*)*(?:\s+(?:\[[^\]\n]*\]|<[^>\n]*>))+$/;
+
+/** A section's heading that says it gives the default: "DEFAULT", "Default value", "Defaults". */
+const DEFAULT_HEADING = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?default(?:s| values?)?\s*:?\s*$/i;
+/** The value a section opens with: a code span, a number (with its unit), or a word or name up to a comma or a stop. */
+const SECTION_VALUE = /^\s*(`[^`\n]{1,60}`|[-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*(?:\s+[a-z]+\b)?|[A-Za-z_][\w.-]*)(?=\s*(?:[,.;(]|$))/;
 
 /** The kind a reference's heading names its entry as: "Event: ", "Class: ", "Static method: ". */
 const ENTRY_KIND = /^\s*(?:event|class|property|method|static method|module|interface|signal|option)s?:\s+/i;

@@ -1666,3 +1666,29 @@ describe("composeAnswer on a long list the documents write", () => {
     expect(composeAnswer(guide, "how many tea grades are recognized").answer).toMatch(/^10\b/);
   });
 });
+
+describe("composeAnswer on an API manual page with a DEFAULT section", () => {
+  it("answers a default with the value its DEFAULT section opens with", async () => {
+    const pages = await indexOver(newDir, {
+      "KETTLEOPT_GREETING.3.txt": [
+        "KETTLEOPT_GREETING(3)        kettle_setopt options        KETTLEOPT_GREETING(3)",
+        "",
+        "NAME",
+        "       KETTLEOPT_GREETING - the tune the kettle sings when it boils",
+        "",
+        "DESCRIPTION",
+        "       Pass a pointer to a string naming a tune. The kettle sings it once the",
+        "       water boils, unless KETTLEOPT_QUIET(3) is set to a value of 1.",
+        "",
+        "DEFAULT",
+        "       NULL, no greeting is sung by default.",
+        "",
+        "RETURN VALUE",
+        "       Returns KETTLE_OK if the tune is known, KETTLE_BAD_TUNE if not.",
+        "",
+      ].join("\n"),
+    });
+    expect(composeAnswer(pages, "what's the default greeting the kettle sings").answer).toBe("NULL");
+    expect(composeAnswer(pages, "KETTLEOPT_GREETING default value").answer).toBe("NULL");
+  });
+});
