@@ -4,11 +4,15 @@
  * pandoc, dictionaries into plain text. The built corpora are committed, so `npm run eval` needs
  * neither apt nor pandoc; run this only to rebuild them:
  *
- *   apt-get install --no-remove pandoc && npx tsx eval/build-corpora.ts
+ *   apt-get install --no-remove pandoc groff-base && npx tsx eval/build-corpora.ts
  *
  * Genres: news (the seeds), API reference (Python's library pages), FAQ (Python's FAQ), manual
  * (PostgreSQL), rules (Debian Policy), glossary (the Jargon File), and a plain-text manual with
- * its FAQ and reference pages (Git's manual pages, rendered by pandoc to plain text). The Node.js documentation and
+ * its FAQ and reference pages (Git's manual pages, rendered by pandoc to plain text). Three more
+ * were first asked as probes, their first 60 questions read while working (all `tune`) and 40
+ * written afterwards for `test`: SQLite's FAQ, CLI manual and reference pages (Markdown), Unix
+ * manuals (tmux's manual page rendered by groff, the Z shell and fetchmail FAQs) and libcurl
+ * (Markdown guides, a plain-text FAQ, API manual pages). The Node.js documentation and
  * the Debian FAQ are kept for judging and must never be added here.
  */
 import { execFileSync } from "node:child_process";
@@ -18,12 +22,13 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const DEBS = path.join(ROOT, ".cache/eval-debs");
-const OUT = path.join(ROOT, "eval/corpora");
-const PACKAGES = ["python3.11-doc", "postgresql-doc-15", "debian-policy", "dict-jargon", "git-doc"];
+/** Where the corpora are written: eval/corpora, or EVAL_CORPORA_OUT (to compare a rebuild with what is committed). */
+const OUT = process.env.EVAL_CORPORA_OUT ?? path.join(ROOT, "eval/corpora");
+const PACKAGES = ["python3.11-doc", "postgresql-doc-15", "debian-policy", "dict-jargon", "git-doc", "sqlite3-doc", "zsh-doc", "fetchmail", "tmux", "libcurl4-doc"];
 
 function fetchPackages(): string {
   const root = path.join(DEBS, "root");
-  if (existsSync(path.join(root, "usr/share/dictd/jargon.index")) && existsSync(path.join(root, "usr/share/doc/git-doc"))) return root;
+  if (existsSync(path.join(root, "usr/share/dictd/jargon.index")) && existsSync(path.join(root, "usr/share/doc/libcurl4"))) return root;
   mkdirSync(root, { recursive: true });
   execFileSync("apt-get", ["download", ...PACKAGES], { cwd: DEBS, stdio: "inherit" });
   for (const deb of readdirSync(DEBS).filter((f) => f.endsWith(".deb"))) {
@@ -111,6 +116,69 @@ function jargonCorpus(root: string): void {
   }
 }
 
+/**
+ * SQLite's documentation (sqlite3-doc): its FAQ, CLI manual and reference pages, from the first
+ * heading after the page's menu, syntax diagrams and scripts left out, as GitHub Markdown.
+ */
+function sqliteCorpus(root: string): void {
+  for (const page of SQLITE) {
+    let html = readFileSync(path.join(root, "usr/share/doc/sqlite3", `${page}.html`), "utf8")
+      .replace(/<svg[\s\S]*?<\/svg>/g, "")
+      .replace(/<script[\s\S]*?<\/script>/g, "");
+    const menu = html.indexOf("<div class=nosearch>");
+    const heading = menu >= 0 ? html.slice(menu).search(/<h[12]/) : -1;
+    if (heading >= 0) html = html.slice(menu + heading);
+    html = html.replace(/<div class="?fancy_toc"?[\s\S]*?<\/div>\s*<\/div>/g, "");
+    const md = execFileSync("pandoc", ["-f", "html", "-t", "gfm-raw_html", "--wrap=none"], { input: html, maxBuffer: 64 << 20 }).toString();
+    const title = /<title>([^<]*)<\/title>/.exec(readFileSync(path.join(root, "usr/share/doc/sqlite3", `${page}.html`), "utf8"))?.[1] ?? page;
+    writeDoc("sqlite", `${page.replace(/\//g, "-")}.md`, title, "sqlite3-doc", md);
+  }
+}
+
+/** A manual page rendered as `man` shows it, in plain text (groff), its words broken at line ends joined again. */
+function manPage(file: string, macros: "-mandoc" | "-man", extra: string[] = []): string {
+  const source = gunzipSync(readFileSync(file));
+  const text = execFileSync("sh", ["-c", `groff ${macros} ${extra.join(" ")} -Tutf8 -P-cbou 2>/dev/null | col -bx`], { input: source, maxBuffer: 64 << 20 }).toString();
+  return text.replace(/(\w)‐\n(\s+)(\S+)/g, "$1$3\n$2");
+}
+
+/**
+ * Manuals of Unix programs in three shapes: tmux's manual page as plain text (its footer dated
+ * the day groff renders it), the Z shell FAQ's chapters (zsh-doc) and the fetchmail FAQ
+ * (fetchmail) as GitHub Markdown.
+ */
+function unixManualsCorpus(root: string): void {
+  writeDoc("unix-manuals", "tmux.txt", "tmux(1) manual page", "tmux", manPage(path.join(root, "usr/share/man/man1/tmux.1.gz"), "-mandoc", ["-rHY=0"]));
+  for (let n = 1; n <= 6; n++) {
+    const file = path.join(root, `usr/share/doc/zsh-common/html/FAQ0${n}.html`);
+    const html = readFileSync(file, "utf8");
+    const body = html.slice(html.indexOf("<body")).replace(/<div class="header">[\s\S]*?<\/div>/g, "").replace(/<div class="(?:nav-panel|navigation)">[\s\S]*?<\/div>/g, "");
+    const md = execFileSync("pandoc", ["-f", "html", "-t", "gfm-raw_html", "--wrap=none"], { input: body, maxBuffer: 64 << 20 }).toString();
+    writeDoc("unix-manuals", `zsh-FAQ0${n}.md`, /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? `FAQ0${n}`, "zsh-doc", md);
+  }
+  const faq = readFileSync(path.join(root, "usr/share/doc/fetchmail/fetchmail-FAQ.html"), "latin1");
+  const md = execFileSync("pandoc", ["-f", "html", "-t", "gfm-raw_html", "--wrap=none"], { input: faq.slice(faq.indexOf("<body")), maxBuffer: 64 << 20 }).toString();
+  writeDoc("unix-manuals", "fetchmail-FAQ.md", "The fetchmail FAQ", "fetchmail", md);
+}
+
+/** libcurl's guides (Markdown as shipped), the curl FAQ (plain text as shipped) and API manual pages rendered as plain text, without front matter. */
+function libcurlCorpus(root: string): void {
+  const dir = path.join(OUT, "libcurl");
+  mkdirSync(dir, { recursive: true });
+  const docs = path.join(root, "usr/share/doc/libcurl4");
+  for (const name of LIBCURL_GUIDES) {
+    const gz = path.join(docs, `${name}.gz`);
+    const text = existsSync(gz) ? gunzipSync(readFileSync(gz)) : readFileSync(path.join(docs, name));
+    writeFileSync(path.join(dir, name === "FAQ" ? "FAQ.txt" : name), text);
+  }
+  for (const page of LIBCURL_PAGES) {
+    writeFileSync(path.join(dir, `${page}.3.txt`), manPage(path.join(root, `usr/share/man/man3/${page}.3.gz`), "-man", ["-dAD=l", "-rHY=0"]));
+  }
+}
+
+const SQLITE = ["faq", "cli", "datatype3", "lang_createtable", "autoinc", "foreignkeys", "wal", "limits", "lang_datefunc", "json1", "lang_upsert", "quirks", "whentouse", "lang_transaction", "c3ref/open", "c3ref/exec", "c3ref/busy_timeout", "lang_vacuum"];
+const LIBCURL_GUIDES = ["FAQ", "HTTP-COOKIES.md", "URL-SYNTAX.md", "SSLCERTS.md", "TheArtOfHttpScripting.md", "DYNBUF.md", "PARALLEL-TRANSFERS.md", "VERSIONS.md", "HSTS.md"];
+const LIBCURL_PAGES = ["CURLOPT_TIMEOUT", "CURLOPT_CONNECTTIMEOUT", "CURLOPT_FOLLOWLOCATION", "CURLOPT_MAXREDIRS", "CURLOPT_USERAGENT", "CURLOPT_SSL_VERIFYPEER", "CURLOPT_LOW_SPEED_LIMIT", "CURLOPT_BUFFERSIZE", "CURLOPT_NOPROGRESS", "curl_easy_perform", "curl_easy_init"];
 const PY_LIBRARY = ["json", "csv", "pathlib", "shutil", "argparse", "logging", "datetime", "random", "re", "collections", "itertools", "functools", "subprocess", "sqlite3", "zipfile", "hashlib", "secrets", "uuid", "statistics", "textwrap", "tempfile", "glob", "heapq", "bisect", "enum", "dataclasses", "timeit", "venv", "os.path", "string"];
 const PY_FAQ = ["general", "programming", "design", "library", "extending", "windows", "gui", "installed"];
 const PG_MANUAL = [
@@ -141,4 +209,7 @@ htmlCorpus(root, "postgresql", "usr/share/doc/postgresql-doc-15/html", PG_MANUAL
 htmlCorpus(root, "debian-policy", "usr/share/doc/debian-policy/policy.html", POLICY.map((m) => `${m}.html`), "Debian Policy Manual 4.6.2 (debian-policy)");
 jargonCorpus(root);
 plainCorpus(root, "git", "usr/share/doc/git-doc", GIT.map((m) => `${m}.html`), "Git 2.39 manual pages (git-doc)");
+sqliteCorpus(root);
+unixManualsCorpus(root);
+libcurlCorpus(root);
 console.log(`eval corpora written to ${path.relative(ROOT, OUT)}`);

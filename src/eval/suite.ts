@@ -34,9 +34,12 @@ export async function loadSuite(dir: string): Promise<SuiteItem[]> {
     const corpus = file.replace(/\.jsonl$/, "");
     const lines = (await readFile(join(dir, "questions", file), "utf8")).split("\n").filter((l) => l.trim());
     lines.forEach((line, i) => {
-      const raw = JSON.parse(line) as EvalItem & { id?: string; style?: Style };
+      const raw = JSON.parse(line) as EvalItem & { id?: string; style?: Style; split?: Split };
       const id = raw.id ?? `${corpus}-${i + 1}`;
-      items.push({ ...raw, id, corpus, style: raw.style ?? "doc", split: splitOf(id) });
+      // A question may carry its split: those of a corpus first asked as a probe, all read while
+      // working, are tune; the test questions written for it afterwards, unread, are test.
+      const split = raw.split === "tune" || raw.split === "test" ? raw.split : splitOf(id);
+      items.push({ ...raw, id, corpus, style: raw.style ?? "doc", split });
     });
   }
   return items;

@@ -1,3 +1,5 @@
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSuite, splitOf, TUNE_SHARE } from "../../src/eval/suite.js";
@@ -19,5 +21,15 @@ describe("loadSuite", () => {
     expect(suite.length).toBeGreaterThanOrEqual(400);
     for (const s of suite) expect(["doc", "chat", "keywords"]).toContain(s.style);
     expect(new Set(suite.map((s) => s.id)).size).toBe(suite.length);
+  });
+
+  it("keeps the split a question carries, and splits the others by their ids", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "suite-"));
+    await mkdir(join(dir, "questions"));
+    const ids = Array.from({ length: 40 }, (_, i) => `k-${i}`);
+    const lines = ids.map((id, i) => JSON.stringify({ id, kind: "unanswerable", question: `q ${i}`, ...(i < 20 ? { split: i % 2 ? "tune" : "test" } : {}) }));
+    await writeFile(join(dir, "questions", "kettle.jsonl"), lines.join("\n"));
+    const suite = await loadSuite(dir);
+    suite.forEach((s, i) => expect(s.split).toBe(i < 20 ? (i % 2 ? "tune" : "test") : splitOf(s.id)));
   });
 });
