@@ -299,7 +299,7 @@ const QUOTED_NAME = /^'[\w:.-]+'$/;
 const SUBJECT_REACH = 40;
 
 /** The code-like names a question writes ("--cup-size", "work_mem", "json.dumps"), lower-cased. */
-function namedInQuestion(q: Question): string[] {
+export function namedInQuestion(q: Question): string[] {
   return [...new Set([...q.text.matchAll(CODE_WORD)].map((m) => (m[1] ?? "").toLowerCase()).concat(identifiersIn(q.text).map((id) => id.toLowerCase())))];
 }
 

@@ -14,7 +14,7 @@ import { isEnglishWord, termsOf, type Token } from "../nlp/analyse.js";
 import type { SearchIndex } from "../search/build.js";
 import type { Answer, AnswerKind, Excerpt } from "../types.js";
 import { calibrate, type Signals } from "./calibrate.js";
-import { asksDefault, asksVersion, labelledRelease, VERSION_TEXT, voteCode } from "./code.js";
+import { asksDefault, asksVersion, labelledRelease, namedInQuestion, VERSION_TEXT, voteCode } from "./code.js";
 import { abbreviationIn, expansionOf } from "./acronym.js";
 import { definedEntry, headedEntry } from "./definition.js";
 import { makeExcerpt } from "./excerpt.js";
@@ -238,10 +238,22 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   const signed = signatureDefault(q, readings);
   if (signed) return typed(cut(signed, MAX_TYPED_ANSWER), [signed]);
   // The default of a named identifier is a value: a sentence that states no default does not give it.
-  const unstatedDefault = asksDefault(q) && identifiersIn(q.text).length > 0 && !/\bdefault/i.test(sentence?.text ?? "");
+  const unstatedDefault = !givesDefault(q, sentence?.text ?? "");
   // Nor does a sentence with no number answer "how old" or "what year".
   const unstated = unstatedDefault || (sentence !== undefined && !statesMeasure(q, sentence.text));
   return { answer: sentence && !unstated ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
+}
+
+/**
+ * Whether a sentence answer can give the default a question asks for (true when none is asked).
+ * The default of something the question names as code ("the default interval of
+ * --keepalive-time", "work_mem default") is a value stated as a default: a sentence that says
+ * nothing of a default does not give it; nor, whatever is named, does one that says neither
+ * "default" nor a number ("This initializes a struct … and it cannot fail.").
+ */
+export function givesDefault(q: Question, sentence: string): boolean {
+  if (!asksDefault(q) || /\bdefault/i.test(sentence)) return true;
+  return identifiersIn(q.text).length === 0 && namedInQuestion(q).length === 0 && /\d/.test(sentence);
 }
 
 /** Answers `question` from `index`. Never throws for a bad question. */

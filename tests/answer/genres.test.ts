@@ -6,7 +6,7 @@
  */
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { composeAnswer, draftAnswer } from "../../src/answer/compose.js";
+import { composeAnswer, draftAnswer, givesDefault } from "../../src/answer/compose.js";
 import { withAskedEntryPassages } from "../../src/answer/describe.js";
 import { parseQuestion } from "../../src/answer/question.js";
 import { READ_FIRST } from "../../src/answer/rerank.js";
@@ -1690,5 +1690,32 @@ describe("composeAnswer on an API manual page with a DEFAULT section", () => {
     });
     expect(composeAnswer(pages, "what's the default greeting the kettle sings").answer).toBe("NULL");
     expect(composeAnswer(pages, "KETTLEOPT_GREETING default value").answer).toBe("NULL");
+  });
+});
+
+describe("composeAnswer on a default the documents never state", () => {
+  it("refuses the default of a named flag with a sentence that states none", async () => {
+    const guide = await indexOfLines(newDir, "kettle-guide.md", [
+      "# Kettle guide",
+      "",
+      "The kettle option --keep-warm enables the warming plate under the pot, which makes it periodically check the water to make sure it is still hot.",
+      "",
+      "The brew buffer holds the recipe steps while the kettle reads them. This initializes a buffer for the recipe steps and it cannot fail.",
+      "",
+      "The --steep-time option sets how long the tea steeps. The default is 180 seconds.",
+      "",
+    ]);
+    expect(composeAnswer(guide, "What is the default interval used by the --keep-warm option?").answer).toBeNull();
+    expect(composeAnswer(guide, "what does --steep-time default to").answer).toMatch(/180 seconds/);
+  });
+
+  it("takes a sentence as a default's answer only when it says 'default' or, for a thing not named as code, a number", () => {
+    const size = parseQuestion("What size does the kettle use by default for a brew buffer?");
+    expect(givesDefault(size, "This initializes a buffer for the recipe steps and it cannot fail.")).toBe(false);
+    expect(givesDefault(size, "A brew buffer holds 64 steps.")).toBe(true);
+    expect(givesDefault(size, "The default is whatever the recipe asks for.")).toBe(true);
+    const flag = parseQuestion("What is the default interval of --keep-warm?");
+    expect(givesDefault(flag, "The --keep-warm option checks the water every 30 seconds.")).toBe(false);
+    expect(givesDefault(parseQuestion("how often does --keep-warm check the water"), "It checks it often.")).toBe(true);
   });
 });
