@@ -12,7 +12,7 @@
  *   `<!-- YAML … -->` history block (`added: v2.3.0`) is kept as a block of its own.
  * - A paragraph, list item or code block of at least `MIN_DEDUP_CHARS` seen before is blanked.
  */
-import type { Nodes, Parents, RootContent, Root } from "mdast";
+import type { List, Nodes, Parents, RootContent, Root } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { Block, Layout } from "./layout.js";
 import { Mask } from "./layout.js";
@@ -104,7 +104,7 @@ class Reader {
         case "paragraph": {
           const [start, end] = rangeOf(node);
           this.inline(node);
-          if (this.isOnlyImages(node) || !toString(node).trim() || this.isRepeat(node)) {
+          if (this.isOnlyImages(node) || !toString(node).trim() || this.isRepeat(node) || isAnchorLines(node)) {
             this.blankNode(node);
             break;
           }
@@ -188,6 +188,9 @@ class Reader {
       return;
     }
     if (node.type === "list") {
+      // A page's table of contents (items that only link within the page) is navigation: its
+      // words are the headings', and quoting it answers nothing.
+      if (isAnchorIndex(node)) return this.blankNode(node);
       const items: Array<[number, number]> = [];
       for (const item of node.children) {
         this.inline(item);
@@ -386,6 +389,29 @@ function boldQuestion(node: Parents): { text: string; end: number } | undefined 
   if (text.split(" ").length < 2) return undefined;
   const whole = node.children.every((child) => child === first || (child.type === "text" && !child.value.trim()));
   return /\?$/.test(text) || (whole && NUMBERED_ENTRY.test(text)) ? { text, end: rangeOf(first)[1] } : undefined;
+}
+
+/**
+ * A list of two items or more each of which is only a link within the page ("[How do I create an
+ * AUTOINCREMENT field?](#q1)", "* [Promise example](#promise-example)"), perhaps over a list of
+ * such links: a table of contents.
+ */
+function isAnchorIndex(list: List, least = 2): boolean {
+  if (list.children.length < least) return false;
+  return list.children.every((item) =>
+    item.children.every((child) => {
+      if (child.type === "list") return isAnchorIndex(child, 1);
+      if (child.type !== "paragraph") return false;
+      const parts = child.children.filter((c) => !(c.type === "text" && !c.value.trim()));
+      return parts.length === 1 && parts[0]?.type === "link" && parts[0].url.startsWith("#");
+    }),
+  );
+}
+
+/** A paragraph of two or more links within the page and nothing else but breaks between them: a table of contents written as lines. */
+function isAnchorLines(paragraph: Parents): boolean {
+  const parts = paragraph.children.filter((c) => c.type !== "break" && !(c.type === "text" && !c.value.trim()));
+  return parts.length >= 2 && parts.every((c) => c.type === "link" && c.url.startsWith("#"));
 }
 
 /** A FAQ entry's number before its words: "(23) ", "23) ", "Q23. ", "Q: ". */

@@ -61,6 +61,33 @@ describe("markdownLayout", () => {
     ]);
   });
 
+  it("leaves out a page's table of contents, as a list or as lines of links within the page", () => {
+    const text = [
+      "# Kettle FAQ",
+      "",
+      "1. [How do I descale the kettle?](#q1)",
+      "2. [Is the base dishwasher safe?](#q2)",
+      "   * [Which parts are?](#q2a)",
+      "",
+      "[General questions](#general)  ",
+      "[Cleaning](#cleaning)",
+      "",
+      "- [the manual](manual.html)",
+      "- [the warranty](#warranty)",
+      "",
+      "## How do I descale the kettle?",
+      "",
+      "Boil a litre of water with two spoons of citric acid. See [the warranty](#warranty).",
+    ].join("\n");
+    const { blocks, mask } = markdownLayout(text);
+    expect(blocks.map((b) => text.slice(b.start, b.end))).toEqual([
+      "- [the manual](manual.html)\n- [the warranty](#warranty)",
+      "Boil a litre of water with two spoons of citric acid. See [the warranty](#warranty).",
+    ]);
+    expect(mask).not.toContain("dishwasher");
+    expect(mask).not.toContain("Cleaning");
+  });
+
   it("heads the answer of a FAQ that sets its questions in bold with its question, as a heading line would", () => {
     const text = [
       "## Questions",
