@@ -280,14 +280,27 @@ function relationOf(tokens: Token[], verbAt: number): Question["relation"] {
   const verb = tokens[verbAt] ? termOf(tokens[verbAt] as Token) : null;
   // The head of the first noun phrase after the verb: "the Labour leadership" → "leadership".
   let head: Token | undefined;
-  for (const t of tokens.slice(verbAt + 1)) {
+  let after = tokens.length;
+  for (const [k, t] of tokens.slice(verbAt + 1).entries()) {
     const nounish = (t.pos === "NOUN" || t.pos === "PROPN") && termOf(t) !== null;
     if (nounish) head = t;
-    else if (head || !["DET", "ADJ", "ADP", "PRON", "NUM"].includes(t.pos)) break;
+    else if (head || !["DET", "ADJ", "ADP", "PRON", "NUM"].includes(t.pos)) {
+      after = verbAt + 1 + k;
+      break;
+    }
   }
+  // "Which option makes zsh split words …", "lets the kettle skip …": a causative verb with a verb
+  // after its object says what brings the relation about, not the relation, which no passage
+  // need write with it. ("Who made the first kettle?" asks who made it.)
+  const next = tokens[after];
+  const thenVerb = next !== undefined && (next.pos === "VERB" || (next.text.toLowerCase() === "to" && tokens[after + 1]?.pos === "VERB"));
+  if (verb && head && CAUSATIVE.has(verb) && thenVerb) return undefined;
   const objectTerm = head ? termOf(head) : null;
   return verb && objectTerm ? { verb, object: objectTerm } : undefined;
 }
+
+/** Verbs that make another thing do something: "makes zsh split", "lets git skip", "causes the kettle to stop". */
+const CAUSATIVE = new Set(["make", "let", "cause", "allow", "help"]);
 
 /** Verbs that take another verb and say little themselves: "ended up winning", "managed to win", "went on to lead". */
 const CATENATIVE = new Set(["end", "go", "get", "manage", "happen", "try", "start", "begin", "keep", "continue", "come", "seem", "appear", "tend", "fail", "want", "need"]);

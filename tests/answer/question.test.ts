@@ -171,6 +171,14 @@ describe("parseQuestion", () => {
     expect(parseQuestion("Who managed to brew the first pot?").relation).toEqual({ verb: "brew", object: "pot" });
   });
 
+  it("finds no relation in a causative verb with a verb after its object: what it makes happen is asked, not 'make'", () => {
+    expect(parseQuestion("Which option makes the kettle boil faster?").relation).toBeUndefined();
+    expect(parseQuestion("which flag causes the kettle to stop early").relation).toBeUndefined();
+    expect(parseQuestion("what setting lets the kettle skip the descaling step").relation).toBeUndefined();
+    // Without a verb after its object, the verb is the relation.
+    expect(parseQuestion("Which brewer won the kettle cup?").relation).toEqual({ verb: "win", object: "cup" });
+  });
+
   it("finds no relation in an object question", () => {
     expect(parseQuestion("Which constituency does Rosena Allin-Khan represent?").relation).toBeUndefined();
     expect(parseQuestion("When was Ivan Lewis suspended from the party?").relation).toBeUndefined();
