@@ -100,6 +100,8 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
     prevLine = undefined;
   };
 
+  let lastLine = lines.length - 1;
+  while (lastLine > 0 && !(lines[lastLine] as Line).text.trim()) lastLine--;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     const fence = fenceOf(line.text);
@@ -134,6 +136,12 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
       captionScope = false;
       mask.blank(prevLine.start, line.end);
       blocks.pop();
+      closePara();
+      continue;
+    }
+    if (isManFurniture(line.text, i === lastLine)) {
+      // A manual page's running head and foot say which page it is, not what it says.
+      mask.blank(line.start, line.end);
       closePara();
       continue;
     }
@@ -232,6 +240,19 @@ function isBoilerplate(lines: Line[], i: number, repeated: boolean[]): boolean {
   // A paragraph written twice in a row.
   if (before >= 0 && lineKey((lines[before] as Line).text) === lineKey(text)) return true;
   return [before, neighbour(1)].some((j) => j >= 0 && repeated[j] === true && prose((lines[j] as Line).text));
+}
+
+/** A manual page's name and section: "CURLOPT_USERAGENT(3)", "TMUX(1)". */
+const MAN_NAME = String.raw`[A-Za-z_][\w.:+-]*\(\d[a-z]*\)`;
+/** A manual page's head, "TMUX(1)   BSD General Commands Manual   TMUX(1)", its name at both ends. */
+const MAN_HEAD = new RegExp(String.raw`^\s*(${MAN_NAME})\s{2,}\S.*\S\s{2,}(${MAN_NAME})\s*$`);
+/** A manual page's foot: three parts set apart by runs of spaces, a date in the middle ("libcurl 7.88.1   January 02, 2023   CURLOPT_USERAGENT(3)"). */
+const MAN_FOOT = /^\s*\S(?:.*\S)?\s{3,}(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{4})\s{3,}\S(?:.*\S)?\s*$/;
+
+/** Whether a line is a manual page's running head, or (the document's last line) its foot (see MAN_HEAD, MAN_FOOT). */
+function isManFurniture(text: string, last: boolean): boolean {
+  const head = MAN_HEAD.exec(text);
+  return (head !== null && head[1] === head[2]) || (last && MAN_FOOT.test(text));
 }
 
 /** A line that stops mid-clause, at a word that needs what follows: "… attach-session if", "… the". */

@@ -319,6 +319,27 @@ describe("layoutOf", () => {
     expect(blocksOf(text).every(([, , heading]) => heading === undefined)).toBe(true);
   });
 
+  it("leaves out a manual page's running head and foot, and nothing like them", () => {
+    const text = [
+      "KETTLEOPT_TIMEOUT(3)        kettle_setopt options        KETTLEOPT_TIMEOUT(3)",
+      "",
+      "NAME",
+      "       KETTLEOPT_TIMEOUT - how long the kettle may take to boil",
+      "",
+      "DESCRIPTION",
+      "       Pass a long. The kettle gives up after this many seconds.",
+      "       Set on      March 3, 2024      by the installer, the default is 300.",
+      "",
+      "libkettle 1.2.3                 January 02, 2023           KETTLEOPT_TIMEOUT(3)",
+      "",
+    ].join("\n");
+    const { mask } = layoutOf(text);
+    expect(mask).not.toContain("kettle_setopt options");
+    expect(mask).not.toContain("libkettle 1.2.3");
+    expect(mask).toContain("KETTLEOPT_TIMEOUT - how long the kettle may take to boil");
+    expect(mask).toContain("the default is 300");
+  });
+
   it("does not read the last line of an indented sample as the heading of the paragraph after it", () => {
     const sample = "    Host kettle\n            HostName kettle.example.org\n            IdentitiesOnly yes";
     const after = "    Then point the kettle client at the host alias instead of the real host name.";
