@@ -20,6 +20,9 @@ export interface CodeCandidate {
   statedOfAsked?: boolean;
 }
 
+/** A number as documentation writes it: a sign, thousands set apart by commas ("1,000,000"), and what is joined to it ("16kB", "2.5", "90%"). */
+const AMOUNT = String.raw`[-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*`;
+
 /**
  * A value after "Default:", "defaults to", "default is", "the default output mode is", "the default
  * value of this limit is", "by default, X" (as documentation states
@@ -27,17 +30,17 @@ export interface CodeCandidate {
  * a number's unit ("30 days") and a flag ("defaults to --mixed").
  * A bare word must be a value, not the start of a phrase ("the default is the value of …").
  */
-const DEFAULT_VALUE = /\b(?:default(?:\s+value)?\s+(?:(?:of|for)\s+(?:(?:the|this|that|its|each)\s+)?)?[\w-]+(?:\s+[\w-]+){0,2}\s+is|default(?:\s+value)?\s*(?:is|:|=|of)|defaults?\s+to)\s*(?:(?:typically|usually|normally|currently|now)\s+)?\**\s*((?:`[^`\n]{1,60}`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|[-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*(?:\s+(?:(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|(?:kilo|mega|giga)?bytes?|[kKMGT]i?B|ms|percent|characters?|lines?|entries|items|rows|columns|pages|connections|times|bits)\b)?|--?[A-Za-z][\w-]*|(?!(?:the|a|an|to|it|its|this|that|these|those|not|set|used|given|taken|chosen|based|determined|specified|computed|usually|normally|typically|also)\b)[A-Za-z_][\w.-]*)(?:(?:\s+[a-z]+)?\s*\(`[^`\n]{1,40}`\))?)/gi;
+const DEFAULT_VALUE = new RegExp(String.raw`\b(?:default(?:\s+value)?\s+(?:(?:of|for)\s+(?:(?:the|this|that|its|each)\s+)?)?[\w-]+(?:\s+[\w-]+){0,2}\s+is|default(?:\s+value)?\s*(?:is|:|=|of)|defaults?\s+to)\s*(?:(?:typically|usually|normally|currently|now)\s+)?\**\s*((?:\`[^\`\n]{1,60}\`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|${AMOUNT}(?:\s+(?:(?:milli|micro|nano)?seconds?|minutes?|hours?|days?|weeks?|months?|years?|(?:kilo|mega|giga)?bytes?|[kKMGT]i?B|ms|percent|characters?|lines?|entries|items|rows|columns|pages|connections|times|bits)\b)?|--?[A-Za-z][\w-]*|(?!(?:the|a|an|to|it|its|this|that|these|those|not|set|used|given|taken|chosen|based|determined|specified|computed|usually|normally|typically|also)\b)[A-Za-z_][\w.-]*)(?:(?:\s+[a-z]+)?\s*\(\`[^\`\n]{1,40}\`\))?)`, "gi");
 /** "…; 5432 by default.", "`on` by default", "‘C-b’ (Ctrl-b) by default": a value stated before "by default". */
-const VALUE_BY_DEFAULT = /(`[^`\n]{1,60}`|‘[^’\n]{1,40}’|“[^”\n]{1,40}”|[-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*)(?:\s+\([^()\n]{1,30}\))?\s+(?:is\s+used\s+)?by\s+default\b/gi;
+const VALUE_BY_DEFAULT = new RegExp(String.raw`(\`[^\`\n]{1,60}\`|‘[^’\n]{1,40}’|“[^”\n]{1,40}”|${AMOUNT})(?:\s+\([^()\n]{1,30}\))?\s+(?:is\s+used\s+)?by\s+default\b`, "gi");
 /** "By default, up to 2000 lines are kept": an amount right after "By default,". */
-const BY_DEFAULT_AMOUNT = /\bby default,\s+(?:(?:up to|at most|about|around|only)\s+)?([-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*)/gi;
+const BY_DEFAULT_AMOUNT = new RegExp(String.raw`\bby default,\s+(?:(?:up to|at most|about|around|only)\s+)?(${AMOUNT})`, "gi");
 /**
  * "By default, the `merge` command will use the `ort` merge strategy", "By default, this attribute
  * is set to `str`": in a clause opened by "By default", the first code span or number after its
  * verb (a subject in code right after "By default," is what has the default, not the value).
  */
-const BY_DEFAULT_CLAUSE = /\bby default,\s+(?:(?:the|a|an|this|each|every)\s+)?(?:\[?`[^`\n]+`\]?(?:\([^)\s]*(?:\s+"[^"\n]*")?\))?\s+)?[^.`;:]{0,60}?\b(?:is|are|will|uses?|sets?|returns?|selects?|represents?|equals?|becomes?|takes?|gives?)\b[^.`;:]{0,40}?(`[^`\n]{1,60}`|[-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*)/gi;
+const BY_DEFAULT_CLAUSE = new RegExp(String.raw`\bby default,\s+(?:(?:the|a|an|this|each|every)\s+)?(?:\[?\`[^\`\n]+\`\]?(?:\([^)\s]*(?:\s+"[^"\n]*")?\))?\s+)?[^.\`;:]{0,60}?\b(?:is|are|will|uses?|sets?|returns?|selects?|represents?|equals?|becomes?|takes?|gives?)\b[^.\`;:]{0,40}?(\`[^\`\n]{1,60}\`|${AMOUNT})`, "gi");
 /** "(default 2)", "(default: `none`)": a default stated in brackets after what it is the default of. */
 const BRACKETED_DEFAULT = /\(\s*default:?\s+(`[^`\n]{1,40}`|[^()\s,;]{1,30})\s*\)/gi;
 const CODE_SPAN = /`([^`\n]{1,80})`/g;
@@ -166,7 +169,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     const labelled = releaseLabel(text, at);
     return labelled !== undefined && labelled !== event;
   };
-  const offer = (raw: string, at: number, fit: number, stated = false, quoted = false): void => {
+  const offer = (raw: string, at: number, fit: number, stated = false, quoted = false, statedOfAsked = false): void => {
     const value = raw.replace(/^[`"'‘“]|[`"'’”]$/g, "").replace(/[.,;:]+$/, "").trim();
     if (!value || value.length > 80) return;
     // "when will X be removed" is not answered by "Deprecated since version 2.3".
@@ -181,7 +184,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     const after = text.slice(at + raw.length, at + raw.length + 4 * TYPE_NOUN_REACH).replace(/[\s\]]+/g, " ").slice(0, TYPE_NOUN_REACH);
     const near = `${before} ${after}`.toLowerCase();
     const typed = q.typeNoun !== undefined && (near.includes(q.typeNoun) || SHAPED[q.typeNoun]?.test(value)) ? TYPED_FIT : 1;
-    out.push({ text: value, start: offset + at, fit: fit * typed * (1 + SUBWORD_WEIGHT * askedShare(value, stems)), ...(stated ? { stated } : {}) });
+    out.push({ text: value, start: offset + at, fit: fit * typed * (1 + SUBWORD_WEIGHT * askedShare(value, stems)), ...(stated ? { stated } : {}), ...(statedOfAsked ? { statedOfAsked } : {}) });
   };
   const defaults = asksDefault(q);
   // The entry of another identifier than the one whose default is asked holds that one's default
@@ -198,20 +201,17 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     // "The default output mode is "list"" says what it is the default of: the question's words there fit as a name does.
     const saysAsked = (phrase: string): number => ((phrase.toLowerCase().match(/[a-z]{2,}/g) ?? []).some((w) => !/^(?:default|value)s?$/.test(w) && stems.has(stemOf(w))) ? TYPED_FIT : 1);
     for (const m of text.matchAll(DEFAULT_VALUE)) {
-      const value = m[1] ?? "";
-      const fit = Math.max(ofAsked(m.index ?? 0), saysAsked(m[0].slice(0, -value.length)));
-      const before = out.length;
-      offer(value, (m.index ?? 0) + m[0].length - value.length, 3 * fit, true);
-      if (fit > 1 && out.length > before) (out[before] as CodeCandidate).statedOfAsked = true;
+      const fit = Math.max(ofAsked(m.index ?? 0), saysAsked(m[0].slice(0, -(m[1] ?? "").length)));
+      offer(m[1] ?? "", valueAt(m), 3 * fit, true, false, fit > 1);
     }
     for (const m of text.matchAll(BRACKETED_DEFAULT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), 3, true);
     for (const m of text.matchAll(VALUE_BY_DEFAULT)) offer(m[1] ?? "", m.index ?? 0, 3, true);
-    for (const m of text.matchAll(BY_DEFAULT_CLAUSE)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 2, true);
-    for (const m of text.matchAll(BY_DEFAULT_AMOUNT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 2, true);
+    for (const m of text.matchAll(BY_DEFAULT_CLAUSE)) offer(m[1] ?? "", valueAt(m), 2, true);
+    for (const m of text.matchAll(BY_DEFAULT_AMOUNT)) offer(m[1] ?? "", valueAt(m), 2, true);
     // A section headed "Default" opens with the value ("DEFAULT" over "NULL, no User-Agent: header
     // is used by default." in a manual page).
     const opening = DEFAULT_HEADING.test(r.hit.passage.heading ?? "") ? SECTION_VALUE.exec(text) : null;
-    if (opening?.[1]) offer(opening[1], (opening.index ?? 0) + opening[0].length - opening[1].length, 3, true);
+    if (opening?.[1]) offer(opening[1], valueAt(opening), 3, true);
     // "--mixed … This is the default action.": the entry the description is under is the default.
     const self = THIS_IS_DEFAULT.exec(text);
     if (self) for (const name of entryNames(r.hit.passage.heading ?? "", true)) offer(name, self.index, 3, true);
@@ -231,15 +231,13 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   for (const m of text.matchAll(CODE_WORD)) offer(m[1] ?? "", m.index ?? 0, 0.6);
   // "deinitialized by running git submodule deinit": a command written in running text (plain
   // text has no code spans to mark it).
-  if (q.typeNoun === "command") for (const m of text.matchAll(COMMAND_RUN)) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 1);
-  // "the SIGUSR1 signal", "the PGDATA variable": a name in capitals written right before the type
-  // noun asked for (plain text marks no code).
+  if (q.typeNoun === "command") for (const m of text.matchAll(COMMAND_RUN)) offer(m[1] ?? "", valueAt(m), 1);
   if (q.typeNoun !== undefined) {
+    // "the SIGUSR1 signal", "the PGDATA variable": a name in capitals written right before the type
+    // noun asked for (plain text marks no code).
     for (const m of text.matchAll(new RegExp(`\\b([A-Z][A-Z\\d_]{2,})\\s+(?:environment\\s+)?${escapeRegExp(q.typeNoun)}s?\\b`, "g"))) offer(m[1] ?? "", m.index ?? 0, 1);
-  }
-  // "listen on port 9418", "signal 15": a number written right after the type noun asked for.
-  if (q.typeNoun !== undefined) {
-    for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(q.typeNoun)}s?\\s+(\\d[\\w.]*)`, "gi"))) offer(m[1] ?? "", (m.index ?? 0) + m[0].length - (m[1] ?? "").length, 1);
+    // "listen on port 9418", "signal 15": a number written right after the type noun asked for.
+    for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(q.typeNoun)}s?\\s+(\\d[\\w.]*)`, "gi"))) offer(m[1] ?? "", valueAt(m), 1);
   }
   if (asksVersion(q)) for (const m of text.matchAll(VERSION)) offer(m[0], m.index ?? 0, 1.5);
   return out;
@@ -250,6 +248,11 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
  * two to five words in lower case or flags, the first not a function word, up to the clause's end.
  */
 const COMMAND_RUN = /\b(?:running|run|use|using|invoke|invoking|execute|executing|type|typing|the command)\s+(?!(?:the|a|an|this|that|these|those|it|its|your|their|our|his|her|one|some|any|each|every|all|both|either|no|not|to|of|in|on|for|with|as|by)\b)([a-z][\w.-]*(?:[ \t]+(?:--?[\w-]+|<[\w-]+>|[a-z][\w.-]*)){1,4})(?=[.,;:)]|\s*$|\s+(?:to|and|or|which|that|in|on|for|with|if|when|before|after)\b)/gm;
+
+/** Where a match's value (its first group, which ends the match) starts in the text matched. */
+function valueAt(m: RegExpMatchArray | RegExpExecArray): number {
+  return (m.index ?? 0) + m[0].length - (m[1] ?? "").length;
+}
 
 /** Type nouns that ask for the name an entry of a reference is headed by. */
 const ENTRY_NOUNS = new Set(["option", "flag", "switch", "argument", "parameter", "signal", "variable", "event"]);
@@ -288,7 +291,7 @@ const TERM_WITH_ARGUMENT = /^([a-z][a-z\d]*(?:-[a-z\d]+)+)(?:\s+[a-z][\w-]*)*(?:
 /** A section's heading that says it gives the default: "DEFAULT", "Default value", "Defaults". */
 const DEFAULT_HEADING = /^\s*(?:\d+(?:\.\d+)*\.?\s+)?default(?:s| values?)?\s*:?\s*$/i;
 /** The value a section opens with: a code span, a number (with its unit), or a word or name up to a comma or a stop. */
-const SECTION_VALUE = /^\s*(`[^`\n]{1,60}`|[-+]?\d(?:,\d{3}(?!\d)|[\w.:%-])*(?:\s+[a-z]+\b)?|[A-Za-z_][\w.-]*)(?=\s*(?:[,.;(]|$))/;
+const SECTION_VALUE = new RegExp(String.raw`^\s*(\`[^\`\n]{1,60}\`|${AMOUNT}(?:\s+[a-z]+\b)?|[A-Za-z_][\w.-]*)(?=\s*(?:[,.;(]|$))`);
 
 /** The kind a reference's heading names its entry as: "Event: ", "Class: ", "Static method: ". */
 const ENTRY_KIND = /^\s*(?:event|class|property|method|static method|module|interface|signal|option)s?:\s+/i;

@@ -9,7 +9,7 @@ import type { Question } from "./question.js";
 import type { Reading } from "./rerank.js";
 import { escapeRegExp } from "../nlp/regexp.js";
 import { stemOf } from "../nlp/stem.js";
-import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentencesOf, type PickedSentence } from "./sentence.js";
+import { cut, MAX_SENTENCE_ANSWER, rankedSentences, readable, sentencesOf, stemsIn, type PickedSentence } from "./sentence.js";
 
 /** The words that open a definition question, before the thing it asks about. */
 const OPENER = /^\s*(?:what(?:['’]s|\s+is|\s+are|\s+was|\s+were)|who(?:['’]s|\s+is|\s+was)|define|meaning\s+of|definition\s+of)\s+(?:(?:an?|the)\s+)?/i;
@@ -135,12 +135,8 @@ function firstProse(q: Question, readings: Reading[], best: Reading): { answer: 
   // threadsafe."): the deciding sentence is the first to say the asked thing in its words, unless
   // the entry answers yes or no at once.
   if (!first || q.kind !== "yesno" || /^\s*(?:yes|no)\b/i.test(first.answer)) return first;
-  const asked = new Set(q.terms.map((t) => stemOf(t.term)));
-  const says = (text: string): boolean => {
-    const held = new Set((text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).map(stemOf));
-    return [...asked].every((s) => held.has(s));
-  };
-  return prose.find((p) => says(p.answer)) ?? first;
+  const asked = new Set(q.terms.map((t) => stemOf(t.term))).size;
+  return prose.find((p) => stemsIn(p.answer, q).size === asked) ?? first;
 }
 
 /** Sentences of prose read into a FAQ entry for the one that decides a yes/no question (see firstProse). */

@@ -159,8 +159,13 @@ export function withNamedPassages(index: SearchIndex, q: Question, hits: ScoredP
   const named = [...wanted].map((id) => found.get(id) ?? (index.passage(id) ? { passage: index.passage(id) as Passage, score: last, terms: [] } : undefined)).filter((h): h is ScoredPassage => h !== undefined);
   // The others join them, after the best others.
   const rest = hits.filter((h) => !wanted.has(h.passage.id));
-  const at = Math.max(0, READ_FIRST - named.length);
-  return [...rest.slice(0, at), ...named, ...rest.slice(at)];
+  return readWithFirst(rest, named);
+}
+
+/** `rest` with `joining` read among the first READ_FIRST passages, which rerank reads closely: after the best of `rest`. */
+function readWithFirst(rest: ScoredPassage[], joining: ScoredPassage[]): ScoredPassage[] {
+  const at = Math.max(0, READ_FIRST - joining.length);
+  return [...rest.slice(0, at), ...joining, ...rest.slice(at)];
 }
 
 /** Passages after an entry's first that may still describe it (rerank's entryLine looks as far back). */
@@ -195,9 +200,8 @@ export function withEntryPassages(index: SearchIndex, q: Question, hits: ScoredP
   const rescored = hits.map((h) => (entry.has(h.passage.id) ? { ...h, score: Math.max(h.score, entry.get(h.passage.id) as number) } : h));
   const have = new Set(hits.map((h) => h.passage.id));
   const added = [...entry].filter(([id]) => !have.has(id)).map(([id, score]) => ({ passage: index.passage(id) as Passage, score, terms: [] }));
-  // (Those retrieval left out are read with the first; see withNamedPassages.)
-  const at = Math.max(0, READ_FIRST - added.length);
-  return [...rescored.slice(0, at), ...added, ...rescored.slice(at)];
+  // (Those retrieval left out are read with the first.)
+  return readWithFirst(rescored, added);
 }
 
 /** Passages read from the start of an entry whose heading asks the question (see withAskedEntryPassages). */
@@ -229,10 +233,7 @@ export function withAskedEntryPassages(index: SearchIndex, q: Question, hits: Sc
   }
   if (added.length === 0) return hits;
   const moved = new Set(added.map((h) => h.passage.id));
-  const rest = hits.filter((h) => !moved.has(h.passage.id));
-  // (Read with the first; see withNamedPassages.)
-  const at = Math.max(0, READ_FIRST - added.length);
-  return [...rest.slice(0, at), ...added, ...rest.slice(at)];
+  return readWithFirst(hits.filter((h) => !moved.has(h.passage.id)), added);
 }
 
 /** The document a "what is X" or "when was X added" question names by its title's name (see foldName, titleName), if any. */

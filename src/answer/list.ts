@@ -7,6 +7,7 @@ import type { Question } from "./question.js";
 import type { Reading } from "./rerank.js";
 import { cut, type PickedSentence } from "./sentence.js";
 import { blockAfter, introducedBlock, isLeadIn, listAround } from "./structure.js";
+import { escapeRegExp } from "../nlp/regexp.js";
 
 /**
  * Items read from a list or series the documents write, at most: the whole of one they write
@@ -14,7 +15,6 @@ import { blockAfter, introducedBlock, isLeadIn, listAround } from "./structure.j
  * to vote.ts's MAX_LIST_ITEMS. The answer's length is bounded apart (MAX_LIST_ANSWER).
  */
 const MAX_WRITTEN_ITEMS = 16;
-import { escapeRegExp } from "../nlp/regexp.js";
 
 /**
  * Sentences a list question's items are looked for in, best first. Tried on the tune split

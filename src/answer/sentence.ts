@@ -319,7 +319,7 @@ function wholeSentence(r: Reading, index: number): { start: number; end: number 
 const CONTINUES = /^\s*(it|its|this|these|they|their|he|she|his|her|such)\b/i;
 
 /** The stems of the question's words that `text` holds. */
-function stemsIn(text: string, q: Question): Set<string> {
+export function stemsIn(text: string, q: Question): Set<string> {
   const stems = new Set(q.terms.map((t) => stemOf(t.term)));
   return new Set((text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? []).map(stemOf).filter((w) => stems.has(w)));
 }

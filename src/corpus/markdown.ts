@@ -387,7 +387,7 @@ function boldQuestion(node: Parents): { text: string; end: number } | undefined 
   if (first?.type !== "strong") return undefined;
   const text = toString(first).replace(/\s+/g, " ").trim();
   if (text.split(" ").length < 2) return undefined;
-  const whole = node.children.every((child) => child === first || (child.type === "text" && !child.value.trim()));
+  const whole = shown(node.children).length === 1;
   return /\?$/.test(text) || (whole && NUMBERED_ENTRY.test(text)) ? { text, end: rangeOf(first)[1] } : undefined;
 }
 
@@ -402,16 +402,26 @@ function isAnchorIndex(list: List, least = 2): boolean {
     item.children.every((child) => {
       if (child.type === "list") return isAnchorIndex(child, 1);
       if (child.type !== "paragraph") return false;
-      const parts = child.children.filter((c) => !(c.type === "text" && !c.value.trim()));
-      return parts.length === 1 && parts[0]?.type === "link" && parts[0].url.startsWith("#");
+      const parts = shown(child.children);
+      return parts.length === 1 && linksWithin(parts[0]);
     }),
   );
 }
 
 /** A paragraph of two or more links within the page and nothing else but breaks between them: a table of contents written as lines. */
 function isAnchorLines(paragraph: Parents): boolean {
-  const parts = paragraph.children.filter((c) => c.type !== "break" && !(c.type === "text" && !c.value.trim()));
-  return parts.length >= 2 && parts.every((c) => c.type === "link" && c.url.startsWith("#"));
+  const parts = shown(paragraph.children).filter((c) => c.type !== "break");
+  return parts.length >= 2 && parts.every(linksWithin);
+}
+
+/** A link within the page ("[Promise example](#promise-example)"). */
+function linksWithin(node: Nodes | undefined): boolean {
+  return node?.type === "link" && node.url.startsWith("#");
+}
+
+/** The children that show something: the whitespace between them left out. */
+function shown<T extends Nodes>(children: readonly T[]): T[] {
+  return children.filter((c) => !(c.type === "text" && !c.value.trim()));
 }
 
 /** A FAQ entry's number before its words: "(23) ", "23) ", "Q23. ", "Q: ". */
