@@ -241,6 +241,8 @@ export function parseQuestion(asked: string): Question {
  * X added") and the future ("when will X be removed") ask for a time or a release, and so does
  * "when does the ballot close", which names no code.
  */
+/** "when loading", "when using": a condition told by what is being done, not a time asked for. */
+const WHEN_DOING = /\bwhen [a-z]{3,}ing\b/g;
 const WHEN_PRESENT = /^when (?:does|do|is|are|should|must|can|could|may|might|would)\b/;
 /** Code written in a question: a CODE_WORD, a dunder name ("__del__") or a quoted name ("'close'"). */
 const CODE_IN_TEXT = /(?:^|\s)(?:__\w+__|(['"`])[\w.:-]+\1)(?=[\s?.,]|$)/;
@@ -332,7 +334,7 @@ const KEYWORD_OPTION_NOUNS = new Set(["flag", "option", "switch"]);
  * left alone there (typing keywords by their last noun lost answers).
  */
 function keywordMeasure(tokens: Token[]): { kind: AnswerKind; token: Token } | undefined {
-  if (tokens.some((t) => WH.test(t.text))) return undefined;
+  if (tokens.some((t, i) => WH.test(t.text) && !(t.text.toLowerCase() === "when" && /^[a-z]{3,}ing$/.test(tokens[i + 1]?.text ?? "")))) return undefined;
   for (const t of tokens) {
     const kind = t.pos === "NOUN" || t.pos === "ADJ" ? TYPE_NOUNS[t.lemma] : undefined;
     if (kind === "number" || kind === "date") return { kind, token: t };
@@ -356,8 +358,9 @@ function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean, 
   // decides before a later "when" or "where".
   if (/^(in |on |for |from |to |at |by |with )?(which|what)\b/.test(q) && (typeNoun || headNoun)) return (typeNoun && TYPE_NOUNS[typeNoun]) || "thing";
   if (/\bhow (many|much|old|long|far|big|large|tall|often)\b/.test(q)) return "number";
-  // "When …?" or "what time …?", not "What does X return when …?": a later "when" is a condition.
-  if (/\bwhat time\b/.test(q) || WH.exec(q)?.[1] === "when") return "date";
+  // "When …?" or "what time …?", not "What does X return when …?": a later "when" is a condition,
+  // and so is "when" before a gerund ("option ignore session cookies when loading").
+  if (/\bwhat time\b/.test(q) || WH.exec(q.replace(WHEN_DOING, "while"))?.[1] === "when") return "date";
   // "where does the word bug come from" asks for a word's origin, told in a sentence, not a place or a path.
   if (ASKING_WHERE.test(q) && !/\b(?:word|term|name|phrase|expression|saying)\b.*\b(?:comes?|came) from\s*\??$/.test(q)) return "place";
   if (/\b(why|reason|rationale)\b/.test(q)) return "reason";

@@ -120,6 +120,17 @@ class Reader {
             lastProse = rest === -1 ? undefined : this.push({ kind: "prose", start: asked.end + rest, end });
             break;
           }
+          // "`CURLOPT_COOKIESESSION`" alone over the paragraph that describes it: a reference's
+          // entry written as a term paragraph heads its description, as a heading would, and is
+          // not a short line of the entry before it.
+          const term = next?.type === "paragraph" ? termParagraph(node) : undefined;
+          if (term) {
+            this.flushShort(short);
+            short = undefined;
+            this.heading = term;
+            this.blankNode(node);
+            break;
+          }
           const from = short?.start ?? start;
           short = undefined;
           if (next && INTRODUCED.has(next.type)) {
@@ -389,6 +400,14 @@ function boldQuestion(node: Parents): { text: string; end: number } | undefined 
   if (text.split(" ").length < 2) return undefined;
   const whole = shown(node.children).length === 1;
   return /\?$/.test(text) || (whole && NUMBERED_ENTRY.test(text)) ? { text, end: rangeOf(first)[1] } : undefined;
+}
+
+/** A paragraph that is only a code span, perhaps in bold or with a colon after it ("`CURLOPT_COOKIESESSION`", "**`--depth`**:"): its code. */
+function termParagraph(node: Parents): string | undefined {
+  const parts = shown(node.children).filter((c) => !(c.type === "text" && /^\s*:\s*$/.test(c.value)));
+  const only = parts.length === 1 && parts[0]?.type === "strong" ? shown(parts[0].children) : parts;
+  const code = only.length === 1 && only[0]?.type === "inlineCode" ? only[0].value.trim() : "";
+  return code && code.length <= 80 ? code : undefined;
 }
 
 /**

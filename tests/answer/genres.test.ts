@@ -1633,6 +1633,27 @@ describe("composeAnswer on a manual page's defaults and sizes", () => {
     expect(composeAnswer(options, "Which signal recreates the kettle's socket file if it was removed?").answer).toBe("SIGUSR1");
   });
 
+  it("answers which option with the code span a Markdown reference writes alone over its description", async () => {
+    const reference = await indexOver(newDir, {
+      "kettle-options.md": [
+        "# Kettle options",
+        "",
+        "The kettle reads these options from its settings file.",
+        "",
+        "  `KETTLE_KEEPWARM`",
+        "",
+        "  Hold the water just below boiling after the kettle switches itself off.",
+        "",
+        "  `KETTLE_STEEP`",
+        "",
+        "  Set how many seconds the tea steeps before the basket lifts out of the pot.",
+        "",
+      ].join("\n"),
+    });
+    expect(composeAnswer(reference, "which option holds the water below boiling once the kettle switches off").answer).toBe("KETTLE_KEEPWARM");
+    expect(composeAnswer(reference, "kettle option lift basket when steeping").answer).toBe("KETTLE_STEEP");
+  });
+
   it("answers how big with a size", () => {
     expect(composeAnswer(page, "how big can a recipe file get").answer).toBe("64 kilobytes");
   });

@@ -47,6 +47,9 @@ describe("parseQuestion", () => {
       ["What does kettle.pour return when the kettle is empty?", "thing"],
       ["how do i stop the kettle when it boils", "reason"],
       ["and when does the kettle switch off", "date"],
+      // … and so is "when" before a gerund, in keywords too.
+      ["kettle option skip full cups when brewing", "code"],
+      ["which kettle option applies when descaling", "code"],
       // "What's X", "what is a X": what a thing is, even when X ends in a type noun.
       ["what's a grue", "definition"],
       ["What is a virtual pot package?", "definition"],

@@ -61,6 +61,27 @@ describe("markdownLayout", () => {
     ]);
   });
 
+  it("heads a description with the code span written alone in the paragraph over it, not the entry before it", () => {
+    const text = [
+      "## Kettle options",
+      "",
+      "  `KETTLE_KEEPWARM`",
+      "",
+      "  Hold the water just below boiling after the kettle switches off.",
+      "",
+      "  **`KETTLE_STEEP`**:",
+      "",
+      "  Set how long the tea steeps, in seconds.",
+      "",
+      "The options are read at start.",
+    ].join("\n");
+    const { blocks } = markdownLayout(text);
+    expect(blocks.map((b) => [b.heading, text.slice(b.start, b.end)])).toEqual([
+      ["KETTLE_KEEPWARM", "Hold the water just below boiling after the kettle switches off."],
+      ["KETTLE_STEEP", "Set how long the tea steeps, in seconds.\n\nThe options are read at start."],
+    ]);
+  });
+
   it("leaves out a page's table of contents, as a list or as lines of links within the page", () => {
     const text = [
       "# Kettle FAQ",
