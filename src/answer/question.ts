@@ -410,8 +410,13 @@ function findTypeNoun(tokens: Token[]): string | undefined {
   // "What is the Priority field?", "what is the json_indent option": a thing named, and what it is asked.
   if (NAMED_THING.test(tokens.map((t) => (t.spaceBefore ? " " : "") + t.text).join("").trim())) return undefined;
   let found: string | undefined;
-  for (let i = at + 1; i < Math.min(tokens.length, at + 5); i++) {
+  for (let i = at + 1, words = 0; i < tokens.length && words < 4; i++, words++) {
     const t = tokens[i] as Token;
+    // An identifier wink splits into pieces ("curl _ easy _ getinfo") is one name before the noun.
+    if (tokens[i + 1] && !tokens[i + 1]?.spaceBefore && /\w/.test(tokens[i + 1]?.text ?? "")) {
+      while (tokens[i + 1] && !tokens[i + 1]?.spaceBefore) i++;
+      continue;
+    }
     // wink tags some type nouns as adjectives after another noun ("environment variable").
     if (t.pos === "NOUN" || t.pos === "PROPN" || (t.pos === "ADJ" && TYPE_NOUNS[t.lemma] !== undefined)) {
       if (TYPE_NOUNS[t.lemma] !== undefined) found = t.lemma;

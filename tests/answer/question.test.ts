@@ -49,6 +49,8 @@ describe("parseQuestion", () => {
       ["and when does the kettle switch off", "date"],
       // … and so is "when" before a gerund, in keywords too.
       ["kettle option skip full cups when brewing", "code"],
+      // An identifier wink splits into pieces is one name before the type noun.
+      ["Which kettle_get_info field holds the water level?", "code"],
       ["which kettle option applies when descaling", "code"],
       // "What's X", "what is a X": what a thing is, even when X ends in a type noun.
       ["what's a grue", "definition"],
