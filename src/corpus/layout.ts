@@ -245,7 +245,7 @@ function isBoilerplate(lines: Line[], i: number, repeated: boolean[]): boolean {
 /** A manual page's name and section: "CURLOPT_USERAGENT(3)", "TMUX(1)". */
 const MAN_NAME = String.raw`[A-Za-z_][\w.:+-]*\(\d[a-z]*\)`;
 /** A manual page's head, "TMUX(1)   BSD General Commands Manual   TMUX(1)", its name at both ends. */
-const MAN_HEAD = new RegExp(String.raw`^\s*(${MAN_NAME})\s{2,}\S.*\S\s{2,}(${MAN_NAME})\s*$`);
+const MAN_HEAD = new RegExp(String.raw`^\s*(${MAN_NAME})\s+\S.*\S\s+(${MAN_NAME})\s*$`);
 /** A manual page's foot: three parts set apart by runs of spaces, a date in the middle ("libcurl 7.88.1   January 02, 2023   CURLOPT_USERAGENT(3)"). */
 const MAN_FOOT = /^\s*\S(?:.*\S)?\s{3,}(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{4})\s{3,}\S(?:.*\S)?\s*$/;
 

@@ -338,6 +338,8 @@ describe("layoutOf", () => {
     expect(mask).not.toContain("libkettle 1.2.3");
     expect(mask).toContain("KETTLEOPT_TIMEOUT - how long the kettle may take to boil");
     expect(mask).toContain("the default is 300");
+    // A head set with single spaces between its parts is one too.
+    expect(layoutOf("KETTLEOPT_LID(3) kettle_setopt options KETTLEOPT_LID(3)\n\nNAME\n       KETTLEOPT_LID - whether the lid locks\n").mask).not.toContain("kettle_setopt options");
   });
 
   it("does not read the last line of an indented sample as the heading of the paragraph after it", () => {
