@@ -96,7 +96,7 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
         // (wink tags a time spelt out as a duration, "five days", and "next year" too: a number in it makes it one.)
         .filter((c) => /\d/.test(c.text) || NUMBER_WORD.test(c.text))
         .filter((c) => !count || !/%|\bper ?cent\b/i.test(c.text))
-        .filter((c) => !yearOfSomething(tokens, c) && !isVersionLabel(tokens, c) && !VAGUE_AMOUNT.test(c.text))
+        .filter((c) => !yearOfSomething(tokens, c) && !isVersionLabel(tokens, c) && !VAGUE_AMOUNT.test(c.text) && !notAnAmount(tokens, c))
         .filter((c) => !/^\d{1,2}\/\d{1,2}$/.test(c.text))
         // "How old is X?" is answered by an age ("aged 42", "42 years old"), not by any number near X.
         .filter((c) => !ASKS_AGE.test(q.text) || isAge(tokens, c))
@@ -152,6 +152,17 @@ const HAS_UNIT = /\d\s*[\p{L}%]|\S\s+\p{L}/u;
 
 /** A round plural that says only "many" ("hundreds of variations", "dozens"): no count, price or measure. */
 const VAGUE_AMOUNT = /^(?:tens|dozens|scores|hundreds|thousands|millions|billions)(?:\s+of)?$/i;
+
+/**
+ * A number that is no amount: a lower bound that leaves the amount open ("one or more panes", "2
+ * or above"), or a manual page's section after its name ("pty(4)", "curl_easy_getinfo(3)").
+ */
+function notAnAmount(tokens: Token[], c: Candidate): boolean {
+  const [or, more] = [tokens[c.last + 1]?.text.toLowerCase(), tokens[c.last + 2]?.text.toLowerCase()];
+  if (or === "or" && (more === "more" || more === "above" || more === "greater" || more === "higher" || more === "larger")) return true;
+  const [open, name, close] = [tokens[c.first - 1], tokens[c.first - 2], tokens[c.last + 1]];
+  return c.first === c.last && open?.text === "(" && !open.spaceBefore && /\w$/.test(name?.text ?? "") && close?.text === ")" && !close.spaceBefore && !(tokens[c.first] as Token).spaceBefore;
+}
 
 /** Words a release number is written after: "version 3.11", "Python 3.12", "release 2.0". */
 const VERSION_WORD = /^(?:version|release|python|v)$/i;

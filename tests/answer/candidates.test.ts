@@ -89,6 +89,12 @@ describe("number candidates", () => {
     expect(candidates("kettle zoo sponsorship cost", "The sponsorship cost 300 pounds.")).toEqual(["300 pounds"]);
   });
 
+  it("take no open lower bound ('one or more') and no manual page's section ('pty(4)') for an amount", () => {
+    const q = "what is the maximum number of cups a kettle can pour";
+    expect(candidates(q, "Each kettle may pour one or more cups; see the cup(7) manual page.")).toEqual([]);
+    expect(candidates(q, "Each kettle may pour up to 12 cups (see cup(7))")).toEqual(["12 cups"]);
+  });
+
   it("find no price stated in a sentence that gives only a year", () => {
     const q = parseQuestion("kettle zoo sponsorship cost");
     expect(statesMeasure(q, "Friends bought a zoo sponsorship for the kettle in 1996.")).toBe(false);
