@@ -17,6 +17,7 @@ import { calibrate, type Signals } from "./calibrate.js";
 import { asksDefault, asksVersion, labelledRelease, namedInQuestion, VERSION_TEXT, voteCode } from "./code.js";
 import { abbreviationIn, expansionOf } from "./acronym.js";
 import { definedEntry, headedEntry } from "./definition.js";
+import { fieldAsked } from "./field.js";
 import { makeExcerpt } from "./excerpt.js";
 import { identifiersIn, unheldIdentifier } from "./identifiers.js";
 import { nameAsked } from "./naming.js";
@@ -193,6 +194,12 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // "What arguments does subprocess.run take?": the parameters its signature names.
   const params = parametersAsked(q, readings);
   if (params) return typed(cut(joinList(params), MAX_LIST_ANSWER), params);
+  // "what type is kettle.capacity" over "* Type: {integer}": the value of the field the question names.
+  const field = fieldAsked(q, readings);
+  if (field) {
+    const quoted = ranked.find((s) => s.reading === field.reading && s.text.includes(field.text));
+    return { ...typed(cut(field.text, MAX_TYPED_ANSWER), [field.text]), ...(quoted ? { sentence: quoted } : {}) };
+  }
   if (q.kind === "term") {
     const name = nameAsked(q, sentence, readings);
     if (name) return typed(cut(name, MAX_TYPED_ANSWER), [name]);

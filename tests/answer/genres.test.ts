@@ -1654,6 +1654,40 @@ describe("composeAnswer on a manual page's defaults and sizes", () => {
     expect(composeAnswer(reference, "kettle option lift basket when steeping").answer).toBe("KETTLE_STEEP");
   });
 
+  it("answers with the value of a reference's labelled field the question names, not with a label that runs on as prose", async () => {
+    const reference = await indexOver(newDir, {
+      "kettle.md": [
+        "# Kettle",
+        "",
+        "> Stability: 2 - Stable",
+        "",
+        "The `node:kettle` module boils water and brews tea.",
+        "",
+        "## Class: `kettle.Kettle`",
+        "",
+        "* Extends: {EventEmitter}",
+        "",
+        "A `Kettle` holds water and heats it.",
+        "",
+        "### `kettle.capacity`",
+        "",
+        "* Type: {integer}",
+        "",
+        "The largest volume, in millilitres, the kettle can hold.",
+        "",
+        "## States",
+        "",
+        "-   Emptied kettle: A base, and a lid left open, but no",
+        "    water in the pot; the element stays off until it is filled.",
+        "",
+      ].join("\n"),
+    });
+    expect(composeAnswer(reference, "which class does Kettle extend").answer).toBe("EventEmitter");
+    expect(composeAnswer(reference, "what type is kettle.capacity").answer).toBe("integer");
+    expect(composeAnswer(reference, "kettle module stability").answer).toBe("2 - Stable");
+    expect(composeAnswer(reference, "Which command empties a kettle?").answer ?? "").not.toMatch(/^A base, and a lid/);
+  });
+
   it("answers how big with a size", () => {
     expect(composeAnswer(page, "how big can a recipe file get").answer).toBe("64 kilobytes");
   });
