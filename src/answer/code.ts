@@ -68,7 +68,7 @@ function shownDistance(text: string, a: number, b: number): number {
  * introduced, deprecated or removed (software is dated by its versions: "Added in version 3.8",
  * "added: v0.1.0").
  */
-const ASKS_VERSION = /\b(?:version|release|since)\b|\bwhen (?:was|were|did|is|are|will)\b.*\b(?:add|added|introduc\w*|deprecat\w*|remov\w*|new)\b/i;
+const ASKS_VERSION = /\b(?:version|release|since)\b|\bwhen (?:was|were|did|is|are|will)\b.*\b(?:add|added|introduc\w*|deprecat\w*|remov\w*|new|support\w*)\b/i;
 export function asksVersion(q: Question): boolean {
   return ASKS_VERSION.test(q.text);
 }
@@ -78,7 +78,8 @@ export const VERSION_TEXT = /^v?\d+\.\d+(?:\.\d+)?$/;
 
 /** What happened in a release, by the words that say it: added ("new in", "introduced"), changed, deprecated, removed. */
 const VERSION_EVENTS: Array<[string, RegExp]> = [
-  ["added", /\b(?:new|add(?:s|ed)?|introduc\w*|appear\w*)\b/gi],
+  // ("when did X start supporting Y" over a change log's "The `Y` option is supported now.")
+  ["added", /\b(?:new|add(?:s|ed)?|introduc\w*|appear\w*|support(?:s|ed|ing)?)\b/gi],
   ["changed", /\bchang\w*\b/gi],
   ["deprecated", /\bdeprecat\w*\b/gi],
   ["removed", /\b(?:remov\w*|drop(?:s|ped)?)\b/gi],
@@ -145,6 +146,9 @@ export function labelledRelease(q: Question, readings: Reading[]): { text: strin
   return { text: top[0], items: [top[0]], margin: top[1] / total, support: Math.min(1, top[1] / Math.max(readings[0]?.rank ?? 0, Number.EPSILON)) };
 }
 
+/** Kinds of thing a reference names in quotes ("the 'close' event"). */
+const NAMED_KIND = "(?:event|signal|hook|callback|option|flag|mode|state|message|command|property)s?\\b";
+
 /** Characters after a release searched for the note that says what changed in it (see labelledRelease). */
 const RELEASE_NOTE_REACH = 160;
 /** A release whose note names what the question asks about outweighs one only labelled with the event. */
@@ -177,7 +181,9 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     // A candidate the question already names is what it asks about, not the answer. (A quoted
     // name only as quoted: "which event is emitted when the leaves have steeped" is 'steeped'.)
     // (As a word of it: "TEMP" is not named by "temporary".)
-    if (quoted ? new RegExp(`['\`"]${escapeRegExp(value.toLowerCase())}['\`"]`).test(question) : new RegExp(`(?<![\\w$])${escapeRegExp(value.toLowerCase())}(?![\\w$])`).test(question)) return;
+    // (Nor is a quoted name the question writes as the name of a kind: "the boil event listener".)
+    const name = escapeRegExp(value.toLowerCase());
+    if (quoted ? new RegExp(`['\`"]${name}['\`"]|\\b${name}\\s+${NAMED_KIND}|${NAMED_KIND}\\s+${name}\\b`).test(question) : new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(question)) return;
     // Named next to the kind the question asks for ("the `X` environment variable", "option `-j`").
     // Read as the text shows, without the blanked link targets between the candidate and its kind.
     const before = text.slice(Math.max(0, at - 4 * TYPE_NOUN_REACH), at).replace(/\s+/g, " ").slice(-TYPE_NOUN_REACH);

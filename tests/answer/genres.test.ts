@@ -1688,6 +1688,37 @@ describe("composeAnswer on a manual page's defaults and sizes", () => {
     expect(composeAnswer(reference, "Which command empties a kettle?").answer ?? "").not.toMatch(/^A base, and a lid/);
   });
 
+  it("answers when support for something began from a change log's note, and never with the quoted event the question names", async () => {
+    const reference = await indexOver(newDir, {
+      "kettle.md": [
+        "# Kettle",
+        "",
+        "### `kettle.fill(volume[, options])`",
+        "",
+        "<!-- YAML",
+        "added: v0.5.3",
+        "changes:",
+        "  - version: v18.0.0",
+        "    description: The `signal` option is supported now.",
+        "-->",
+        "",
+        "* `volume` {integer} Millilitres of water to pour in.",
+        "* `signal` {AbortSignal} allows aborting an in-progress fill.",
+        "",
+        "Fills the kettle with the water poured in.",
+        "",
+        "### Event: `'boil'`",
+        "",
+        "Emitted when the water reaches the boiling point. The listener receives the",
+        "temperature in degrees.",
+        "",
+      ].join("\n"),
+    });
+    expect(composeAnswer(reference, "when did kettle.fill start supporting signal").answer).toBe("v18.0.0");
+    expect(composeAnswer(reference, "which event is emitted when the water reaches the boiling point").answer).toBe("boil");
+    expect(composeAnswer(reference, "what arguments does the boil event listener get").answer).not.toBe("boil");
+  });
+
   it("answers how big with a size", () => {
     expect(composeAnswer(page, "how big can a recipe file get").answer).toBe("64 kilobytes");
   });
