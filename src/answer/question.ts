@@ -57,7 +57,7 @@ addType("person", "person people man woman men women mp mps candidate minister l
 addType("organisation", "committee party organisation organization company newspaper paper outlet group union movement agency department team firm publication website site body institution charity club government board council university school");
 addType("place", "constituency seat city town country place region county state area district location venue village continent street address");
 addType("date", "year date day month time decade century week");
-addType("number", "percentage percent number amount proportion share age price cost figure total count size limit maximum minimum port");
+addType("number", "percentage percent number amount proportion share age price cost figure total count size limit maximum minimum max min port");
 // Documentation answers: an identifier, a command, a flag, a path, a version — shown as code.
 addType("code", "function method class module command option flag switch parameter argument attribute property variable setting keyword exception error package file directory folder path field extension tool utility program script operator statement clause macro constant library format syntax version header signal event mode level suffix prefix");
 
@@ -370,7 +370,9 @@ function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean, 
   if (/\bwho(m|se)?\b/.test(q)) return "person";
   if (/\b(which|what)\b/.test(q) && typeNoun) return TYPE_NOUNS[typeNoun] ?? "thing";
   if (/\bdefault\b/.test(q) && !AUX_START.test(q)) return "code";
-  if (/^\s*(what|who)(?:['’]s| (is|are|was|were)) (an? |the )?[\w\s-]{1,40}\??$/.test(q) || /\b(mean|meaning|define|definition)\b/.test(q)) {
+  // ("what is the largest volume a kettle can hold" asks for a value: a clause with a verb of its own is no thing to define.)
+  const defined = /^\s*(?:what|who)(?:['’]s| (?:is|are|was|were)) (?:an? |the )?([\w\s-]{1,40})\??$/.exec(q)?.[1];
+  if ((defined !== undefined && !/\b(?:can|could|will|would|should|may|might|must|do|does|did)\b/.test(defined)) || /\b(mean|meaning|define|definition)\b/.test(q)) {
     return "definition";
   }
   if (/^\s*how\b/.test(q)) return "reason";

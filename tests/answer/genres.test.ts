@@ -1685,6 +1685,7 @@ describe("composeAnswer on a manual page's defaults and sizes", () => {
     expect(composeAnswer(reference, "which class does Kettle extend").answer).toBe("EventEmitter");
     expect(composeAnswer(reference, "what type is kettle.capacity").answer).toBe("integer");
     expect(composeAnswer(reference, "kettle module stability").answer).toBe("2 - Stable");
+    expect(composeAnswer(reference, "what is the largest volume a kettle can hold").answer).toBe("The largest volume, in millilitres, the kettle can hold.");
     expect(composeAnswer(reference, "Which command empties a kettle?").answer ?? "").not.toMatch(/^A base, and a lid/);
   });
 

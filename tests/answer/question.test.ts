@@ -59,6 +59,9 @@ describe("parseQuestion", () => {
       ["what is the default option", "code"],
       ["What is the Steeping field?", "definition"],
       ["what is the brew_level setting", "definition"],
+      // … but not a clause with a verb of its own: that asks for a value.
+      ["what is the largest cup a kettle can fill", "thing"],
+      ["whats the max volume a kettle can hold", "number"],
       // A chat question that first says what happened asks in the clause after the break.
       ["the kettle tripped the fuse, did it break the heater", "yesno"],
       ["moved house last week - how do i pair the kettle again", "reason"],
