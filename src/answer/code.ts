@@ -146,6 +146,9 @@ export function labelledRelease(q: Question, readings: Reading[]): { text: strin
   return { text: top[0], items: [top[0]], margin: top[1] / total, support: Math.min(1, top[1] / Math.max(readings[0]?.rank ?? 0, Number.EPSILON)) };
 }
 
+/** A list item's line that opens with the name it documents: "* `warm` {boolean} …", "- `--depth`: …". */
+const LIST_ITEM_NAME = /^\s*(?:[-*+]|\d{1,3}[.)])\s+`([^`\n]{1,60})`/;
+
 /** Kinds of thing a reference names in quotes ("the 'close' event"). */
 const NAMED_KIND = "(?:event|signal|hook|callback|option|flag|mode|state|message|command|property)s?\\b";
 
@@ -206,8 +209,13 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     const ofAsked = (at: number): number => (named.some((n) => text.slice(Math.max(0, at - SUBJECT_REACH), at).toLowerCase().includes(n)) ? TYPED_FIT : 1);
     // "The default output mode is "list"" says what it is the default of: the question's words there fit as a name does.
     const saysAsked = (phrase: string): number => ((phrase.toLowerCase().match(/[a-z]{2,}/g) ?? []).some((w) => !/^(?:default|value)s?$/.test(w) && stems.has(stemOf(w))) ? TYPED_FIT : 1);
+    // "* `warm` {boolean} Warm the pot first. **Default:** `false`.": a parameter list's default is its item's.
+    const ofItem = (at: number): number => {
+      const item = LIST_ITEM_NAME.exec(text.slice(text.lastIndexOf("\n", at) + 1, at))?.[1]?.toLowerCase();
+      return item !== undefined && (question.includes(item) || stems.has(stemOf(item))) ? TYPED_FIT : 1;
+    };
     for (const m of text.matchAll(DEFAULT_VALUE)) {
-      const fit = Math.max(ofAsked(m.index ?? 0), saysAsked(m[0].slice(0, -(m[1] ?? "").length)));
+      const fit = Math.max(ofAsked(m.index ?? 0), saysAsked(m[0].slice(0, -(m[1] ?? "").length)), ofItem(m.index ?? 0));
       offer(m[1] ?? "", valueAt(m), 3 * fit, true, false, fit > 1);
     }
     for (const m of text.matchAll(BRACKETED_DEFAULT)) offer(m[1] ?? "", (m.index ?? 0) + m[0].indexOf(m[1] ?? ""), 3, true);

@@ -1720,6 +1720,27 @@ describe("composeAnswer on a manual page's defaults and sizes", () => {
     expect(composeAnswer(reference, "what arguments does the boil event listener get").answer).not.toBe("boil");
   });
 
+  it("answers the default of the parameter the question names, from its own item of a parameter list", async () => {
+    const reference = await indexOver(newDir, {
+      "teapot.md": [
+        "# Teapot",
+        "",
+        "## `new Teapot([options])`",
+        "",
+        "* `options` {Object}",
+        "  * `size` {integer} Number of cups the pot holds. **Default:** `4`.",
+        "  * `material` {string} One of `'china'`, `'glass'` or `'iron'`. **Default:** `'china'`.",
+        "  * `warm` {boolean} Warm the pot with hot water before brewing. **Default:** `false`.",
+        "",
+        "Creates a new teapot.",
+        "",
+      ].join("\n"),
+    });
+    expect(composeAnswer(reference, "teapot warm option default").answer).toBe("false");
+    expect(composeAnswer(reference, "default material of a teapot").answer).toBe("'china'");
+    expect(composeAnswer(reference, "what is the default size of a teapot").answer).toBe("4");
+  });
+
   it("answers how big with a size", () => {
     expect(composeAnswer(page, "how big can a recipe file get").answer).toBe("64 kilobytes");
   });
