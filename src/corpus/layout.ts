@@ -88,6 +88,7 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
   const blocks: Block[] = [];
   const seen = new Set<string>();
   const repeated = repeatedLines(lines);
+  const furniture = pageFurniture(lines);
   const wrapped = isHardWrapped(lines);
   let heading: string | undefined;
   /** A caption's heading lasts until the next image or repeated block (a gallery item ends there). */
@@ -139,7 +140,7 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
       closePara();
       continue;
     }
-    if (isManFurniture(line.text, i === lastLine)) {
+    if (isManFurniture(line.text, i === lastLine) || furniture.has(i)) {
       // A manual page's running head and foot say which page it is, not what it says.
       mask.blank(line.start, line.end);
       closePara();
@@ -152,7 +153,13 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
       continue;
     }
 
-    if (isCaption(line, lines, i, seen)) {
+    // "-v            Request verbose logging.  Log messages …" over the rest of the description at
+    // its column: an entry set with a hanging indent is headed by its term, its line kept as text.
+    const hanging = hangingTerm(line, lines, i);
+    if (hanging !== undefined) {
+      closePara();
+      heading = cleanHeading(hanging);
+    } else if (isCaption(line, lines, i, seen)) {
       closePara();
       // "-u\n--include-untracked\n--no-include-untracked" over one indented description: the
       // term lines written one under another head it together.
@@ -249,6 +256,36 @@ const MAN_HEAD = new RegExp(String.raw`^\s*(${MAN_NAME})\s+\S.*\S\s+(${MAN_NAME}
 /** A manual page's foot: three parts set apart by runs of spaces, a date in the middle ("libcurl 7.88.1   January 02, 2023   CURLOPT_USERAGENT(3)"). */
 const MAN_FOOT = /^\s*\S(?:.*\S)?\s{3,}(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{4})\s{3,}\S(?:.*\S)?\s*$/;
 
+/** A line of a paginated text's running head or foot: two or more parts set apart by runs of spaces. */
+const SPREAD_LINE = /^\s*\S.*?\S {3,}\S/;
+/** How often a line must recur, and how many lines apart at least, to be a page's head or foot, not a table's row. */
+const FURNITURE_RECURS = 3;
+const FURNITURE_GAP = 20;
+
+/**
+ * The lines of a paginated text's running heads and feet: "NetHack Guidebook      14", "NetHack
+ * 3.6      March 8, 2020", "RFC 2616      HTTP/1.1      June 1999", "Fielding, et al.
+ * Standards Track      [Page 12]". A line of parts spread across the page that recurs, its
+ * numbers aside, at least FURNITURE_RECURS times, mostly FURNITURE_GAP lines or more after the last
+ * (the median gap): it says which page it is, not what the document says.
+ */
+function pageFurniture(lines: Line[]): Set<number> {
+  const at = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    if (!SPREAD_LINE.test(line.text) || !/\p{L}/u.test(line.text)) return;
+    const key = lineKey(line.text).replace(/\d+/g, "#");
+    const seen = at.get(key);
+    if (seen) seen.push(i);
+    else at.set(key, [i]);
+  });
+  const out = new Set<number>();
+  for (const rows of at.values()) {
+    const gaps = rows.slice(1).map((row, k) => row - (rows[k] as number)).sort((a, b) => a - b);
+    if (rows.length >= FURNITURE_RECURS && (gaps[gaps.length >> 1] as number) >= FURNITURE_GAP) for (const row of rows) out.add(row);
+  }
+  return out;
+}
+
 /** Whether a line is a manual page's running head, or (the document's last line) its foot (see MAN_HEAD, MAN_FOOT). */
 function isManFurniture(text: string, last: boolean): boolean {
   const head = MAN_HEAD.exec(text);
@@ -330,13 +367,40 @@ function headsIndentedBlock(line: Line, lines: Line[], i: number): boolean {
   const own = indentOf(line.text);
   const before = lines[i - 1];
   if (own > 0 && before !== undefined && before.text.trim()) return false;
+  // A term with its description begun on its own line ("I    List selected parts of your
+  // inventory, usually by" over "     the character for …" at the description's column) is the
+  // first line of that entry, a hanging indent: it heads nothing.
+  const hanging = HANGING.exec(line.text);
   for (let j = i + 1; j < lines.length; j++) {
     const next = (lines[j] as Line).text;
     if (!next.trim()) continue;
+    if (hanging && j === i + 1 && indentOf(next) === (hanging[0] as string).length) return false;
     if (own === 0) return /^\s+\S/.test(next);
     return indentOf(next) >= own + MIN_DEEPER && next.trim().split(/\s+/).length >= MIN_PROSE_WORDS;
   }
   return false;
+}
+
+/** A line's term and the run of spaces after it, up to where its description begins ("     I    "). */
+const HANGING = /^\s*\S+(?: \S+)? {2,}(?=\S)/;
+
+/** The longest term an entry set with a hanging indent opens with. */
+const MAX_HANGING_TERM = 30;
+
+/**
+ * The term of an entry set with a hanging indent ("-v            Request verbose logging.  Log"
+ * over "               tmux-client-PID.log and …", "I    List selected parts of your inventory,"):
+ * a line that stands apart, a short term and a run of spaces, its description begun on the line
+ * and going on in the next at the column where it began.
+ */
+function hangingTerm(line: Line, lines: Line[], i: number): string | undefined {
+  const hang = HANGING.exec(line.text);
+  const next = lines[i + 1]?.text ?? "";
+  const before = lines[i - 1]?.text ?? "";
+  // (It stands apart: after a blank line, or a heading at a shallower indent.)
+  if (!hang || (before.trim() && indentOf(before) >= indentOf(line.text)) || !next.trim() || indentOf(next) !== (hang[0] as string).length) return undefined;
+  const term = (hang[0] as string).trim();
+  return term.length <= MAX_HANGING_TERM && !/[,;]$/.test(term) ? term : undefined;
 }
 
 /** Words of the first line under an indented term line, at least: a description, not a sample. */

@@ -342,6 +342,39 @@ describe("layoutOf", () => {
     expect(layoutOf("KETTLEOPT_LID(3) kettle_setopt options KETTLEOPT_LID(3)\n\nNAME\n       KETTLEOPT_LID - whether the lid locks\n").mask).not.toContain("kettle_setopt options");
   });
 
+  it("leaves out a paginated text's running heads and feet, numbers aside, but not a table's rows", () => {
+    const page = (n: number): string[] => [
+      `          Kettle Guide                                       ${n}`,
+      "",
+      ...Array.from({ length: 22 }, (_, k) => `     The kettle boils water on page ${n}, line ${k} of the guide.`),
+      "",
+      "          Kettle 1.0                                March 8, 2020",
+      "",
+    ];
+    const text = [...page(1), ...page(2), ...page(3), "     cup        mug", "     cup        mug", "     cup        mug", ""].join("\n");
+    const { mask } = layoutOf(text);
+    expect(mask).not.toContain("Kettle Guide");
+    expect(mask).not.toContain("March 8, 2020");
+    expect(mask).toContain("The kettle boils water on page 3, line 21");
+    expect(mask).toContain("cup        mug");
+  });
+
+  it("heads an entry set with a hanging indent by its term, keeping its first line as text", () => {
+    const text = [
+      "OPTIONS",
+      "     -q            Boil quietly.  The kettle does not whistle when the",
+      "                   water boils, and its light stays off.",
+      "",
+      "     -s socket     Name the socket the kettle listens on, instead of",
+      "                   the default one in the run directory.",
+      "",
+    ].join("\n");
+    expect(blocksOf(text).map(([, body, heading]) => [heading, body.trim().split(/\s+/).slice(0, 3).join(" ")])).toEqual([
+      ["-q", "-q Boil quietly."],
+      ["-s socket", "-s socket Name"],
+    ]);
+  });
+
   it("does not read the last line of an indented sample as the heading of the paragraph after it", () => {
     const sample = "    Host kettle\n            HostName kettle.example.org\n            IdentitiesOnly yes";
     const after = "    Then point the kettle client at the host alias instead of the real host name.";
