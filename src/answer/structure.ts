@@ -180,7 +180,9 @@ export function listAround(text: string, at: number): string[] | undefined {
   let sawItem = BULLET.test(lineOf(text, lineStart));
   if (!sawItem && !/^\s{2,}\S/.test(lineOf(text, lineStart))) return undefined;
   while (start > 0) {
-    const prevStart = text.lastIndexOf("\n", start - 2) + 1;
+    // (lastIndexOf reads a negative position as 0: at a document that opens with a blank line, the
+    // line before the second is the first, not the second again.)
+    const prevStart = start >= 2 ? text.lastIndexOf("\n", start - 2) + 1 : 0;
     const prev = lineOf(text, prevStart);
     if (BULLET.test(prev)) sawItem = true;
     else if (prev.trim() && !/^\s{2,}\S/.test(prev)) break;

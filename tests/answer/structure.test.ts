@@ -40,6 +40,11 @@ describe("blockAfter over plain-text definition lists", () => {
 });
 
 describe("listAround", () => {
+  it("returns for a document that opens with a blank line, every line of it indented (it had looped forever)", () => {
+    const text = "\n\n          The kettle has two lids:\n          - a steel lid\n          - a glass lid\n";
+    expect(listAround(text, text.indexOf("a glass"))).toEqual(["a steel lid", "a glass lid"]);
+  });
+
   it("gives every top-level item of the list a line stands in", () => {
     const text = "Intro.\n\n1. first\n2. second\n   - nested\n3. third\n\nAfter.";
     expect(listAround(text, text.indexOf("second"))).toEqual(["first", "second", "third"]);
