@@ -177,15 +177,25 @@ export function listAround(text: string, at: number): string[] | undefined {
   const lineStart = text.lastIndexOf("\n", Math.max(0, at - 1)) + 1;
   // Walk back to the list's first line: items, their continuations, blank lines between items.
   let start = lineStart;
-  let sawItem = BULLET.test(lineOf(text, lineStart));
-  if (!sawItem && !/^\s{2,}\S/.test(lineOf(text, lineStart))) return undefined;
+  const own = lineOf(text, lineStart);
+  let sawItem = BULLET.test(own);
+  if (!sawItem && !/^\s{2,}\S/.test(own)) return undefined;
+  // What a line of the list is indented deeper than: its item's marker, or (before one is seen)
+  // less than the continuation line it starts from. A line of prose at that indent or less is
+  // not in the list (a document indented throughout is not one list).
+  let floor = sawItem ? leadingBlanks(own) : leadingBlanks(own) - 1;
+  // The least indent of the lines of prose walked past: an item's continuations stand deeper than its marker.
+  let passed = sawItem ? Infinity : leadingBlanks(own);
   while (start > 0) {
     // (lastIndexOf reads a negative position as 0: at a document that opens with a blank line, the
     // line before the second is the first, not the second again.)
     const prevStart = start >= 2 ? text.lastIndexOf("\n", start - 2) + 1 : 0;
     const prev = lineOf(text, prevStart);
-    if (BULLET.test(prev)) sawItem = true;
-    else if (prev.trim() && !/^\s{2,}\S/.test(prev)) break;
+    if (BULLET.test(prev)) {
+      if (leadingBlanks(prev) >= passed) break;
+      [sawItem, floor] = [true, Math.min(floor, leadingBlanks(prev))];
+    } else if (prev.trim() && (!/^\s{2,}\S/.test(prev) || leadingBlanks(prev) <= floor)) break;
+    else if (prev.trim()) passed = Math.min(passed, leadingBlanks(prev));
     start = prevStart;
     if (start === 0) break;
   }
@@ -194,6 +204,10 @@ export function listAround(text: string, at: number): string[] | undefined {
   while (lines.length && !BULLET.test(lines[0] as string)) lines.shift();
   const items = listItems(lines);
   return items.length >= 2 ? items : undefined;
+}
+
+function leadingBlanks(line: string): number {
+  return (/^[ \t]*/.exec(line)?.[0] ?? "").length;
 }
 
 function lineOf(text: string, start: number): string {

@@ -40,6 +40,11 @@ describe("blockAfter over plain-text definition lists", () => {
 });
 
 describe("listAround", () => {
+  it("gives nothing for prose indented as deep as a list far above it (a contents list over an indented text)", () => {
+    const text = "          1.  Kettles\n          2.  Teapots\n\n          1.  Kettles\n\n               A kettle boils water.  Without a lid it boils\n          slowly, and the steam escapes from the top.\n";
+    expect(listAround(text, text.indexOf("slowly"))).toBeUndefined();
+  });
+
   it("returns for a document that opens with a blank line, every line of it indented (it had looped forever)", () => {
     const text = "\n\n          The kettle has two lids:\n          - a steel lid\n          - a glass lid\n";
     expect(listAround(text, text.indexOf("a glass"))).toEqual(["a steel lid", "a glass lid"]);
