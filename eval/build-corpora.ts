@@ -12,7 +12,9 @@
  * were first asked as probes, their first 60 questions read while working (all `tune`) and 40
  * written afterwards for `test`: SQLite's FAQ, CLI manual and reference pages (Markdown), Unix
  * manuals (tmux's manual page rendered by groff, the Z shell and fetchmail FAQs) and libcurl
- * (Markdown guides, a plain-text FAQ, API manual pages). The Node.js documentation and
+ * (Markdown guides, a plain-text FAQ, API manual pages); then two more the same way: NetHack's
+ * Guidebook (a game's rules, paginated plain text) and jq's manual page with GnuPG's DETAILS
+ * (a format reference in Org-mode text). The Node.js documentation and
  * the Debian FAQ are kept for judging and must never be added here.
  */
 import { execFileSync } from "node:child_process";
@@ -24,11 +26,11 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const DEBS = path.join(ROOT, ".cache/eval-debs");
 /** Where the corpora are written: eval/corpora, or EVAL_CORPORA_OUT (to compare a rebuild with what is committed). */
 const OUT = process.env.EVAL_CORPORA_OUT ?? path.join(ROOT, "eval/corpora");
-const PACKAGES = ["python3.11-doc", "postgresql-doc-15", "debian-policy", "dict-jargon", "git-doc", "sqlite3-doc", "zsh-doc", "fetchmail", "tmux", "libcurl4-doc"];
+const PACKAGES = ["python3.11-doc", "postgresql-doc-15", "debian-policy", "dict-jargon", "git-doc", "sqlite3-doc", "zsh-doc", "fetchmail", "tmux", "libcurl4-doc", "nethack-common", "jq", "gnupg"];
 
 function fetchPackages(): string {
   const root = path.join(DEBS, "root");
-  if (existsSync(path.join(root, "usr/share/dictd/jargon.index")) && existsSync(path.join(root, "usr/share/doc/libcurl4"))) return root;
+  if (existsSync(path.join(root, "usr/share/dictd/jargon.index")) && existsSync(path.join(root, "usr/share/doc/libcurl4")) && existsSync(path.join(root, "usr/share/doc/nethack-common"))) return root;
   mkdirSync(root, { recursive: true });
   execFileSync("apt-get", ["download", ...PACKAGES], { cwd: DEBS, stdio: "inherit" });
   for (const deb of readdirSync(DEBS).filter((f) => f.endsWith(".deb"))) {
@@ -176,6 +178,21 @@ function libcurlCorpus(root: string): void {
   }
 }
 
+/** NetHack's Guidebook: a game's rules and manual, a paginated plain text as shipped (nethack-common). */
+function nethackCorpus(root: string): void {
+  const dir = path.join(OUT, "nethack");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "Guidebook.txt"), gunzipSync(readFileSync(path.join(root, "usr/share/doc/nethack-common/Guidebook.txt.gz"))));
+}
+
+/** jq's manual page rendered as plain text (jq), and GnuPG's DETAILS, a format reference in Org mode text as shipped (gnupg). */
+function jqGnupgCorpus(root: string): void {
+  const dir = path.join(OUT, "jq-gnupg");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "jq.txt"), manPage(path.join(root, "usr/share/man/man1/jq.1.gz"), "-man"));
+  writeFileSync(path.join(dir, "gnupg-DETAILS.txt"), gunzipSync(readFileSync(path.join(root, "usr/share/doc/gnupg/DETAILS.gz"))));
+}
+
 const SQLITE = ["faq", "cli", "datatype3", "lang_createtable", "autoinc", "foreignkeys", "wal", "limits", "lang_datefunc", "json1", "lang_upsert", "quirks", "whentouse", "lang_transaction", "c3ref/open", "c3ref/exec", "c3ref/busy_timeout", "lang_vacuum"];
 const LIBCURL_GUIDES = ["FAQ", "HTTP-COOKIES.md", "URL-SYNTAX.md", "SSLCERTS.md", "TheArtOfHttpScripting.md", "DYNBUF.md", "PARALLEL-TRANSFERS.md", "VERSIONS.md", "HSTS.md"];
 const LIBCURL_PAGES = ["CURLOPT_TIMEOUT", "CURLOPT_CONNECTTIMEOUT", "CURLOPT_FOLLOWLOCATION", "CURLOPT_MAXREDIRS", "CURLOPT_USERAGENT", "CURLOPT_SSL_VERIFYPEER", "CURLOPT_LOW_SPEED_LIMIT", "CURLOPT_BUFFERSIZE", "CURLOPT_NOPROGRESS", "curl_easy_perform", "curl_easy_init"];
@@ -212,4 +229,6 @@ plainCorpus(root, "git", "usr/share/doc/git-doc", GIT.map((m) => `${m}.html`), "
 sqliteCorpus(root);
 unixManualsCorpus(root);
 libcurlCorpus(root);
+nethackCorpus(root);
+jqGnupgCorpus(root);
 console.log(`eval corpora written to ${path.relative(ROOT, OUT)}`);
