@@ -292,7 +292,8 @@ function entryNames(heading: string, words = false): string[] {
   const term = TERM_WITH_ARGUMENT.exec(heading.trim());
   if (term) return [term[1] as string];
   // A reference's heading may say what kind of entry it is first: "Event: `'close'`".
-  const parts = heading.replace(ENTRY_KIND, "").split(/,\s*/).map((p) => p.trim().replace(/^`|`$/g, ""));
+  // ("--sort-keys / -S", "--color-output / -C and --monochrome-output / -M": a flag's other spellings.)
+  const parts = heading.replace(ENTRY_KIND, "").split(/,\s*|\s+\/\s+|\s+(?:or|and)\s+/).map((p) => p.trim().replace(/^`|`$/g, ""));
   return parts.length > 0 && parts.every((p) => FLAG.test(p) || QUOTED_NAME.test(p) || identifiersIn(p)[0] === p || (words && ENTRY_WORD.test(p))) ? parts : [];
 }
 

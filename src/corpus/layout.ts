@@ -315,7 +315,7 @@ function isCaption(line: Line, lines: Line[], i: number, seen: Set<string>): boo
   if (adjoins && !question && (OPEN_END.test(text) || (text.length >= MIN_WRAPPED_LINE && /^\p{Ll}/u.test(after.text.trim())))) return false;
   // A term over an indented definition (glossaries, dictionaries, option lists: "-q, --quiet",
   // "--ignored[=<mode>]") heads it, whatever its case; a sentence's end or a lead-in's colon says it is prose.
-  if (headsIndentedBlock(line, lines, i)) return !/[.!;,:…]$/.test(text) && !seen.has(lineKey(text));
+  if (headsIndentedBlock(line, lines, i)) return (!/[.!;,:…]$/.test(text) || TERM_COLON.test(text)) && !seen.has(lineKey(text));
   if (TERMINAL.test(text) && !question) return false;
   if (!/^[\p{Lu}\p{N}]/u.test(text) || text.includes(",")) return false;
   for (let j = i + 1; j < lines.length; j++) {
@@ -444,8 +444,17 @@ export function firstHeading(text: string, bodyStart = 0): string | undefined {
 }
 
 /** A heading as a label: images and URLs dropped, a link's text kept, emphasis marks stripped. */
+/**
+ * A term line with a colon after it that still heads its entry: a flag ("--tab:", "-r, --raw:"),
+ * or a term after a bullet glyph as groff sets an option list ("○   --indent n:").
+ */
+const TERM_COLON = /^(?:[○•◦·▪‣]\s+\S.{0,60}|-{1,2}[\w[].{0,60}):$/;
+/** A bullet glyph before a heading's words ("○ --unbuffered"): layout, not part of its name. */
+const BULLET_GLYPH = /^[○•◦·▪‣]\s+/;
+
 function cleanHeading(text: string): string {
-  return without(text, inlineNoise(text)).replace(/[*_`]+/g, "").replace(/\s+/g, " ").trim();
+  // (Underscores only where they mark emphasis, at a word's edge: "sort_by(path_expression)" keeps its own.)
+  return without(text, inlineNoise(text)).replace(/[*`]+/g, "").replace(/(^|[\s(])_+(?=\S)|(?<=\S)_+(?=[\s).,:;]|$)/g, "$1").replace(/\s+/g, " ").trim().replace(BULLET_GLYPH, "").replace(/(\S):$/, "$1");
 }
 
 function withHeading(block: Block, heading: string | undefined): Block {

@@ -1741,6 +1741,13 @@ describe("composeAnswer on a manual page's defaults and sizes", () => {
     expect(composeAnswer(reference, "what is the default size of a teapot").answer).toBe("4");
   });
 
+  it("answers which option with a flag an entry's heading spells two ways ('--keep-warm / -k')", async () => {
+    const manual = await indexOver(newDir, {
+      "kettle.txt": ["OPTIONS", "", "       ○   --keep-warm / -k:", "", "           Hold the water just below boiling after the kettle switches itself off.", "", "       ○   --steep-time:", "", "           Set how many minutes the tea steeps before the basket lifts out.", ""].join("\n"),
+    });
+    expect(composeAnswer(manual, "which option holds the water below boiling after the kettle switches off").answer).toMatch(/^--keep-warm\b/);
+  });
+
   it("answers how big with a size", () => {
     expect(composeAnswer(page, "how big can a recipe file get").answer).toBe("64 kilobytes");
   });

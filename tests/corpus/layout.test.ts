@@ -359,6 +359,23 @@ describe("layoutOf", () => {
     expect(mask).toContain("cup        mug");
   });
 
+  it("heads an option list's entries as groff sets them, bullet and colon aside, and keeps a heading's own underscores", () => {
+    const text = [
+      "       ○   --keep-warm / -k:",
+      "",
+      "           Hold the water just below boiling after the kettle switches off.",
+      "",
+      "       ○   --steep-time:",
+      "",
+      "           Set how many minutes the tea steeps before the basket lifts.",
+      "",
+      "   steep_by(path_expression)",
+      "       Steeps each cup by the time the expression gives for it, in order.",
+      "",
+    ].join("\n");
+    expect(blocksOf(text).map(([, , heading]) => heading)).toEqual(["--keep-warm / -k", "--steep-time", "steep_by(path_expression)"]);
+  });
+
   it("heads an entry set with a hanging indent by its term, keeping its first line as text", () => {
     const text = [
       "OPTIONS",
