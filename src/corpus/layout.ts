@@ -89,6 +89,7 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
   const seen = new Set<string>();
   const repeated = repeatedLines(lines);
   const furniture = pageFurniture(lines);
+  const org = isOrg(lines);
   const wrapped = isHardWrapped(lines);
   let heading: string | undefined;
   /** A caption's heading lasts until the next image or repeated block (a gallery item ends there). */
@@ -105,6 +106,36 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
   while (lastLine > 0 && !(lines[lastLine] as Line).text.trim()) lastLine--;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
+    if (org) {
+      // Org mode: "#+begin_example" … "#+end_example" is a sample, as a fence is; "#+TITLE:" and
+      // "# …" lines are settings and comments; "** Field 2 - Validity" is a heading.
+      const begin = ORG_BEGIN.exec(line.text);
+      if (begin) {
+        closePara();
+        let j = i + 1;
+        while (j < lines.length && !new RegExp(`^\\s*#\\+end_${begin[1]}\\b`, "i").test((lines[j] as Line).text)) j++;
+        mask.blank(line.start, line.end);
+        if (j < lines.length) mask.blank((lines[j] as Line).start, (lines[j] as Line).end);
+        const first = lines[i + 1];
+        const last = lines[Math.min(j, lines.length) - 1];
+        if (first && last && last.end > first.start) blocks.push(withHeading({ kind: "code", start: first.start, end: last.end }, heading));
+        i = j;
+        continue;
+      }
+      if (ORG_SETTING.test(line.text)) {
+        closePara();
+        mask.blank(line.start, line.end);
+        continue;
+      }
+      const orgHeading = ORG_HEADING.exec(line.text);
+      if (orgHeading) {
+        closePara();
+        heading = cleanHeading(orgHeading[1] ?? "");
+        captionScope = false;
+        mask.blank(line.start, line.end);
+        continue;
+      }
+    }
     const fence = fenceOf(line.text);
     if (fence) {
       closePara();
@@ -255,6 +286,17 @@ const MAN_NAME = String.raw`[A-Za-z_][\w.:+-]*\(\d[a-z]*\)`;
 const MAN_HEAD = new RegExp(String.raw`^\s*(${MAN_NAME})\s+\S.*\S\s+(${MAN_NAME})\s*$`);
 /** A manual page's foot: three parts set apart by runs of spaces, a date in the middle ("libcurl 7.88.1   January 02, 2023   CURLOPT_USERAGENT(3)"). */
 const MAN_FOOT = /^\s*\S(?:.*\S)?\s{3,}(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]+ \d{4})\s{3,}\S(?:.*\S)?\s*$/;
+
+/** Org mode's heading ("* Format of the colon listings", "*** NEWSIG [<signers_uid>]"), its block markers, and its settings and comments. */
+const ORG_HEADING = /^\*+[ \t]+(\S.*?)[ \t]*$/;
+const ORG_BEGIN = /^\s*#\+begin_(\w+)/i;
+const ORG_SETTING = /^\s*#(?:\+\w+:?.*|\s.*|)$/;
+
+/** Whether a plain text is written in Org mode: its first line says so ("-*- org -*-"), or it sets a title or opens a block the Org way. */
+function isOrg(lines: Line[]): boolean {
+  if (/-\*-\s*(?:mode:\s*)?org\s*-\*-/i.test(lines[0]?.text ?? "")) return true;
+  return lines.slice(0, 40).some((l) => /^#\+(?:title|begin_\w+|options|startup):/i.test(l.text.trim()) || /^#\+begin_\w+/i.test(l.text.trim()));
+}
 
 /** A line of a paginated text's running head or foot: two or more parts set apart by runs of spaces. */
 const SPREAD_LINE = /^\s*\S.*?\S {3,}\S/;

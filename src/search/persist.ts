@@ -20,7 +20,7 @@ import { SearchIndex, type IndexSnapshot } from "./build.js";
  * Bump whenever what a saved index means changes: passage cutting, normalisation, fields, or
  * the snapshot's shape. A cache of another version is rebuilt, never misread.
  */
-export const INDEX_FORMAT_VERSION = 44;
+export const INDEX_FORMAT_VERSION = 45;
 const FORMAT = "verbatim-index";
 export const INDEX_FILE = "index.json";
 /** `index.json.<pid>.tmp`: a save in progress, or one a killed process left. */

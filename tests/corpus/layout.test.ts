@@ -376,6 +376,26 @@ describe("layoutOf", () => {
     expect(blocksOf(text).map(([, , heading]) => heading)).toEqual(["--keep-warm / -k", "--steep-time", "steep_by(path_expression)"]);
   });
 
+  it("reads an Org-mode text's headings, samples, settings and comments", () => {
+    const text = [
+      "# doc/KETTLE                                         -*- org -*-",
+      "#+TITLE: Kettle details",
+      "",
+      "* Format of the brew log",
+      "** Field 1 - Temperature",
+      "   The water's temperature when the brew began, in degrees.",
+      "#+begin_example",
+      "brew:98:green:",
+      "#+end_example",
+      "",
+    ].join("\n");
+    expect(blocksOf(text)).toEqual([
+      ["prose", "   The water's temperature when the brew began, in degrees.", "Field 1 - Temperature"],
+      ["code", "brew:98:green:", "Field 1 - Temperature"],
+    ]);
+    expect(layoutOf(text).mask).not.toContain("TITLE");
+  });
+
   it("heads an entry set with a hanging indent by its term, keeping its first line as text", () => {
     const text = [
       "OPTIONS",
