@@ -41,8 +41,8 @@ const BY_DEFAULT_AMOUNT = new RegExp(String.raw`\bby default,\s+(?:(?:up to|at m
  * verb (a subject in code right after "By default," is what has the default, not the value).
  */
 const BY_DEFAULT_CLAUSE = new RegExp(String.raw`\bby default,\s+(?:(?:the|a|an|this|each|every)\s+)?(?:\[?\`[^\`\n]+\`\]?(?:\([^)\s]*(?:\s+"[^"\n]*")?\))?\s+)?[^.\`;:]{0,60}?\b(?:is|are|will|uses?|sets?|returns?|selects?|represents?|equals?|becomes?|takes?|gives?)\b[^.\`;:]{0,40}?(\`[^\`\n]{1,60}\`|${AMOUNT})`, "gi");
-/** "(default 2)", "(default: `none`)": a default stated in brackets after what it is the default of. */
-const BRACKETED_DEFAULT = /\(\s*default:?\s+(`[^`\n]{1,40}`|[^()\s,;]{1,30})\s*\)/gi;
+/** "(default 2)", "(default: `none`)", '(default "slime mold")': a default stated in brackets after what it is the default of. */
+const BRACKETED_DEFAULT = /\(\s*default:?\s+(`[^`\n]{1,40}`|"[^"\n]{1,40}"|'[^'\n]{1,40}'|[^()\s,;]{1,30})\s*\)/gi;
 const CODE_SPAN = /`([^`\n]{1,80})`/g;
 /** Words that look like code outside code spans: URLs, --flags, dotted.names, snake_case, paths (not a URL's), CONSTANTS, calls(). */
 const CODE_WORD = /(?<![\w`/:])(https?:\/\/[^\s<>()[\]`"]*[^\s<>()[\]`".,;:!?]|--?[a-zA-Z][\w-]*|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?|[a-z]+_[a-z_\d]+|\/?(?:[\w.-]+\/)+[\w.-]+|[A-Z][A-Z\d]*_[A-Z\d_]+|\w+\(\))(?![\w`])/g;

@@ -1748,6 +1748,24 @@ describe("composeAnswer on a manual page's defaults and sizes", () => {
     expect(composeAnswer(manual, "which option holds the water below boiling after the kettle switches off").answer).toMatch(/^--keep-warm\b/);
   });
 
+  it("answers a default stated in brackets, quoted and of more than one word", async () => {
+    const guide = await indexOver(newDir, {
+      "guide.txt": [
+        "OPTIONS",
+        "",
+        "          tea",
+        "            Name a tea after something you enjoy drinking (for example",
+        "            \"tea:sencha\") (default \"earl grey\").  The kettle shows it",
+        "            on its display while the water boils.",
+        "",
+        "          volume",
+        "            How loud the kettle whistles when the water boils, from 0 to 10.",
+        "",
+      ].join("\n"),
+    });
+    expect(composeAnswer(guide, "what is the default tea name").answer).toBe("earl grey");
+  });
+
   it("answers how big with a size", () => {
     expect(composeAnswer(page, "how big can a recipe file get").answer).toBe("64 kilobytes");
   });
