@@ -177,7 +177,10 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     return labelled !== undefined && labelled !== event;
   };
   const offer = (raw: string, at: number, fit: number, stated = false, quoted = false, statedOfAsked = false): void => {
-    const value = raw.replace(/^[`"'‘“]|[`"'’”]$/g, "").replace(/[.,;:]+$/, "").trim();
+    // A name a hard-wrapped text hyphenates at a line's end ("paranoid_confirma-" over "tion:") is
+    // answered whole (quotes stay verbatim; the answer is the name).
+    const broken = /\w-?$/.test(raw) ? /^-\n[ \t]*(\w+)/.exec(text.slice(at + raw.length - (raw.endsWith("-") ? 1 : 0))) : null;
+    const value = (broken ? raw.replace(/-$/, "") + broken[1] : raw).replace(/^[`"'‘“]|[`"'’”]$/g, "").replace(/[.,;:]+$/, "").trim();
     if (!value || value.length > 80) return;
     // "when will X be removed" is not answered by "Deprecated since version 2.3".
     if (event && VERSION_TEXT.test(value) && otherEvent(at)) return;

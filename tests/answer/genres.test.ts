@@ -1766,6 +1766,13 @@ describe("composeAnswer on a manual page's defaults and sizes", () => {
     expect(composeAnswer(guide, "what is the default tea name").answer).toBe("earl grey");
   });
 
+  it("answers with a name a hard-wrapped text hyphenates at a line's end, whole", async () => {
+    const guide = await indexOver(newDir, {
+      "guide.txt": "OPTIONS\n\n          Most kettles whistle when the water boils.  To keep a kettle quiet\n          at night, set the option whistle_at_night_disa-\n          bled in the settings file; the light still comes on.\n",
+    });
+    expect(composeAnswer(guide, "what is the option to keep the kettle quiet at night").answer).toBe("whistle_at_night_disabled");
+  });
+
   it("answers how big with a size", () => {
     expect(composeAnswer(page, "how big can a recipe file get").answer).toBe("64 kilobytes");
   });
