@@ -17,6 +17,8 @@ import { readable } from "./sentence.js";
  * bold or a list item's, the value on the same line and short (a sentence of prose is no field).
  */
 const FIELD_LINE = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([A-Z][A-Za-z]+(?:[ -][A-Za-z]+)?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]+(\S[^\n]{0,79}?)[ \t]*$/gm;
+/** FIELD_LINE for one line alone. */
+const ONE_FIELD_LINE = new RegExp(FIELD_LINE.source);
 /** Labels that are asked about elsewhere (a default, see code.ts; what an entry returns, see describe.ts) or that head prose rather than a value. */
 const NOT_ASKED = new Set(["default", "returns", "return", "note", "example", "see", "warning", "tip", "caution", "important", "q", "a"]);
 /** A field's value that is a type or name in braces alone, as API references write them: "{integer}", "{EventEmitter}". */
@@ -40,7 +42,7 @@ export function fieldAsked(q: Question, readings: Reading[]): { text: string; re
       // A field's value ends with its line: one that runs on into the next ("Deinitialized
       // submodule: A gitlink, and a .gitmodules entry, but no" over "working tree") is prose.
       const next = text.slice((m.index as number) + m[0].length + 1).split("\n", 1)[0] ?? "";
-      if (next.trim() && !/^\s*(?:[-*+]|\d{1,3}[.)])\s/.test(next) && !new RegExp(FIELD_LINE.source).test(next)) continue;
+      if (next.trim() && !/^\s*(?:[-*+]|\d{1,3}[.)])\s/.test(next) && !ONE_FIELD_LINE.test(next)) continue;
       const value = readable(m[2] as string).trim();
       const braced = BRACED.exec(value)?.[1];
       if (value) return { text: braced ?? value, reading: r };

@@ -242,7 +242,9 @@ export function parseQuestion(asked: string): Question {
  * "when does the ballot close", which names no code.
  */
 /** "when loading", "when using": a condition told by what is being done, not a time asked for. */
-const WHEN_DOING = /\bwhen [a-z]{3,}ing\b/g;
+const GERUND = "[a-z]{3,}ing";
+const WHEN_DOING = new RegExp(`\\bwhen ${GERUND}\\b`, "g");
+const GERUND_WORD = new RegExp(`^${GERUND}$`);
 const WHEN_PRESENT = /^when (?:does|do|is|are|should|must|can|could|may|might|would)\b/;
 /** Code written in a question: a CODE_WORD, a dunder name ("__del__") or a quoted name ("'close'"). */
 const CODE_IN_TEXT = /(?:^|\s)(?:__\w+__|(['"`])[\w.:-]+\1)(?=[\s?.,]|$)/;
@@ -334,7 +336,7 @@ const KEYWORD_OPTION_NOUNS = new Set(["flag", "option", "switch"]);
  * left alone there (typing keywords by their last noun lost answers).
  */
 function keywordMeasure(tokens: Token[]): { kind: AnswerKind; token: Token } | undefined {
-  if (tokens.some((t, i) => WH.test(t.text) && !(t.text.toLowerCase() === "when" && /^[a-z]{3,}ing$/.test(tokens[i + 1]?.text ?? "")))) return undefined;
+  if (tokens.some((t, i) => WH.test(t.text) && !(t.text.toLowerCase() === "when" && GERUND_WORD.test(tokens[i + 1]?.text ?? "")))) return undefined;
   for (const t of tokens) {
     const kind = t.pos === "NOUN" || t.pos === "ADJ" ? TYPE_NOUNS[t.lemma] : undefined;
     if (kind === "number" || kind === "date") return { kind, token: t };

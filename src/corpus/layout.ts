@@ -106,42 +106,13 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
   while (lastLine > 0 && !(lines[lastLine] as Line).text.trim()) lastLine--;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
-    if (org) {
-      // Org mode: "#+begin_example" … "#+end_example" is a sample, as a fence is; "#+TITLE:" and
-      // "# …" lines are settings and comments; "** Field 2 - Validity" is a heading.
-      const begin = ORG_BEGIN.exec(line.text);
-      if (begin) {
-        closePara();
-        let j = i + 1;
-        while (j < lines.length && !new RegExp(`^\\s*#\\+end_${begin[1]}\\b`, "i").test((lines[j] as Line).text)) j++;
-        mask.blank(line.start, line.end);
-        if (j < lines.length) mask.blank((lines[j] as Line).start, (lines[j] as Line).end);
-        const first = lines[i + 1];
-        const last = lines[Math.min(j, lines.length) - 1];
-        if (first && last && last.end > first.start) blocks.push(withHeading({ kind: "code", start: first.start, end: last.end }, heading));
-        i = j;
-        continue;
-      }
-      if (ORG_SETTING.test(line.text)) {
-        closePara();
-        mask.blank(line.start, line.end);
-        continue;
-      }
-      const orgHeading = ORG_HEADING.exec(line.text);
-      if (orgHeading) {
-        closePara();
-        heading = cleanHeading(orgHeading[1] ?? "");
-        captionScope = false;
-        mask.blank(line.start, line.end);
-        continue;
-      }
-    }
-    const fence = fenceOf(line.text);
-    if (fence) {
+    // A sample: a fenced block, or Org mode's "#+begin_example" … "#+end_example".
+    const closes = sampleCloser(line.text, org);
+    if (closes) {
       closePara();
-      // An unclosed fence runs to the end of the document, as in CommonMark.
+      // An unclosed one runs to the end of the document, as in CommonMark.
       let j = i + 1;
-      while (j < lines.length && !closesFence((lines[j] as Line).text, fence)) j++;
+      while (j < lines.length && !closes((lines[j] as Line).text)) j++;
       mask.blank(line.start, line.end);
       if (j < lines.length) mask.blank((lines[j] as Line).start, (lines[j] as Line).end);
       const first = lines[i + 1];
@@ -150,15 +121,22 @@ export function layoutOf(text: string, bodyStart = 0): Layout {
       i = j;
       continue;
     }
+    // Org mode's "#+TITLE:" settings and "# …" comments are not text.
+    if (org && ORG_SETTING.test(line.text)) {
+      closePara();
+      mask.blank(line.start, line.end);
+      continue;
+    }
     const trimmed = line.text.trim();
     if (!trimmed) {
       closePara();
       continue;
     }
-    const atx = ATX.exec(line.text);
-    if (atx) {
+    // "## Title", or in Org mode "** Field 2 - Validity".
+    const titled = ATX.exec(line.text)?.[2] ?? (org ? ORG_HEADING.exec(line.text)?.[1] : undefined);
+    if (titled !== undefined) {
       closePara();
-      heading = cleanHeading(atx[2] ?? "");
+      heading = cleanHeading(titled);
       captionScope = false;
       mask.blank(line.start, line.end);
       continue;
@@ -290,12 +268,22 @@ const MAN_FOOT = /^\s*\S(?:.*\S)?\s{3,}(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{4}-\d{2}
 /** Org mode's heading ("* Format of the colon listings", "*** NEWSIG [<signers_uid>]"), its block markers, and its settings and comments. */
 const ORG_HEADING = /^\*+[ \t]+(\S.*?)[ \t]*$/;
 const ORG_BEGIN = /^\s*#\+begin_(\w+)/i;
+
+/** What ends the sample line `text` opens, if it opens one: a closing fence, or in Org mode the block's "#+end_…". */
+function sampleCloser(text: string, org: boolean): ((line: string) => boolean) | undefined {
+  const fence = fenceOf(text);
+  if (fence) return (line) => closesFence(line, fence);
+  const begin = org ? ORG_BEGIN.exec(text) : null;
+  if (!begin) return undefined;
+  const end = new RegExp(`^\\s*#\\+end_${begin[1]}\\b`, "i");
+  return (line) => end.test(line);
+}
 const ORG_SETTING = /^\s*#(?:\+\w+:?.*|\s.*|)$/;
 
 /** Whether a plain text is written in Org mode: its first line says so ("-*- org -*-"), or it sets a title or opens a block the Org way. */
 function isOrg(lines: Line[]): boolean {
   if (/-\*-\s*(?:mode:\s*)?org\s*-\*-/i.test(lines[0]?.text ?? "")) return true;
-  return lines.slice(0, 40).some((l) => /^#\+(?:title|begin_\w+|options|startup):/i.test(l.text.trim()) || /^#\+begin_\w+/i.test(l.text.trim()));
+  return lines.slice(0, 40).some((l) => /^#\+(?:(?:title|options|startup):|begin_\w+)/i.test(l.text.trim()));
 }
 
 /** A line of a paginated text's running head or foot: two or more parts set apart by runs of spaces. */
@@ -485,7 +473,6 @@ export function firstHeading(text: string, bodyStart = 0): string | undefined {
   return undefined;
 }
 
-/** A heading as a label: images and URLs dropped, a link's text kept, emphasis marks stripped. */
 /**
  * A term line with a colon after it that still heads its entry: a flag ("--tab:", "-r, --raw:"),
  * or a term after a bullet glyph as groff sets an option list ("○   --indent n:").
@@ -494,6 +481,7 @@ const TERM_COLON = /^(?:[○•◦·▪‣]\s+\S.{0,60}|-{1,2}[\w[].{0,60}):$/;
 /** A bullet glyph before a heading's words ("○ --unbuffered"): layout, not part of its name. */
 const BULLET_GLYPH = /^[○•◦·▪‣]\s+/;
 
+/** A heading as a label: images and URLs dropped, a link's text kept, emphasis marks, a bullet glyph and a closing colon stripped. */
 function cleanHeading(text: string): string {
   // (Underscores only where they mark emphasis, at a word's edge: "sort_by(path_expression)" keeps its own.)
   return without(text, inlineNoise(text)).replace(/[*`]+/g, "").replace(/(^|[\s(])_+(?=\S)|(?<=\S)_+(?=[\s).,:;]|$)/g, "$1").replace(/\s+/g, " ").trim().replace(BULLET_GLYPH, "").replace(/(\S):$/, "$1");
