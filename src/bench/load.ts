@@ -110,6 +110,9 @@ async function startBot(botRoot: string, discord: DiscordStandIn, corpusDir: str
       INDEX_CACHE_DIR: path.join(ROOT, ".cache", botRoot === ROOT ? "index-load" : `index-load-${path.basename(botRoot)}`),
       RATE_LIMIT_PER_MINUTE: "0",
       LOG_LEVEL: "info",
+      // The bot itself, not under npm start's supervisor: its peak memory is the bot's, measured by pid.
+      // (A checkout from before the supervisor ignores this.)
+      VERBATIM_SUPERVISED: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

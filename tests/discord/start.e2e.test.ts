@@ -21,17 +21,17 @@ afterEach(async () => {
   discord = running = undefined;
 });
 
+/** Starts the stand-in and `npm start` against it with `env` besides the settings it needs; resolves once logged in. */
+async function startLoggedIn(env: Record<string, string> = {}): Promise<{ discord: DiscordStandIn; running: Running }> {
+  discord = await DiscordStandIn.start({ token: TEST_TOKEN, ackWindowMs: TEST_ACK_WINDOW_MS });
+  running = await runScript("start", { DISCORD_TOKEN: TEST_TOKEN, DISCORD_CLIENT_ID: discord.world.applicationId, DISCORD_API_BASE: discord.apiBase, CORPUS_DIR, ...env });
+  await running.waitForOutput(/Logged in as Verbatim/);
+  return { discord, running };
+}
+
 describe("npm start", () => {
   it("answers /ask through the stand-in, and on SIGTERM finishes the reply in flight, then exits 0", async () => {
-    discord = await DiscordStandIn.start({ token: TEST_TOKEN, ackWindowMs: TEST_ACK_WINDOW_MS });
-    running = await runScript("start", {
-      DISCORD_TOKEN: TEST_TOKEN,
-      DISCORD_CLIENT_ID: discord.world.applicationId,
-      DISCORD_API_BASE: discord.apiBase,
-      CORPUS_DIR,
-      LOG_LEVEL: "debug",
-    });
-    await running.waitForOutput(/Logged in as Verbatim/);
+    const { discord, running } = await startLoggedIn({ LOG_LEVEL: "debug" });
 
     const ask = discord.slashCommand("ask", { question: "Who is standing for deputy leader?" }, discord.member(discord.newUser()));
     const isEdit = (r: RecordedRequest) => r.method === "PATCH" && r.path === ask.originalPath;
@@ -48,6 +48,32 @@ describe("npm start", () => {
     if (process.env.SHOW_OUTPUT) console.log(running.output());
     expect(running.output()).not.toContain(TEST_TOKEN.split(".")[0]);
     expect(discord.takeProblems()).toEqual([]);
+  });
+
+  it("refuses a question the watchdog caught stalling an earlier start, as its supervisor asks, and answers the rest", async () => {
+    // (What the supervisor sets for the bot it starts again after a stall: start.ts runs the bot itself.)
+    const { discord, running } = await startLoggedIn({ VERBATIM_SUPERVISED: "1", VERBATIM_REFUSED: JSON.stringify(["who is standing for deputy leader?"]) });
+    expect(running.output()).toMatch(/WARN {2}refusing 1 question that stalled the bot before this start/);
+
+    const edits = [];
+    for (const question of ["Who is standing for  Deputy Leader?", "Who is standing for deputy leader of Labour?"]) {
+      const ask = discord.slashCommand("ask", { question }, discord.member(discord.newUser()));
+      edits.push(JSON.stringify((await discord.waitFor((r) => r.method === "PATCH" && r.path === ask.originalPath, "edit of /ask")).body));
+    }
+    expect(edits[0]).toContain("stopped me the last time it was asked");
+    expect(edits[0]).not.toMatch(/Rayner|Allin-Khan/);
+    expect(edits[1]).toMatch(/Rayner|Allin-Khan|Butler|Burgon/);
+    running.child.kill("SIGTERM");
+    expect(await running.exited).toBe(0);
+  });
+
+  it("stops the bot, replies finished, when its supervisor is killed", async () => {
+    const { running } = await startLoggedIn();
+    running.child.kill("SIGKILL");
+    await running.exited;
+    // The bot writes to the same output as the supervisor did, which outlives it.
+    for (let waited = 0; !/Stopped\.\s*$/.test(running.output()) && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(running.output()).toMatch(/Supervisor gone: finishing 0 replies in flight, then disconnecting[\s\S]*Stopped\.\s*$/);
   });
 
   it("exits 1 with a short message when DISCORD_TOKEN is missing", async () => {
