@@ -198,10 +198,12 @@ export function withEntryPassages(index: SearchIndex, q: Question, hits: ScoredP
   }
   if (entry.size === 0) return hits;
   const rescored = hits.map((h) => (entry.has(h.passage.id) ? { ...h, score: Math.max(h.score, entry.get(h.passage.id) as number) } : h));
-  const have = new Set(hits.map((h) => h.passage.id));
-  const added = [...entry].filter(([id]) => !have.has(id)).map(([id, score]) => ({ passage: index.passage(id) as Passage, score, terms: [] }));
-  // (Those retrieval left out are read with the first.)
-  return readWithFirst(rescored, added);
+  // (Those retrieval left out, or found below the passages read closely, are read with the first.)
+  const read = new Set(hits.slice(0, READ_FIRST).map((h) => h.passage.id));
+  const found = new Map(rescored.map((h) => [h.passage.id, h]));
+  const added = [...entry].filter(([id]) => !read.has(id)).map(([id, score]) => found.get(id) ?? { passage: index.passage(id) as Passage, score, terms: [] });
+  const moved = new Set(added.map((h) => h.passage.id));
+  return readWithFirst(rescored.filter((h) => !moved.has(h.passage.id)), added);
 }
 
 /** Passages read from the start of an entry whose heading asks the question (see withAskedEntryPassages). */

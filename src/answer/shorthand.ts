@@ -29,12 +29,21 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 type Vocabulary = Pick<SearchIndex, "documentFrequency">;
 
 /**
- * `text` with each lower-case shorthand written out where the documents hold the full word
+ * How people say "by default" in chat, written out as documentation says it: "out of the box",
+ * "if I don't set one", "when it's unset". General informal English, not fitted on questions.
+ */
+const BY_DEFAULT =
+  /\bout of the box\b|\bif (?:i|you|we|one) (?:do ?n[o'’]?t|never) (?:set|specify|give|pass|change|configure|touch)\b(?: (?:it|one|anything|that|them|an? \w+|the \w+))?|\b(?:if|when) (?:it'?s|it is|that'?s|that is|they'?re|they are) (?:not set|unset|left unset)\b/gi;
+
+/**
+ * `text` with chat's ways of saying "by default" written so, and each lower-case shorthand written out where the documents hold the full word
  * (its singular, as the index holds lemmas) in more passages than the shorthand. Capitalised or
  * upper-case forms are names or code ("DB", "Env") and stay.
  */
 export function expandShorthand(text: string, index: Vocabulary): string {
-  return text.replace(/(?<![\p{L}\p{N}_./$-])[a-z]+(?![\p{L}\p{N}_(]|\.\w)/gu, (word) => {
+  // ("by default" once: "the default name of the fruit if i dont set one" says it already.)
+  const idioms = /\bdefault/i.test(text) ? text.replace(BY_DEFAULT, "").replace(/\s{2,}/g, " ").trim() : text.replace(BY_DEFAULT, "by default");
+  return idioms.replace(/(?<![\p{L}\p{N}_./$-])[a-z]+(?![\p{L}\p{N}_(]|\.\w)/gu, (word) => {
     const full = SHORTHAND[word];
     if (!full) return word;
     const lemma = lemmaOf(full);

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { composeAnswer, draftAnswer, givesDefault } from "../../src/answer/compose.js";
-import { withAskedEntryPassages } from "../../src/answer/describe.js";
+import { withAskedEntryPassages, withEntryPassages } from "../../src/answer/describe.js";
 import { parseQuestion } from "../../src/answer/question.js";
 import { READ_FIRST } from "../../src/answer/rerank.js";
 import { loadCorpus } from "../../src/corpus/load.js";
@@ -1554,6 +1554,52 @@ describe("composeAnswer on a FAQ whose numbered entries are set in bold and answ
     const other = parseQuestion("how long can I keep a teapot");
     const hits = faq.searchTerms(other.terms, 24);
     expect(withAskedEntryPassages(faq, other, hits)).toEqual(hits);
+  });
+});
+
+describe("composeAnswer on a default asked in chat's words", () => {
+  it("answers 'if i dont set it' and 'out of the box' with the value stated as the default, not another value near the words", async () => {
+    const queue = await indexOfLines(newDir, "queue.md", [
+      "# Kettle queue settings",
+      "",
+      "`brew_queue` (`integer`)  ",
+      "The most brews a kettle holds in its queue while it boils. Raise it to 12 on a kettle that serves a large office, or lower it to 1 so that each brew waits for the one before it. 4 by default.",
+      "",
+      "`queue_wait` (`integer`)  ",
+      "How long a queued brew waits before it is dropped, in minutes. 20 by default.",
+    ]);
+    expect(composeAnswer(queue, "how many brews will the kettle queue if i dont set brew_queue").answer).toBe("4");
+    expect(composeAnswer(queue, "out of the box how many brews does the queue hold").answer).toBe("4");
+  });
+});
+
+describe("withEntryPassages on an entry whose description runs over several passages", () => {
+  it("reads the entry's later passages with the first, when retrieval ranked them below the passages read closely", async () => {
+    const others = ["steep_time", "pour_speed", "lid_lock", "cup_count", "spout_angle", "warm_plate", "tea_grade", "milk_first", "sugar_lumps", "cosy_size", "leaf_scoop", "water_hardness"];
+    const settings = await indexOver(newDir, {
+      "settings.md": [
+        "# Kettle remote settings",
+        "",
+        "`boil_hosts` (`string`)  ",
+        "Names the hosts whose kettles a remote may boil, as a list separated by commas. Each entry is a host name, an address, or a pattern " +
+          "that stands for many hosts at once. The remote reads the list when it starts and again when it is told to reload, so an entry may be " +
+          "added without stopping the brews under way. A warning is written to the log for every entry that cannot be read. Entries are tried in " +
+          "the order written, and the first that answers goes first while the rest wait their turn. Requests that arrive while the remote restarts " +
+          "are queued and served when it is back. Kettles that leave the list finish their brew before they are let go. The remote keeps a short " +
+          "record of the requests it has served, which the status page shows. The default value is kitchen, which allows only the kettle in the " +
+          "same room. An empty list turns the remote off altogether.",
+        "",
+      ].join("\n"),
+      "pot-settings.md": ["# Teapot settings", "", ...others.flatMap((name, i) => [`## ${name}`, "", `The default value of ${name} is ${i + 2}, and a value of zero turns it off.`, ""])].join("\n"),
+    });
+    const q = parseQuestion("what is the default value of boil_hosts");
+    const hits = settings.searchTerms(q.terms, 24);
+    const states = (h: (typeof hits)[number]): boolean => settings.docs.get(h.passage.doc)?.text.slice(h.passage.start, h.passage.end).includes("The default value is kitchen") ?? false;
+    // Retrieval ranks the passage that states it below the passages read closely …
+    expect(hits.slice(0, READ_FIRST).some(states)).toBe(false);
+    // … and the entry it continues brings it among them.
+    expect(withEntryPassages(settings, q, hits).slice(0, READ_FIRST).some(states)).toBe(true);
+    expect(composeAnswer(settings, "what is the default value of boil_hosts").answer).toMatch(/kitchen/);
   });
 });
 

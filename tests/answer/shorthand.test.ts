@@ -27,3 +27,18 @@ describe("expandShorthand", () => {
     expect(expandShorthand("where is the repo", vocabulary({}))).toBe("where is the repo");
   });
 });
+
+describe("expandShorthand on chat's ways of saying 'by default'", () => {
+  const none = vocabulary({});
+  it("writes them as 'by default'", () => {
+    expect(expandShorthand("out of the box what is boil_port set to", none)).toBe("by default what is boil_port set to");
+    expect(expandShorthand("how many brews does it queue if i dont set a limit", none)).toBe("how many brews does it queue by default");
+    expect(expandShorthand("if you don't specify it, where do logs go", none)).toBe("by default, where do logs go");
+    expect(expandShorthand("what port when it's unset?", none)).toBe("what port by default?");
+  });
+
+  it("drops them where the question says 'default' already, and leaves other settings alone", () => {
+    expect(expandShorthand("whats the default name of the pot if i dont set one", none)).toBe("whats the default name of the pot");
+    expect(expandShorthand("if i set a limit how many brews queue", none)).toBe("if i set a limit how many brews queue");
+  });
+});
