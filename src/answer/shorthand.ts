@@ -29,6 +29,23 @@ const SHORTHAND: Readonly<Record<string, string>> = {
 type Vocabulary = Pick<SearchIndex, "documentFrequency">;
 
 /**
+ * Text-speak for function words ("ur", "ppl", "tho", "b4"), written out unless the documents use
+ * the form itself. General informal English, not fitted on questions.
+ */
+const TEXT_SPEAK: Readonly<Record<string, string>> = {
+  ur: "your", ppl: "people", tho: "though", thru: "through", abt: "about", b4: "before", cuz: "because", bc: "because", pls: "please", plz: "please", thx: "thanks",
+};
+/** Modal and other words "u" stands after as "you" ("can u pick", "if u want", "let u"). */
+const BEFORE_YOU = "can|could|do|did|does|will|would|should|shall|may|might|must|have|had|are|r|were|if|when|so|let|thank|thanks|help|tell|give|show|make|makes|for|to|and|then";
+/**
+ * The one-letter "u" (you) and "r" (are) of chat, read by the words around them, since a corpus
+ * may name a key or flag "u" or "r" ("press u to untrap", "the r command"): "can u pick", "what r
+ * potions", "monks r supposed", "r u sure", "spells u can know".
+ */
+const YOU = new RegExp(`(?<=\\b(?:${BEFORE_YOU})\\s+)u\\b(?!\\s+(?:command|key|option|flag|switch)s?\\b)|(?<![\\w-])u(?=\\s+(?:can|could|should|need|needs|have|must|will|would|want|get|got|see|know|mean)\\b)`, "gi");
+const ARE = /(?<=\b(?:what|who|where|when|why|how|which|there|they|we|you|u|these|those|\p{L}+s)\s+)r\b(?=\s+(?:u|you|they|we|there|these|those|not|\p{L}+(?:ed|ing|s))\b)|^r(?=\s+(?:u|you|there|they|we|these|those)\b)/giu;
+
+/**
  * How people say "by default" in chat, written out as documentation says it: "out of the box",
  * "if I don't set one", "when it's unset". General informal English, not fitted on questions.
  */
@@ -36,14 +53,18 @@ const BY_DEFAULT =
   /\bout of the box\b|\bif (?:i|you|we|one) (?:do ?n[o'’]?t|never) (?:set|specify|give|pass|change|configure|touch)\b(?: (?:it|one|anything|that|them|an? \w+|the \w+))?|\b(?:if|when) (?:it'?s|it is|that'?s|that is|they'?re|they are) (?:not set|unset|left unset)\b/gi;
 
 /**
- * `text` with chat's ways of saying "by default" written so, and each lower-case shorthand written out where the documents hold the full word
+ * `text` with chat's ways of saying "by default" written so, its text-speak ("u", "r", "ur") written out, and each lower-case shorthand written out where the documents hold the full word
  * (its singular, as the index holds lemmas) in more passages than the shorthand. Capitalised or
  * upper-case forms are names or code ("DB", "Env") and stay.
  */
 export function expandShorthand(text: string, index: Vocabulary): string {
   // ("by default" once: "the default name of the fruit if i dont set one" says it already.)
   const idioms = /\bdefault/i.test(text) ? text.replace(BY_DEFAULT, "").replace(/\s{2,}/g, " ").trim() : text.replace(BY_DEFAULT, "by default");
-  return idioms.replace(/(?<![\p{L}\p{N}_./$-])[a-z]+(?![\p{L}\p{N}_(]|\.\w)/gu, (word) => {
+  const spoken = idioms
+    .replace(YOU, "you")
+    .replace(ARE, "are")
+    .replace(/(?<![\p{L}\p{N}_./$-])[a-z\d]+(?![\p{L}\p{N}_(]|\.\w)/gu, (word) => (TEXT_SPEAK[word] && index.documentFrequency(word) === 0 ? (TEXT_SPEAK[word] as string) : word));
+  return spoken.replace(/(?<![\p{L}\p{N}_./$-])[a-z]+(?![\p{L}\p{N}_(]|\.\w)/gu, (word) => {
     const full = SHORTHAND[word];
     if (!full) return word;
     const lemma = lemmaOf(full);

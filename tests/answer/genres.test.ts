@@ -1573,6 +1573,24 @@ describe("composeAnswer on a default asked in chat's words", () => {
   });
 });
 
+describe("composeAnswer on text-speak", () => {
+  it("reads 'r' as 'are' in a chat question over a corpus whose keys are r and u, and keeps the key asked about", async () => {
+    const travel = await indexOfLines(newDir, "travel.md", [
+      "# Travel kettle guide",
+      "",
+      "## Keys",
+      "",
+      "Press u to undo the last setting and r to repeat the last brew. Press s to start.",
+      "",
+      "## Cleaning",
+      "",
+      "Descalers are supposed to be rinsed out twice after use, or the next brew tastes of vinegar.",
+    ]);
+    expect(composeAnswer(travel, "how many times r descalers supposed to be rinsed out").answer).toMatch(/twice/);
+    expect(composeAnswer(travel, "what does the r key do").answer).toMatch(/r to repeat the last brew/);
+  });
+});
+
 describe("withEntryPassages on an entry whose description runs over several passages", () => {
   it("reads the entry's later passages with the first, when retrieval ranked them below the passages read closely", async () => {
     const others = ["steep_time", "pour_speed", "lid_lock", "cup_count", "spout_angle", "warm_plate", "tea_grade", "milk_first", "sugar_lumps", "cosy_size", "leaf_scoop", "water_hardness"];

@@ -42,3 +42,21 @@ describe("expandShorthand on chat's ways of saying 'by default'", () => {
     expect(expandShorthand("if i set a limit how many brews queue", none)).toBe("if i set a limit how many brews queue");
   });
 });
+
+describe("expandShorthand on text-speak", () => {
+  // ("u" and "r" are keys in this corpus: only their chat uses are written out.)
+  const keys = vocabulary({ u: 20, r: 20 });
+  it("writes out u, r and ur where they stand for you, are and your", () => {
+    expect(expandShorthand("which teas can u brew for ur guests", keys)).toBe("which teas can you brew for your guests");
+    expect(expandShorthand("what r descalers good against", keys)).toBe("what are descalers good against");
+    expect(expandShorthand("lids r supposed to click", keys)).toBe("lids are supposed to click");
+    expect(expandShorthand("whats the most cups u can pour", keys)).toBe("whats the most cups you can pour");
+    expect(expandShorthand("ppl say its slow tho, b4 i upgrade", keys)).toBe("people say its slow though, before i upgrade");
+  });
+
+  it("leaves a key, a flag or a form the documents use alone", () => {
+    expect(expandShorthand("what does the r key do, and can u use the u command", keys)).toBe("what does the r key do, and can you use the u command");
+    expect(expandShorthand("press u to undo, timeit -u unit", keys)).toBe("press u to undo, timeit -u unit");
+    expect(expandShorthand("ur settings", vocabulary({ ur: 3 }))).toBe("ur settings");
+  });
+});
