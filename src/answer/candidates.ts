@@ -331,6 +331,9 @@ function amountOf(measured: string, tokens: Token[], c: Candidate): boolean {
 /** Nouns that may stand between a count and what it counts ("3 cargo cubes"). */
 const MAX_UNIT_MODIFIERS = 2;
 
+/** A unit of data, rate or frequency written in mixed case ("kB", "KiB", "MiB", "kHz", "Mbps"). */
+const DATA_UNIT = /^(?:[kKMGTPE]i?[Bb](?:ps)?|[kMG]Hz|[kKMG]bps)$/;
+
 /**
  * A number with the unit that follows it ("90" → "90 seconds", "16" → "16MB"): a bare number
  * does not say what it counts. Votes still pool under the number alone.
@@ -338,7 +341,7 @@ const MAX_UNIT_MODIFIERS = 2;
 function withUnit(tokens: Token[], c: Candidate): Candidate {
   const next = tokens[c.last + 1];
   // A unit is a word ("seconds") or a short symbol ("ms", "MB"), not a name in a command line ("-p 5432 dbname").
-  const unit = next && next.type === "word" && (next.pos === "NOUN" || next.pos === "PROPN") && ((/^\p{Ll}+$/u.test(next.text) && (next.text.length <= 3 || isEnglishWord(next.text) || isEnglishWord(next.lemma))) || /^\p{Lu}{1,3}$/u.test(next.text));
+  const unit = next && next.type === "word" && (((next.pos === "NOUN" || next.pos === "PROPN") && ((/^\p{Ll}+$/u.test(next.text) && (next.text.length <= 3 || isEnglishWord(next.text) || isEnglishWord(next.lemma))) || /^\p{Lu}{1,3}$/u.test(next.text))) || DATA_UNIT.test(next.text));
   return unit ? { ...c, text: joinTokens(tokens, c.first, c.last + 1), last: c.last + 1 } : c;
 }
 

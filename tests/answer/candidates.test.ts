@@ -110,6 +110,13 @@ describe("number candidates", () => {
     expect(candidates("how long does the server wait for a pot", passage)).toEqual(expect.arrayContaining(["90 seconds", "500 ms"]));
   });
 
+  it("keep a unit of data or rate in mixed case with its number (\"512kB\", \"4 MiB\", \"54 Mbps\")", () => {
+    const passage = "The kettle's log buffer was 512kB until firmware 2.1, and is 4 MiB now; the radio sends at 54 Mbps.";
+    const found = candidates("what was the largest log buffer size of the kettle", passage);
+    expect(found).toEqual(expect.arrayContaining(["512kB", "4 MiB", "54 Mbps"]));
+    expect(found).not.toContain("512");
+  });
+
   it("keep a year-like count that no time word introduces (\"is 1600\")", () => {
     expect(candidates("how many columns can a table have", "The maximum number of columns for a table is 1600.")).toEqual(["1600"]);
   });
