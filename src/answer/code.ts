@@ -181,7 +181,7 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     // answered whole (quotes stay verbatim; the answer is the name).
     const broken = /\w-?$/.test(raw) ? /^-\n[ \t]*(\w+)/.exec(text.slice(at + raw.length - (raw.endsWith("-") ? 1 : 0))) : null;
     const value = (broken ? raw.replace(/-$/, "") + broken[1] : raw).replace(/^[`"'‘“]|[`"'’”]$/g, "").replace(/[.,;:]+$/, "").trim();
-    if (!value || value.length > 80) return;
+    if (!value || value.length > 80 || LATIN_ABBREVIATION.test(value)) return;
     // "when will X be removed" is not answered by "Deprecated since version 2.3".
     if (event && VERSION_TEXT.test(value) && otherEvent(at)) return;
     // A candidate the question already names is what it asks about, not the answer. (A quoted
@@ -257,8 +257,15 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     for (const m of text.matchAll(new RegExp(`\\b${escapeRegExp(q.typeNoun)}s?\\s+(\\d[\\w.]*)`, "gi"))) offer(m[1] ?? "", valueAt(m), 1);
   }
   if (asksVersion(q)) for (const m of text.matchAll(VERSION)) offer(m[0], m.index ?? 0, 1.5);
+  // "which operator": an operator set apart by spaces ("jq's == is like Javascript's === -"); plain text marks no code.
+  if (q.typeNoun === "operator") for (const m of text.matchAll(OPERATOR)) offer(m[1] ?? "", valueAt(m), 1);
   return out;
 }
+
+/** Abbreviations a dotted name matches that are English, not code: "e.g", "i.e". */
+const LATIN_ABBREVIATION = /^(?:e\.g|i\.e|a\.k\.a|n\.b|et\.? al|viz|cf)\.?$/i;
+/** An operator of two or three symbols with space or a quote on both sides ("==", "|=", "//", "->>"); not a dash between words. */
+const OPERATOR = /(?:^|[\s'"`‘“(])([=!<>|&+*/%^~?:.-]{2,3})(?=[\s'"`’”),.;]|$)/gm;
 
 /**
  * A command after the verb that runs it ("by running git submodule deinit", "use pg_ctl stop"):

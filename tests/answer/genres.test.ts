@@ -1573,6 +1573,18 @@ describe("composeAnswer on a default asked in chat's words", () => {
   });
 });
 
+describe("composeAnswer on operators in plain text", () => {
+  it("answers 'which operator' with the operator the text sets apart by spaces, never 'e.g.'", async () => {
+    const manual = await indexOfLines(newDir, "brewscript.txt", [
+      "COMPARISONS",
+      "",
+      "       If you are coming from Python, Brewscript's <> is like Python's != - it tells two brews apart by",
+      "       their leaves and water, e.g. two pots of different teas are unequal.",
+    ]);
+    expect(composeAnswer(manual, "Which Python operator is Brewscript's <> like?").answer).toBe("!=");
+  });
+});
+
 describe("composeAnswer on text-speak", () => {
   it("reads 'r' as 'are' in a chat question over a corpus whose keys are r and u, and keeps the key asked about", async () => {
     const travel = await indexOfLines(newDir, "travel.md", [
