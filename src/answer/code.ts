@@ -271,7 +271,7 @@ const OPERATOR = /(?:^|[\s'"`‘“(])([=!<>|&+*/%^~?:.-]{2,3})(?=[\s'"`’”),
  * A command after the verb that runs it ("by running git submodule deinit", "use pg_ctl stop"):
  * two to five words in lower case or flags, the first not a function word, up to the clause's end.
  */
-const COMMAND_RUN = /\b(?:running|run|use|using|invoke|invoking|execute|executing|type|typing|the command)\s+(?!(?:the|a|an|this|that|these|those|it|its|your|their|our|his|her|one|some|any|each|every|all|both|either|no|not|to|of|in|on|for|with|as|by)\b)([a-z][\w.-]*(?:[ \t]+(?:--?[\w-]+|<[\w-]+>|[a-z][\w.-]*)){1,4})(?=[.,;:)]|\s*$|\s+(?:to|and|or|which|that|in|on|for|with|if|when|before|after)\b)/gm;
+const COMMAND_RUN = /\b(?:running|run|use|using|invoke|invoking|execute|executing|type|typing|the command)\s+(?!(?:the|a|an|this|that|these|those|it|its|your|their|our|his|her|one|some|any|each|every|all|both|either|no|not|to|of|in|on|for|with|as|by|is|are|was|were|be|been|can|could|will|would|may|might|must|should|shall|has|have|had|does|do|did|name|names|line|itself)\b)([a-z][\w.-]*(?:[ \t]+(?:--?[\w-]+|<[\w-]+>|[a-z][\w.-]*)){1,4}?)(?=[.,;:)]|\s*$|\s+(?:to|and|or|which|that|in|on|for|with|if|when|before|after)\b)/gm;
 
 /** Where a match's value (its first group, which ends the match) starts in the text matched. */
 function valueAt(m: RegExpMatchArray | RegExpExecArray): number {

@@ -1585,6 +1585,13 @@ describe("composeAnswer on operators in plain text", () => {
   });
 });
 
+describe("composeAnswer on a command written in running text", () => {
+  it("answers with the command up to the clause's end, never a verb after 'the command'", async () => {
+    const guide = await indexOfLines(newDir, "commands.md", ["# Kettle commands", "", "A command may be given by typing the keys the command is bound to. To boil water for tea, run kettle boil in a terminal."]);
+    expect(composeAnswer(guide, "which command boils the water").answer).toBe("kettle boil");
+  });
+});
+
 describe("composeAnswer on text-speak", () => {
   it("reads 'r' as 'are' in a chat question over a corpus whose keys are r and u, and keeps the key asked about", async () => {
     const travel = await indexOfLines(newDir, "travel.md", [
