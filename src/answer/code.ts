@@ -244,7 +244,11 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
     const names = termLine ? [firstLine] : entryNames(firstLine);
     for (const name of names) offer(name, text.indexOf(name), ENTRY_FIT);
   }
-  for (const m of text.matchAll(CODE_SPAN)) offer(m[1] ?? "", m.index ?? 0, 1);
+  for (const m of text.matchAll(CODE_SPAN)) {
+    // Plain text quotes as troff and TeX do, `like this': a "span" to the next backtick holds the quote and what follows it.
+    const quote = TROFF_QUOTE.exec(m[1] ?? "");
+    offer(quote?.[1] ?? m[1] ?? "", (m.index ?? 0) + (quote ? 1 : 0), 1);
+  }
   for (const m of text.matchAll(CODE_WORD)) offer(m[1] ?? "", m.index ?? 0, 0.6);
   // "deinitialized by running git submodule deinit": a command written in running text (plain
   // text has no code spans to mark it).
@@ -262,6 +266,8 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   return out;
 }
 
+/** What a `quote' holds, when a code span's text closes with an apostrophe before a space or a stop ("/' and " → "/"). */
+const TROFF_QUOTE = /^([^'\s][^'\n]{0,39})'(?=[\s.,;:)!?]|$)/;
 /** Abbreviations a dotted name matches that are English, not code: "e.g", "i.e". */
 const LATIN_ABBREVIATION = /^(?:e\.g|i\.e|a\.k\.a|n\.b|et\.? al|viz|cf)\.?$/i;
 /** An operator of two or three symbols with space or a quote on both sides ("==", "|=", "//", "->>"); not a dash between words. */

@@ -1592,6 +1592,13 @@ describe("composeAnswer on a command written in running text", () => {
   });
 });
 
+describe("composeAnswer on plain text quoted `like this'", () => {
+  it("answers with what the quote holds, not the text up to the next backtick", async () => {
+    const keys = await indexOfLines(newDir, "keys.txt", ["KETTLE KEYS", "", "     The command `i' lists the teas in your caddy, and the command `b' boils the water."]);
+    expect(composeAnswer(keys, "which command lists the teas in your caddy").answer).toBe("i");
+  });
+});
+
 describe("composeAnswer on text-speak", () => {
   it("reads 'r' as 'are' in a chat question over a corpus whose keys are r and u, and keeps the key asked about", async () => {
     const travel = await indexOfLines(newDir, "travel.md", [
