@@ -20,6 +20,7 @@ import { definedEntry, headedEntry } from "./definition.js";
 import { fieldAsked } from "./field.js";
 import { makeExcerpt } from "./excerpt.js";
 import { identifiersIn, unheldIdentifier } from "./identifiers.js";
+import { lookedUp } from "./lookup.js";
 import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question, type QuestionTerm } from "./question.js";
 import { correctQuestion } from "./spelling.js";
@@ -199,6 +200,12 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   if (field) {
     const quoted = ranked.find((s) => s.reading === field.reading && s.text.includes(field.text));
     return { ...typed(cut(field.text, MAX_TYPED_ANSWER), [field.text]), ...(quoted ? { sentence: quoted } : {}) };
+  }
+  // "INV_RECP reason code 14", "the record tag for a secret subkey": a lookup table's line read either way.
+  const looked = lookedUp(index, q, readings);
+  if (looked) {
+    const quoted = ranked.find((s) => s.reading === looked.reading && s.text.includes(looked.text));
+    return { ...typed(cut(looked.text, MAX_TYPED_ANSWER), [looked.text]), ...(quoted ? { sentence: quoted } : {}) };
   }
   if (q.kind === "term") {
     const name = nameAsked(q, sentence, readings);

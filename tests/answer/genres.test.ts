@@ -1573,6 +1573,41 @@ describe("composeAnswer on a default asked in chat's words", () => {
   });
 });
 
+describe("composeAnswer on a lookup table ('- 2 :: Lid left open')", () => {
+  const lines = [
+    "-*- org -*-",
+    "#+TITLE: Kettle status",
+    "",
+    "* Stop codes",
+    "",
+    "  The kettle reports why it stopped with one of these codes. A code means the kettle stopped for that reason:",
+    "",
+    "     - 0 :: No reason given",
+    "     - 1 :: Water too low",
+    "     - 2 :: Lid left open",
+    "     - 3 :: Scale build-up detected",
+    "     - 4 :: Power cut during the boil",
+    "",
+    "* Brewing",
+    "",
+    "  The kettle brews green tea at 80 degrees and black tea at 100 degrees.",
+  ];
+  let status: SearchIndex;
+  beforeAll(async () => {
+    status = await indexOfLines(newDir, "status.txt", lines);
+  });
+
+  it("answers a term the question names with what it means", () => {
+    expect(composeAnswer(status, "kettle stop code 3").answer).toBe("Scale build-up detected");
+  });
+
+  it("answers a meaning the question gives with its term, 'means' being stated by the table", () => {
+    expect(composeAnswer(status, "which stop code means the lid was left open").answer).toBe("2");
+    // (No passage writes "means" with "power": the table's line says it.)
+    expect(composeAnswer(status, "which code means a power cut").answer).toBe("4");
+  });
+});
+
 describe("composeAnswer on operators in plain text", () => {
   it("answers 'which operator' with the operator the text sets apart by spaces, never 'e.g.'", async () => {
     const manual = await indexOfLines(newDir, "brewscript.txt", [
