@@ -56,6 +56,8 @@ const DECADE = /^(?:(?:the|early|mid|late)[\s-]+)*(?:1[5-9]|20)\d0s$|^'\d0s$/i;
 /** A month or weekday written out (what makes a duration's span a time: "from 1 April to 31 March"). */
 const NAMED_DAY = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 const MONTH_OR_DAY = new RegExp(`\\d|${NAMED_DAY.source}`);
+/** A span that is only a weekday or a month no one is named (not "May", "June", "April", "August"), perhaps plural ("Tuesdays"). */
+const WEEKDAY_OR_MONTH = /^(?:January|February|March|July|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?$/;
 const TIME_WORD = /\b(?:years?|months?|weeks?|days?|today|tonight|yesterday|tomorrow|centur(?:y|ies)|decades?|mornings?|evenings?|nights?|spring|summer|autumn|winter|hours?|minutes?|weekends?|ago|noon|midnight)\b/i;
 const isDate = (text: string): boolean => MONTH_OR_DAY.test(text) || MONTH_OR_DAY.test(text.replace(/\b(\p{Lu})(\p{Lu}+)\b/gu, (_, a: string, b: string) => a + b.toLowerCase())) || TIME_WORD.test(text);
 /** A year written as the time of something ("in 2016", "since 1996", "May 2020"), not a count. */
@@ -203,6 +205,8 @@ function nameCandidates(tokens: Token[], q: Question, kind: AnswerKind): Candida
     if (q.names.has(key) || (written && (kind === "person" || keyParts.some((w) => !isEnglishWord(w))))) continue;
     const words = span.text.toLowerCase().split(/[\s-]+/);
     if (words.every((w) => q.lemmas.has(w))) continue;
+    // A day or month is no one's name ("meets on Tuesdays", "in March").
+    if (WEEKDAY_OR_MONTH.test(span.text)) continue;
     // Nor is a person named with the question's own words ("Debian Archive" for "who maintains debian policy"): a title, not a name.
     if (kind === "person" && words.length > 1 && words.some((w) => q.lemmas.has(w))) continue;
     const last = words[words.length - 1] ?? "";

@@ -349,8 +349,17 @@ function keywordMeasure(tokens: Token[]): { kind: AnswerKind; token: Token } | u
     // "stash untracked files flag": a reference's option is asked for by name.
     if (kind === "code" && KEYWORD_OPTION_NOUNS.has(t.lemma)) return { kind, token: t };
   }
+  // "deputy leadership candidates list", "Wizard Book authors": keywords that end in a noun for
+  // people (a word asking for a list aside) ask who. (Not past a preposition or a verb: "name all
+  // the candidates for deputy leader" asks for candidates, the leader is what they stand for.)
+  if (tokens.some((t) => t.pos === "ADP" || t.pos === "VERB" || t.pos === "AUX")) return undefined;
+  const head = tokens.filter((t) => t.pos === "NOUN" || t.pos === "PROPN").filter((t) => !LIST_FRAME.has(t.lemma.toLowerCase())).at(-1);
+  if (head && head === tokens.filter((t) => t.type === "word" && !LIST_FRAME.has(t.lemma.toLowerCase())).at(-1) && TYPE_NOUNS[head.lemma.toLowerCase()] === "person") return { kind: "person", token: head };
   return undefined;
 }
+
+/** Words that ask for a list in keywords ("candidates list", "author names"), not what is listed. */
+const LIST_FRAME = new Set(["list", "name"]);
 
 function kindOf(lower: string, typeNoun: string | undefined, headNoun: boolean, measure?: AnswerKind): AnswerKind {
   const q = lower.trim();

@@ -12,6 +12,7 @@
 import type { SearchIndex } from "../search/build.js";
 import { escapeRegExp } from "../nlp/regexp.js";
 import { isEnglishWord, termsOf } from "../nlp/analyse.js";
+import { stemOf } from "../nlp/stem.js";
 import { editDistance } from "../search/spelling.js";
 import { parseQuestion, type Question, type QuestionTerm } from "./question.js";
 import { expandShorthand } from "./shorthand.js";
@@ -32,8 +33,22 @@ export function correctQuestion(q: Question, index: Vocabulary): Question {
 /** The replacement for a term no passage holds, neither as its lemma nor as written, if any. */
 function replacementOf(t: QuestionTerm, index: Vocabulary): string | undefined {
   const known = (word: string | undefined): boolean => word !== undefined && index.documentFrequency(word) > 0;
-  return known(t.term) || known(t.surface) ? undefined : index.alternativesOf(t)[0];
+  if (known(t.term) || known(t.surface)) return undefined;
+  // An English word is replaced by a form of itself ("originate" → "originally") or by another
+  // English word (a typo that spells one: "tacking" → "tracking"), never by a name or code a letter
+  // away: "deputy leadership candidates list" does not ask about Lisa.
+  const written = (t.surface ?? t.term).toLowerCase();
+  const english = /^[a-z]+$/.test(written) && isEnglishWord(written);
+  return index.alternativesOf(t).find((alt) => !english || formOf(alt, written) || isEnglishWord(alt));
 }
+
+/** Whether `a` and `b` are forms of one word: one holds the other ("condition", "conditional"), or they share a stem or their first FORM_PREFIX letters ("originate", "originally"). */
+function formOf(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x.includes(y) || y.includes(x) || stemOf(x) === stemOf(y) || (x.length >= FORM_PREFIX && y.startsWith(x.slice(0, FORM_PREFIX)));
+}
+/** Letters two forms of a word share at their start, at least. Why 5: "list"/"lisa" share 3, "originate"/"originally" 7. A judgement, not fitted. */
+const FORM_PREFIX = 5;
 
 /**
  * The question's text with each unknown word that its replacement respells (within

@@ -1573,6 +1573,40 @@ describe("composeAnswer on a default asked in chat's words", () => {
   });
 });
 
+describe("composeAnswer on people asked for in keywords", () => {
+  let club: SearchIndex;
+  beforeAll(async () => {
+    club = await indexOfLines(newDir, "club.md", [
+      "# The kettle club",
+      "",
+      "## Committee",
+      "",
+      "The club's committee members are Ada Brown, Tom Gray and Lisa Park. Lisa Park keeps the minutes of every meeting.",
+      "",
+      "## Meetings",
+      "",
+      "The club meets on Tuesdays in the village hall, where members bring their own kettles and the committee judges the best brew.",
+      "",
+      "## Prizes",
+      "",
+      "Lisa Park won the spring brewing prize with a smoky black tea.",
+    ]);
+  });
+
+  it("answers keywords ending in a noun for people with the people, not a sentence", () => {
+    expect(composeAnswer(club, "spring brewing prize winner").answer).toBe("Lisa Park");
+    expect(composeAnswer(club, "kettle club spring prize winners").answer).toBe("Lisa Park");
+  });
+
+  it("answers 'committee members list' with the members, 'list' read as asking for a list", () => {
+    expect(composeAnswer(club, "kettle club committee members list").answer).toBe("Ada Brown, Tom Gray and Lisa Park");
+  });
+
+  it("takes no weekday for a person's name", () => {
+    expect(composeAnswer(club, "who are on the committee").answer).toBe("Ada Brown, Tom Gray and Lisa Park");
+  });
+});
+
 describe("composeAnswer on a lookup table ('- 2 :: Lid left open')", () => {
   const lines = [
     "-*- org -*-",

@@ -50,6 +50,14 @@ describe("correctQuestion", () => {
     expect(terms("configured timeouts")).toEqual(["configured", "timeout"]);
   });
 
+  it("respells an English word the documents lack only as another English word or a form of itself, never as a name", async () => {
+    const club = await indexOver(newDir, { "club.md": "# The kettle club\n\nLisa Park keeps the minutes. The club keeps track of every brew in its book.\n" });
+    const words = (text: string): string[] => correctQuestion(parseQuestion(text), club).terms.map((t) => t.term);
+    expect(words("kettle club minutes list")).not.toContain("lisa");
+    // (A typo that spells another English word is still mended: "tacking" is "tracking"'s.)
+    expect(words("club brew tacking")).toContain("track");
+  });
+
   it("leaves a question whose words the documents hold, or that no word is near, as it is", () => {
     const known = parseQuestion("What is the default timeout?");
     expect(correctQuestion(known, index)).toBe(known);
