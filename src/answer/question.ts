@@ -146,6 +146,8 @@ const BARE_CONTRACTIONS = new Map<string, string>(Object.entries({
   wasnt: "was not", werent: "were not", wont: "will not", wouldnt: "would not", shouldnt: "should not",
   couldnt: "could not", hasnt: "has not", havent: "have not", im: "i am", ive: "i have", youre: "you are",
   theres: "there is", thats: "that is",
+  // Question words as chat misspells them: no word of their own.
+  wat: "what", wut: "what", wht: "what", hw: "how", whr: "where",
 }));
 
 function expandContractions(text: string): string {

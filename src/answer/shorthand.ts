@@ -46,6 +46,16 @@ const YOU = new RegExp(`(?<=\\b(?:${BEFORE_YOU})\\s+)u\\b(?!\\s+(?:command|key|o
 const ARE = /(?<=\b(?:what|who|where|when|why|how|which|there|they|we|you|u|these|those|\p{L}+s)\s+)r\b(?=\s+(?:u|you|they|we|there|these|those|not|\p{L}+(?:ed|ing|s))\b)|^r(?=\s+(?:u|you|there|they|we|these|those)\b)/giu;
 
 /**
+ * Chat's ways of asking why and how, written as the question words: "how come …" asks why, "any
+ * way to …" and "is there a way to …" ask how ("come" and "way" are no words of the answer).
+ */
+const WHY_HOW: Array<[RegExp, string]> = [
+  [/\bhow come\b/gi, "why"],
+  [/\b(?:is there|are there)\s+(?:a|any|some)\s+(?:way|means)\s+(?=to\b)/gi, "how "],
+  [/^(?:any|some)\s+way\s+(?=to\b)/gi, "how "],
+];
+
+/**
  * How people say "by default" in chat, written out as documentation says it: "out of the box",
  * "if I don't set one", "when it's unset". General informal English, not fitted on questions.
  */
@@ -53,14 +63,15 @@ const BY_DEFAULT =
   /\bout of the box\b|\bif (?:i|you|we|one) (?:do ?n[o'’]?t|never) (?:set|specify|give|pass|change|configure|touch)\b(?: (?:it|one|anything|that|them|an? \w+|the \w+))?|\b(?:if|when) (?:it'?s|it is|that'?s|that is|they'?re|they are) (?:not set|unset|left unset)\b/gi;
 
 /**
- * `text` with chat's ways of saying "by default" written so, its text-speak ("u", "r", "ur") written out, and each lower-case shorthand written out where the documents hold the full word
+ * `text` with chat's ways of asking why and how and of saying "by default" written so, its text-speak ("u", "r", "ur") written out, and each lower-case shorthand written out where the documents hold the full word
  * (its singular, as the index holds lemmas) in more passages than the shorthand. Capitalised or
  * upper-case forms are names or code ("DB", "Env") and stay.
  */
 export function expandShorthand(text: string, index: Vocabulary): string {
   // ("by default" once: "the default name of the fruit if i dont set one" says it already.)
   const idioms = /\bdefault/i.test(text) ? text.replace(BY_DEFAULT, "").replace(/\s{2,}/g, " ").trim() : text.replace(BY_DEFAULT, "by default");
-  const spoken = idioms
+  const asked = WHY_HOW.reduce((t, [re, by]) => t.replace(re, by), idioms);
+  const spoken = asked
     .replace(YOU, "you")
     .replace(ARE, "are")
     .replace(/(?<![\p{L}\p{N}_./$-])[a-z\d]+(?![\p{L}\p{N}_(]|\.\w)/gu, (word) => (TEXT_SPEAK[word] && index.documentFrequency(word) === 0 ? (TEXT_SPEAK[word] as string) : word));

@@ -9,6 +9,9 @@ describe("parseQuestion", () => {
   describe("tells which kind of answer is wanted", () => {
     const kinds: Array<[string, AnswerKind]> = [
       ["Who is standing for deputy leader?", "person"],
+      // (Question words as chat misspells them.)
+      ["whr are the kettles made", "place"],
+      ["hw do i descale the kettle", "reason"],
       ["Whose case was referred to the committee?", "person"],
       ["Which MP resigned his Labour Party membership?", "person"],
       ["When was Ivan Lewis suspended from the party?", "date"],

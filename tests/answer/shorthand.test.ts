@@ -60,3 +60,13 @@ describe("expandShorthand on text-speak", () => {
     expect(expandShorthand("ur settings", vocabulary({ ur: 3 }))).toBe("ur settings");
   });
 });
+
+describe("expandShorthand on chat's ways of asking why and how", () => {
+  const none = vocabulary({});
+  it("writes 'how come' as why and 'any way to' as how", () => {
+    expect(expandShorthand("how come my kettle stops boiling", none)).toBe("why my kettle stops boiling");
+    expect(expandShorthand("any way to make the kettle quieter", none)).toBe("how to make the kettle quieter");
+    expect(expandShorthand("is there a way to keep the tea warm", none)).toBe("how to keep the tea warm");
+    expect(expandShorthand("which way to turn the lid", none)).toBe("which way to turn the lid");
+  });
+});
