@@ -404,9 +404,10 @@ export function voteCode(q: Question, readings: Reading[], accept: (text: string
   // `-p port` option named beside "The TCP port the server listens on; 5432 by default").
   const counted = (c: CodeCandidate, at: number): boolean => at < CODE_READINGS || c.statedOfAsked === true;
   const onlyStated = statedOnly || (defaults && offered.some((cs, at) => cs.some((c) => c.stated && counted(c, at))));
-  // The default of a name the question gives ("wal_level default") is a value stated of it: with
-  // none stated, another value near its words is no answer.
-  if (defaults && !onlyStated && namedInQuestion(q).length > 0) return undefined;
+  // A default is a value stated as one ("wal_level default", "the default background colour of
+  // the status line"): with none stated, code near the question's words ("pane_dead_status",
+  // "--limit") is no answer. (It had held only for a default of a name the question gives.)
+  if (defaults && !onlyStated) return undefined;
   read.forEach(({ r, shown }, at) => {
     const offset = r.hit.passage.start;
     const anchors = r.body.tokens.filter((_, i) => {

@@ -1573,6 +1573,18 @@ describe("composeAnswer on a default asked in chat's words", () => {
   });
 });
 
+describe("composeAnswer on a default no passage states", () => {
+  it("gives no code near the question's words as the default, and still names the option that sets it", async () => {
+    const lamp = await indexOfLines(newDir, "lamp.md", [
+      "# Kettle lamp",
+      "",
+      "The colour of the kettle's lamp and its brightness are set in the `lamp_style` option, and the `glow_timer` option says how long it stays lit after the boil.",
+    ]);
+    expect(composeAnswer(lamp, "what is the default colour of the kettle lamp").answer).toBeNull();
+    expect(composeAnswer(lamp, "which option sets the colour of the kettle lamp").answer).toMatch(/^lamp_style\b/);
+  });
+});
+
 describe("composeAnswer on people asked for in keywords", () => {
   let club: SearchIndex;
   beforeAll(async () => {
