@@ -137,6 +137,15 @@ function titlesForPeople(q: Question, voted: Voted, readings: Reading[]): boolea
   return !readings.some((r) => voted.items.some((item) => new RegExp(`\\bby\\s+${escapeRegExp(item)}\\b`).test(r.body.text)));
 }
 
+/**
+ * A question for the release something came or went in: "which jq version first added …", "what
+ * release removed …", "curl version cookie prefixes support added" (not "the python version of
+ * C's onexit()", "the most recently configured version").
+ */
+const ASKS_RELEASE = /\b(?:which|what)\s+(?:[\w.-]+\s+){0,2}(?:version|release)\b(?!\s+of\b)|\b(?:version|release)\b.*\b(?:added|introduced|removed|deprecated|dropped)\b/i;
+/** A release written in a sentence: "3.8", "v0.1.0", "version 7", "7.19.1". */
+const RELEASE_WRITTEN = /\d+(?:\.\d+)+|\b(?:version|release|v)\s*\d+/i;
+
 /** "What is …", "what's …", "what are …". */
 const WHAT_IS = /^\s*what(?:'s|’s| is| are)\b/i;
 
@@ -254,7 +263,9 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // The default of a named identifier is a value: a sentence that states no default does not give it.
   const unstatedDefault = !givesDefault(q, sentence?.text ?? "");
   // Nor does a sentence with no number answer "how old" or "what year".
-  const unstated = unstatedDefault || (sentence !== undefined && !statesMeasure(q, sentence.text));
+  // Nor does one with no release number answer "which version …" ("New versions of GnuPG … may add new types").
+  const unversioned = ASKS_RELEASE.test(q.text) && sentence !== undefined && !RELEASE_WRITTEN.test(sentence.text);
+  const unstated = unstatedDefault || unversioned || (sentence !== undefined && !statesMeasure(q, sentence.text));
   return { answer: sentence && !unstated ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
 }
 

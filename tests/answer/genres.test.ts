@@ -1585,6 +1585,15 @@ describe("composeAnswer on a default no passage states", () => {
   });
 });
 
+describe("composeAnswer on a release no passage names", () => {
+  it("answers 'which version added X' with a release, never with a sentence that names none", async () => {
+    const vague = await indexOfLines(newDir, "firmware.md", ["# Kettle firmware", "", "Later firmware updates added a reminder to descale the kettle every month, and a louder alarm."]);
+    expect(composeAnswer(vague, "which firmware version added the descaling reminder").answer).toBeNull();
+    const dated = await indexOfLines(newDir, "firmware.md", ["# Kettle firmware", "", "Firmware 2.4 added a reminder to descale the kettle every month, and a louder alarm."]);
+    expect(composeAnswer(dated, "which firmware version added the descaling reminder").answer).toBe("2.4");
+  });
+});
+
 describe("composeAnswer on people asked for in keywords", () => {
   let club: SearchIndex;
   beforeAll(async () => {
