@@ -245,8 +245,8 @@ export function statesMeasure(q: Question, text: string): boolean {
   const asked = q.text.toLowerCase();
   if (q.kind === "date" && ASKS_YEAR.test(asked)) return YEAR.test(text);
   if (q.kind === "date" && /\b(?:what|which) day\b|\bdate\b/.test(asked)) return MONTH_OR_DAY.test(text);
-  // A release ("Changed in version 3.11") states no count.
-  const unreleased = text.replace(VERSION_LABEL, " ");
+  // A release ("Changed in version 3.11") states no count, nor does a manual page's section ("pty(4)").
+  const unreleased = text.replace(VERSION_LABEL, " ").replace(MANUAL_SECTION, " ");
   // "How old is X?" is answered by an age ("aged 71", "71 years old"), not by "two kettles".
   if (q.kind === "number" && ASKS_AGE.test(asked)) return AGE_WRITTEN.test(unreleased);
   if (q.kind === "number" && (/\bhow many\b|\bnumber of\b/.test(asked) || (ASKS_SIZE.test(asked) && !ASKS_DURATION.test(asked)))) return /\d/.test(unreleased) || NUMBER_WORD.test(unreleased);
@@ -254,6 +254,9 @@ export function statesMeasure(q: Question, text: string): boolean {
   if (q.kind === "number" && ASKS_PRICE.test(asked)) return MONEY.test(text) || /\d/.test(text.replace(/\b(?:1[5-9]|20)\d\d\b/g, " "));
   return true;
 }
+
+/** A manual page named with its section: "pty(4)", "curl_easy_setopt(3)". */
+const MANUAL_SECTION = /\b[\w.-]+\(\d[a-z]?\)/g;
 
 /** The question asks what something costs. */
 const ASKS_PRICE = /\b(?:cost|costs|price|fee|how much (?:did|does|do|is|was|will)\b.*\b(?:cost|pay|charge|spend|sell))\b/i;

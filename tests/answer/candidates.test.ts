@@ -110,6 +110,12 @@ describe("number candidates", () => {
     expect(candidates("how long does the server wait for a pot", passage)).toEqual(expect.arrayContaining(["90 seconds", "500 ms"]));
   });
 
+  it("read no count in a manual page's section ('pty(4)')", () => {
+    const q = parseQuestion("how many lids can a kettle have");
+    expect(statesMeasure(q, "A kettle may have lids of several shapes (the lid(4) manual page shows them).")).toBe(false);
+    expect(statesMeasure(q, "A kettle may have 2 lids (see lid(4)).")).toBe(true);
+  });
+
   it("keep a unit of data or rate in mixed case with its number (\"512kB\", \"4 MiB\", \"54 Mbps\")", () => {
     const passage = "The kettle's log buffer was 512kB until firmware 2.1, and is 4 MiB now; the radio sends at 54 Mbps.";
     const found = candidates("what was the largest log buffer size of the kettle", passage);
