@@ -44,6 +44,8 @@ export function lookedUp(index: SearchIndex, q: Question, readings: Reading[]): 
     const heading = new Set(((r.hit.passage.heading ?? "").toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? []).map(stemOf));
     const weights = new Map(q.terms.map((t) => [stemOf(t.term), t.weight] as const).filter(([stem]) => !heading.has(stem) && !MEANING_VERBS.has(stem)));
     const total = [...weights.values()].reduce((s, w) => s + w, 0);
+    // (Most passages stand near no table: one look for "::" spares reading them.)
+    if (!r.doc.text.slice(Math.max(0, r.hit.passage.start - TABLE_REACH), r.hit.passage.end + TABLE_REACH).includes("::")) continue;
     const text = tableText(index, r);
     const entries = [...text.matchAll(ENTRY_LINE)].map((m) => ({ term: (m[1] as string).trim(), meaning: (m[2] as string).trim() }));
     if (entries.length < 2) continue;
