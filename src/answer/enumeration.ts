@@ -40,7 +40,11 @@ export function enumerationIn(tokens: Token[], text: string, questionLemmas: Rea
   if (!best) return undefined;
   // A member's article is not the member ("the Internet" → "Internet").
   const members = best.members.map(([a, b]): [number, number] => [a < b && (visible[a] as Token).pos === "DET" ? a + 1 : a, b]).map(([a, b]) => clean(text.slice((visible[a] as Token).start, (visible[b] as Token).end)));
-  return members.every((m) => m.length > 0 && balanced(m)) ? { members, afterQuestionWords: near(best) === 1 } : undefined;
+  if (!members.every((m) => m.length > 0 && balanced(m))) return undefined;
+  // A series names each member once: a member read twice ("Not Hungry (or Normal), Hungry" read as
+  // "Hungry", "Hungry") is shown once.
+  const once = members.filter((m, i) => members.findIndex((o) => o.toLowerCase() === m.toLowerCase()) === i);
+  return { members: once, afterQuestionWords: near(best) === 1 };
 }
 
 /** Brackets open and close within the member: one that holds half a pair is cut from code or a clause, not a member. */

@@ -10,6 +10,10 @@ describe("enumerationIn", () => {
     expect(series("The tool can export to formats such as CSV, Parquet, and JSON Lines for later use.")).toEqual(["CSV", "Parquet", "JSON Lines"]);
   });
 
+  it("names a member read twice once", () => {
+    expect(series("The lamp shows the states Cold, Warming, Hot, warming, and Boiling in turn.")).toEqual(["Cold", "Warming", "Hot", "Boiling"]);
+  });
+
   it("drops the class noun before the first member and stops the last member where the clause goes on", () => {
     expect(series("The board named the trustees Maria Lopez, Tom Okafor and Priya Nair all present at the vote.", ["trustee"])).toEqual(["Maria Lopez", "Tom Okafor", "Priya Nair"]);
   });
