@@ -7,13 +7,16 @@
  */
 import { stemOf } from "../nlp/stem.js";
 import type { SearchIndex } from "../search/build.js";
-import type { Question } from "./question.js";
+import { MEANING_VERBS, type Question } from "./question.js";
 import type { Reading } from "./rerank.js";
 
 /** A description list's line: a short term, " :: ", and what it means, on one line. */
 const ENTRY_LINE = /^[ \t]*(?:[-+*][ \t]+)?(\S(?:[^\n:]{0,30}\S)?)[ \t]+::[ \t]+(\S[^\n]{0,200}?)[ \t]*$/gm;
-/** Verbs that ask what a term means, by stem. */
-const MEANING_VERBS = new Set(["mean", "means", "stands", "indicates", "signifies", "represents", "denotes"].map(stemOf));
+/**
+ * Verbs that ask what a term means, by stem: question.ts's, and "represent", which a table's
+ * question may use ("which code represents …") though a subject question's relation keeps it ("which seat does she represent").
+ */
+const MEANING_STEMS = new Set([...MEANING_VERBS, "represent"].map(stemOf));
 /** Readings whose tables are looked up. */
 const LOOKUP_READINGS = 5;
 /**
@@ -39,11 +42,6 @@ export function lookedUp(index: SearchIndex, q: Question, readings: Reading[]): 
   if (q.plurality === "many" || q.kind === "yesno" || q.kind === "definition" || (q.kind === "reason" && /\b(?:why|how)\b/i.test(q.text))) return undefined;
   const words = new Set((q.text.toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? []));
   for (const r of readings.slice(0, LOOKUP_READINGS)) {
-    // The words that name the table ("compliance flags" in its heading) and ask for a meaning
-    // ("means") are not what the meaning must hold.
-    const heading = new Set(((r.hit.passage.heading ?? "").toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? []).map(stemOf));
-    const weights = new Map(q.terms.map((t) => [stemOf(t.term), t.weight] as const).filter(([stem]) => !heading.has(stem) && !MEANING_VERBS.has(stem)));
-    const total = [...weights.values()].reduce((s, w) => s + w, 0);
     // (Most passages stand near no table: one look for "::" spares reading them.)
     if (!r.doc.text.slice(Math.max(0, r.hit.passage.start - TABLE_REACH), r.hit.passage.end + TABLE_REACH).includes("::")) continue;
     const text = tableText(index, r);
@@ -52,7 +50,12 @@ export function lookedUp(index: SearchIndex, q: Question, readings: Reading[]): 
     // By the term: the question writes it as a word of its own ("14", "ssb").
     const named = entries.filter((e) => words.has(e.term.toLowerCase()));
     if (named.length === 1) return { text: (named[0] as { meaning: string }).meaning, reading: r };
-    // By the meaning: one line's meaning holds most of the question's words.
+    // By the meaning: one line's meaning holds most of the question's words. The words that name
+    // the table ("compliance flags" in its heading) and ask for a meaning ("means") are not what
+    // the meaning must hold.
+    const heading = new Set(((r.hit.passage.heading ?? "").toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? []).map(stemOf));
+    const weights = new Map(q.terms.map((t) => [stemOf(t.term), t.weight] as const).filter(([stem]) => !heading.has(stem) && !MEANING_STEMS.has(stem)));
+    const total = [...weights.values()].reduce((s, w) => s + w, 0);
     const share = (meaning: string): number => {
       const stems = new Set((meaning.toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? []).map(stemOf));
       return [...weights].filter(([stem]) => stems.has(stem)).reduce((s, [, w]) => s + w, 0) / (total || 1);

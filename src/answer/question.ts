@@ -303,13 +303,13 @@ function relationOf(tokens: Token[], verbAt: number): Question["relation"] {
   if (verb && head && CAUSATIVE.has(verb) && thenVerb) return undefined;
   // "which flag number means de-vs": what a term means is stated by a table's or a glossary's
   // layout ("- 23 :: … \"de-vs\"", "X — …") more often than by the verb.
-  if (verb && MEANING.has(verb)) return undefined;
+  if (verb && MEANING_VERBS.has(verb)) return undefined;
   const objectTerm = head ? termOf(head) : null;
   return verb && objectTerm ? { verb, object: objectTerm } : undefined;
 }
 
-/** Verbs that say what a term means. */
-const MEANING = new Set(["mean", "signify", "denote", "indicate", "stand"]);
+/** Verbs that say what a term means, as lemmas. */
+export const MEANING_VERBS: ReadonlySet<string> = new Set(["mean", "signify", "denote", "indicate", "stand"]);
 
 /** Verbs that make another thing do something: "makes zsh split", "lets git skip", "causes the kettle to stop". */
 const CAUSATIVE = new Set(["make", "let", "cause", "allow", "help"]);

@@ -63,9 +63,10 @@ const BY_DEFAULT =
   /\bout of the box\b|\bif (?:i|you|we|one) (?:do ?n[o'’]?t|never) (?:set|specify|give|pass|change|configure|touch)\b(?: (?:it|one|anything|that|them|an? \w+|the \w+))?|\b(?:if|when) (?:it'?s|it is|that'?s|that is|they'?re|they are) (?:not set|unset|left unset)\b/gi;
 
 /**
- * `text` with chat's ways of asking why and how and of saying "by default" written so, its text-speak ("u", "r", "ur") written out, and each lower-case shorthand written out where the documents hold the full word
- * (its singular, as the index holds lemmas) in more passages than the shorthand. Capitalised or
- * upper-case forms are names or code ("DB", "Env") and stay.
+ * `text` with chat's ways of asking why and how and of saying "by default" written so, its
+ * text-speak ("u", "r", "ur") written out, and each lower-case shorthand written out where the
+ * documents hold the full word (its singular, as the index holds lemmas) in more passages than the
+ * shorthand. Capitalised or upper-case forms are names or code ("DB", "Env") and stay.
  */
 export function expandShorthand(text: string, index: Vocabulary): string {
   // ("by default" once: "the default name of the fruit if i dont set one" says it already.)
