@@ -238,11 +238,13 @@ const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleve
 /**
  * Whether `text` can state the measure the question asks for outright: a year for "what year" or
  * "… year", an age for "how old", a number for "how many" and for a size ("how long can the
- * reference be"), a day for "what date". Other questions ("when …", "how long does it take …")
+ * reference be"), a day for "what date", a release for "which version added …". Other questions ("when …", "how long does it take …")
  * may be answered in words ("when the function is defined", "in linear time"), so any text can.
  */
 export function statesMeasure(q: Question, text: string): boolean {
   const asked = q.text.toLowerCase();
+  // "Which version added …" is answered by a release ("New versions of GnuPG … may add new types" names none).
+  if (ASKS_RELEASE.test(asked) && !RELEASE_WRITTEN.test(text)) return false;
   if (q.kind === "date" && ASKS_YEAR.test(asked)) return YEAR.test(text);
   if (q.kind === "date" && /\b(?:what|which) day\b|\bdate\b/.test(asked)) return MONTH_OR_DAY.test(text);
   // A release ("Changed in version 3.11") states no count, nor does a manual page's section ("pty(4)").
@@ -254,6 +256,15 @@ export function statesMeasure(q: Question, text: string): boolean {
   if (q.kind === "number" && ASKS_PRICE.test(asked)) return MONEY.test(text) || /\d/.test(text.replace(/\b(?:1[5-9]|20)\d\d\b/g, " "));
   return true;
 }
+
+/**
+ * A question for the release something came or went in: "which jq version first added …", "what
+ * release removed …", "curl version cookie prefixes support added" (not "the python version of
+ * C's onexit()", "the most recently configured version").
+ */
+const ASKS_RELEASE = /\b(?:which|what)\s+(?:[\w.-]+\s+){0,2}(?:version|release)\b(?!\s+of\b)|\b(?:version|release)\b.*\b(?:added|introduced|removed|deprecated|dropped)\b/i;
+/** A release written in a sentence: "3.8", "v0.1.0", "version 7", "7.19.1". */
+const RELEASE_WRITTEN = /\d+(?:\.\d+)+|\b(?:version|release|v)\s*\d+/i;
 
 /** A manual page named with its section: "pty(4)", "curl_easy_setopt(3)". */
 const MANUAL_SECTION = /\b[\w.-]+\(\d[a-z]?\)/g;

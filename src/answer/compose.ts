@@ -137,15 +137,6 @@ function titlesForPeople(q: Question, voted: Voted, readings: Reading[]): boolea
   return !readings.some((r) => voted.items.some((item) => new RegExp(`\\bby\\s+${escapeRegExp(item)}\\b`).test(r.body.text)));
 }
 
-/**
- * A question for the release something came or went in: "which jq version first added …", "what
- * release removed …", "curl version cookie prefixes support added" (not "the python version of
- * C's onexit()", "the most recently configured version").
- */
-const ASKS_RELEASE = /\b(?:which|what)\s+(?:[\w.-]+\s+){0,2}(?:version|release)\b(?!\s+of\b)|\b(?:version|release)\b.*\b(?:added|introduced|removed|deprecated|dropped)\b/i;
-/** A release written in a sentence: "3.8", "v0.1.0", "version 7", "7.19.1". */
-const RELEASE_WRITTEN = /\d+(?:\.\d+)+|\b(?:version|release|v)\s*\d+/i;
-
 /** "What is …", "what's …", "what are …". */
 const WHAT_IS = /^\s*what(?:'s|’s| is| are)\b/i;
 
@@ -204,17 +195,13 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // "What arguments does subprocess.run take?": the parameters its signature names.
   const params = parametersAsked(q, readings);
   if (params) return typed(cut(joinList(params), MAX_LIST_ANSWER), params);
-  // "what type is kettle.capacity" over "* Type: {integer}": the value of the field the question names.
-  const field = fieldAsked(q, readings);
-  if (field) {
-    const quoted = ranked.find((s) => s.reading === field.reading && s.text.includes(field.text));
-    return { ...typed(cut(field.text, MAX_TYPED_ANSWER), [field.text]), ...(quoted ? { sentence: quoted } : {}) };
-  }
-  // "INV_RECP reason code 14", "the record tag for a secret subkey": a lookup table's line read either way.
-  const looked = lookedUp(index, q, readings);
-  if (looked) {
-    const quoted = ranked.find((s) => s.reading === looked.reading && s.text.includes(looked.text));
-    return { ...typed(cut(looked.text, MAX_TYPED_ANSWER), [looked.text]), ...(quoted ? { sentence: quoted } : {}) };
+  // "what type is kettle.capacity" over "* Type: {integer}": the value of the field the question
+  // names; else "INV_RECP reason code 14", "the record tag for a secret subkey": a lookup table's
+  // line read either way. Quoted from the sentence that holds it.
+  const line = fieldAsked(q, readings) ?? lookedUp(index, q, readings);
+  if (line) {
+    const quoted = ranked.find((s) => s.reading === line.reading && s.text.includes(line.text));
+    return { ...typed(cut(line.text, MAX_TYPED_ANSWER), [line.text]), ...(quoted ? { sentence: quoted } : {}) };
   }
   if (q.kind === "term") {
     const name = nameAsked(q, sentence, readings);
@@ -262,10 +249,8 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   if (signed) return typed(cut(signed, MAX_TYPED_ANSWER), [signed]);
   // The default of a named identifier is a value: a sentence that states no default does not give it.
   const unstatedDefault = !givesDefault(q, sentence?.text ?? "");
-  // Nor does a sentence with no number answer "how old" or "what year".
-  // Nor does one with no release number answer "which version …" ("New versions of GnuPG … may add new types").
-  const unversioned = ASKS_RELEASE.test(q.text) && sentence !== undefined && !RELEASE_WRITTEN.test(sentence.text);
-  const unstated = unstatedDefault || unversioned || (sentence !== undefined && !statesMeasure(q, sentence.text));
+  // Nor does a sentence with no number answer "how old" or "what year", nor one with no release "which version …".
+  const unstated = unstatedDefault || (sentence !== undefined && !statesMeasure(q, sentence.text));
   return { answer: sentence && !unstated ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
 }
 

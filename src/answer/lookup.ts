@@ -40,7 +40,7 @@ export function lookedUp(index: SearchIndex, q: Question, readings: Reading[]): 
   // (A "reason" question is answered by prose unless it only says the word: "INV_RECP reason code 14".)
   // (A list question wants the table's rows, not one: see list.ts.)
   if (q.plurality === "many" || q.kind === "yesno" || q.kind === "definition" || (q.kind === "reason" && /\b(?:why|how)\b/i.test(q.text))) return undefined;
-  const words = new Set((q.text.toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? []));
+  const words = new Set(wordsOf(q.text));
   for (const r of readings.slice(0, LOOKUP_READINGS)) {
     // (Most passages stand near no table: one look for "::" spares reading them.)
     if (!r.doc.text.slice(Math.max(0, r.hit.passage.start - TABLE_REACH), r.hit.passage.end + TABLE_REACH).includes("::")) continue;
@@ -53,11 +53,11 @@ export function lookedUp(index: SearchIndex, q: Question, readings: Reading[]): 
     // By the meaning: one line's meaning holds most of the question's words. The words that name
     // the table ("compliance flags" in its heading) and ask for a meaning ("means") are not what
     // the meaning must hold.
-    const heading = new Set(((r.hit.passage.heading ?? "").toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? []).map(stemOf));
+    const heading = new Set(wordsOf(r.hit.passage.heading ?? "").map(stemOf));
     const weights = new Map(q.terms.map((t) => [stemOf(t.term), t.weight] as const).filter(([stem]) => !heading.has(stem) && !MEANING_STEMS.has(stem)));
     const total = [...weights.values()].reduce((s, w) => s + w, 0);
     const share = (meaning: string): number => {
-      const stems = new Set((meaning.toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? []).map(stemOf));
+      const stems = new Set(wordsOf(meaning).map(stemOf));
       return [...weights].filter(([stem]) => stems.has(stem)).reduce((s, [, w]) => s + w, 0) / (total || 1);
     };
     const scored = entries.map((e) => ({ ...e, share: share(e.meaning) })).sort((a, b) => b.share - a.share);
@@ -65,6 +65,11 @@ export function lookedUp(index: SearchIndex, q: Question, readings: Reading[]): 
     if (best && best.share >= MIN_MEANING_SHARE && best.share > (second?.share ?? 0)) return { text: best.term, reading: r };
   }
   return undefined;
+}
+
+/** The words of a text, lower case: letters, digits, "_" and "-" ("de-vs", "14", "inv_recp"). */
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}_-]+/gu) ?? [];
 }
 
 /** Characters after a passage's end read for the table it leads in to or stands in. */

@@ -355,8 +355,10 @@ function keywordMeasure(tokens: Token[]): { kind: AnswerKind; token: Token } | u
   // people (a word asking for a list aside) ask who. (Not past a preposition or a verb: "name all
   // the candidates for deputy leader" asks for candidates, the leader is what they stand for.)
   if (tokens.some((t) => t.pos === "ADP" || t.pos === "VERB" || t.pos === "AUX")) return undefined;
-  const head = tokens.filter((t) => t.pos === "NOUN" || t.pos === "PROPN").filter((t) => !LIST_FRAME.has(t.lemma.toLowerCase())).at(-1);
-  if (head && head === tokens.filter((t) => t.type === "word" && !LIST_FRAME.has(t.lemma.toLowerCase())).at(-1) && TYPE_NOUNS[head.lemma.toLowerCase()] === "person") return { kind: "person", token: head };
+  // (The last word, a noun, and no noun of another token type after it.)
+  const nounish = (t: Token): boolean => t.pos === "NOUN" || t.pos === "PROPN";
+  const head = tokens.filter((t) => (t.type === "word" || nounish(t)) && !LIST_FRAME.has(t.lemma.toLowerCase())).at(-1);
+  if (head && head.type === "word" && nounish(head) && TYPE_NOUNS[head.lemma.toLowerCase()] === "person") return { kind: "person", token: head };
   return undefined;
 }
 

@@ -72,11 +72,10 @@ export function expandShorthand(text: string, index: Vocabulary): string {
   // ("by default" once: "the default name of the fruit if i dont set one" says it already.)
   const idioms = /\bdefault/i.test(text) ? text.replace(BY_DEFAULT, "").replace(/\s{2,}/g, " ").trim() : text.replace(BY_DEFAULT, "by default");
   const asked = WHY_HOW.reduce((t, [re, by]) => t.replace(re, by), idioms);
-  const spoken = asked
-    .replace(YOU, "you")
-    .replace(ARE, "are")
-    .replace(/(?<![\p{L}\p{N}_./$-])[a-z\d]+(?![\p{L}\p{N}_(]|\.\w)/gu, (word) => (TEXT_SPEAK[word] && index.documentFrequency(word) === 0 ? (TEXT_SPEAK[word] as string) : word));
-  return spoken.replace(/(?<![\p{L}\p{N}_./$-])[a-z]+(?![\p{L}\p{N}_(]|\.\w)/gu, (word) => {
+  // (Each word once: text-speak the documents do not use, else shorthand.)
+  return asked.replace(YOU, "you").replace(ARE, "are").replace(/(?<![\p{L}\p{N}_./$-])[a-z\d]+(?![\p{L}\p{N}_(]|\.\w)/gu, (word) => {
+    const spoken = TEXT_SPEAK[word];
+    if (spoken && index.documentFrequency(word) === 0) return spoken;
     const full = SHORTHAND[word];
     if (!full) return word;
     const lemma = lemmaOf(full);
