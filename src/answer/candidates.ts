@@ -89,6 +89,7 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
       const counted = count ? countedStem(q) : undefined;
       const much = /\bhow much\s+(\p{L}+)/iu.exec(q.text)?.[1];
       const measured = much === undefined ? undefined : stemOf(much.toLowerCase());
+      const bound = ASKS_MAXIMUM.test(q.text) ? UPPER_BOUND : ASKS_MINIMUM.test(q.text) ? LOWER_BOUND : undefined;
       return ranges(
         tokens,
         entityCandidates(tokens, q, (t) =>
@@ -98,8 +99,9 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
         // (wink tags a time spelt out as a duration, "five days", and "next year" too: a number in it makes it one.)
         .filter((c) => /\d/.test(c.text) || NUMBER_WORD.test(c.text))
         .filter((c) => !count || !/%|\bper ?cent\b/i.test(c.text))
-        .filter((c) => !yearOfSomething(tokens, c) && !isVersionLabel(tokens, c) && !VAGUE_AMOUNT.test(c.text) && !notAnAmount(tokens, c))
-        .filter((c) => !/^\d{1,2}\/\d{1,2}$/.test(c.text))
+        .filter((c) => !yearOfSomething(tokens, c) && !isVersionLabel(tokens, c) && !VAGUE_AMOUNT.test(c.text) && !notAnAmount(tokens, c) && !oneAsAWord(tokens, c, q))
+        // (Nor is a date, "3/4" or "2021-11-27", an amount.)
+        .filter((c) => !/^\d{1,2}\/\d{1,2}$|\b\d{4}-\d\d-\d\d\b/.test(c.text))
         // "How old is X?" is answered by an age ("aged 42", "42 years old"), not by any number near X.
         .filter((c) => !ASKS_AGE.test(q.text) || isAge(tokens, c))
         .map((c) => withUnit(tokens, c))
@@ -112,7 +114,9 @@ export function findCandidates(tokens: Token[], q: Question, kind: AnswerKind = 
         .filter((c) => counted === undefined || countsAsked(counted, tokens, c))
         .map((c) => (counted === undefined ? c : throughCounted(counted, tokens, c)))
         // "how much water": an amount of it ("9.5 litres of water") fits better than a number near the word.
-        .map((c) => (measured !== undefined && amountOf(measured, tokens, c) ? { ...c, fit: c.fit * COUNTED_FIT } : c));
+        .map((c) => (measured !== undefined && amountOf(measured, tokens, c) ? { ...c, fit: c.fit * COUNTED_FIT } : c))
+        // "max open connections": a number written as a bound of the same side ("at most 10") is the one asked.
+        .map((c) => (bound !== undefined && boundAt(bound, tokens, c) ? { ...c, fit: c.fit * COUNTED_FIT } : c));
     }
     default:
       return [];
@@ -165,6 +169,25 @@ function notAnAmount(tokens: Token[], c: Candidate): boolean {
   const [open, name, close] = [tokens[c.first - 1], tokens[c.first - 2], tokens[c.last + 1]];
   return c.first === c.last && open?.text === "(" && !open.spaceBefore && /\w$/.test(name?.text ?? "") && close?.text === ")" && !close.spaceBefore && !(tokens[c.first] as Token).spaceBefore;
 }
+
+/**
+ * "one" written as a word that counts nothing: a pronoun ("replaces the previous one", "one
+ * continuing into the dungeon and the other …", "of one another"), a label after its noun ("level one"), or "a"
+ * said another way before a noun the question does not name ("entries for one person", "one
+ * exception"). A unit of time or size after it still makes an amount ("one second", "one byte").
+ */
+function oneAsAWord(tokens: Token[], c: Candidate, q: Question): boolean {
+  if (c.first !== c.last || (tokens[c.first] as Token).text.toLowerCase() !== "one") return false;
+  const [before, after] = [tokens[c.first - 1], tokens[c.first + 1]];
+  if (before && (before.pos === "DET" || before.pos === "ADJ" || before.pos === "NOUN" || before.pos === "PROPN")) return true;
+  if (after?.pos === "VERB" || after?.text.toLowerCase() === "another") return true;
+  if (after?.type !== "word" || (after.pos !== "NOUN" && after.pos !== "PROPN") || TIME_UNIT.test(after.text) || SIZE_UNIT.test(after.text)) return false;
+  const asked = new Set(q.terms.map((t) => stemOf(t.term)));
+  return !asked.has(stemOf(after.text.toLowerCase())) && !q.lemmas.has(after.lemma);
+}
+
+/** Units of size a count may be written in ("one byte", "one character"). */
+const SIZE_UNIT = /^(?:(?:kilo|mega|giga|tera)?(?:bytes?|bits?)|[kKMGT]i?B|chars?|characters?|lines?|pages?|words?|digits?|percent)$/;
 
 /** Words a release number is written after: "version 3.11", "Python 3.12", "release 2.0". */
 const VERSION_WORD = /^(?:version|release|python|v)$/i;
@@ -337,6 +360,22 @@ function throughCounted(counted: readonly string[], tokens: Token[], c: Candidat
   const fit = c.fit * COUNTED_FIT;
   return at === c.last ? { ...c, fit } : { ...c, text: joinTokens(tokens, c.first, at), last: at, fit };
 }
+/** A question that asks for an upper bound ("max open connections", "the largest value allowed", "how many at most"). */
+const ASKS_MAXIMUM = /\b(?:max|maximum|most|largest|biggest|highest|longest|upper (?:bound|limit))\b/i;
+/** A question that asks for a lower bound. */
+const ASKS_MINIMUM = /\b(?:min|minimum|least|smallest|lowest|shortest|lower (?:bound|limit))\b/i;
+/** Words that write a number as an upper bound, read back from the number: "at most 10", "up to 64", "no more than 3", "maximum of 125", "limit is 8". */
+const UPPER_BOUND = /\b(?:at most|up to|no more than|not more than|as many as|maximum(?: of| is| value(?: of| is)?)?|max(?:imum)?\.?|limit(?:ed)?(?: of| is| to)?|cannot exceed|must not exceed|not exceed|exceed)\s*:?\s*$/i;
+/** Words that write a number as a lower bound: "at least 2", "no fewer than 3", "minimum of 1". */
+const LOWER_BOUND = /\b(?:at least|no fewer than|no less than|not less than|minimum(?: of| is| value(?: of| is)?)?|min(?:imum)?\.?)\s*:?\s*$/i;
+/** The words a bound is written in, at most this many tokens before its number. */
+const BOUND_REACH = 4;
+
+/** Whether the words right before candidate `c` write it as the `bound` asked. */
+function boundAt(bound: RegExp, tokens: Token[], c: Candidate): boolean {
+  return c.first > 0 && bound.test(joinTokens(tokens, Math.max(0, c.first - BOUND_REACH), c.first - 1));
+}
+
 /** How much better a count fits when it is written with what the question counts. */
 const COUNTED_FIT = 2;
 /** An amount written as of what the question measures (`measured`, a stem): "9.5 litres of water" for "how much water". */

@@ -83,6 +83,28 @@ describe("number candidates", () => {
     expect(statesMeasure(q, "The kettle runs at most 12 brews.")).toBe(true);
   });
 
+  it("take no \"one\" that counts nothing: a pronoun, a label, or a determiner before a noun not asked about", () => {
+    const passage = "Each new recipe replaces the previous one. The tasting list has room for one guest. Brewers start at level one, one pouring and the other tasting.";
+    expect(candidates("what is the maximum number of brews", passage)).toEqual([]);
+    expect(candidates("how many cups can the kettle brew at once", "The kettle brews one cup at a time.")).toEqual(["one cup"]);
+    expect(candidates("maximum steeping time", "Never steep for more than one minute.")).toEqual(["one minute"]);
+  });
+
+  it("take no date written with dashes (\"2021-11-27\") for an amount", () => {
+    expect(candidates("how many brews can the kettle run", "Since 2021-11-27 the kettle runs 12 brews a day.")).toEqual(["12"]);
+  });
+
+  it("fit a number written as the bound asked (\"at most 12\" for a maximum) above another", () => {
+    const fits = (question: string, passage: string): Record<string, number> =>
+      Object.fromEntries(findCandidates(analyse(passage).tokens, parseQuestion(question)).map((c) => [c.text, c.fit]));
+    const passage = "A session usually runs 3 brews, and the kettle runs at most 12 brews a day. It needs at least 2 brews to warm up.";
+    const most = fits("max brews per day", passage);
+    expect(most["12"]).toBeGreaterThan(most["3"] as number);
+    expect(most["12"]).toBeGreaterThan(most["2"] as number);
+    const least = fits("minimum number of brews", passage);
+    expect(least["2"]).toBeGreaterThan(least["12"] as number);
+  });
+
   it("take no round plural that only says 'many' (\"hundreds of\") for an amount", () => {
     const passage = "The kettle logo has hundreds of variations. Friends bought a zoo sponsorship for the kettle in 1996.";
     expect(candidates("kettle zoo sponsorship cost", passage)).toEqual([]);
