@@ -2,6 +2,7 @@
  * Question analysis: which kind of answer is wanted, whether one or several, and which words
  * matter (and how much) for finding and checking a passage.
  */
+import { withoutRequest } from "../nlp/request.js";
 import { analyse, isEnglishWord, searchWordOf, termOf, type Token } from "../nlp/analyse.js";
 import { nameSpans, surnameKey } from "../nlp/names.js";
 import type { AnswerKind } from "../types.js";
@@ -156,7 +157,7 @@ function expandContractions(text: string): string {
 
 /** Analyses a question. */
 export function parseQuestion(asked: string): Question {
-  const text = expandContractions(asked);
+  const text = withoutRequest(expandContractions(asked));
   const { tokens } = analyse(text);
   const lower = text.toLowerCase();
   const measure = keywordMeasure(tokens);

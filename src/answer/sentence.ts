@@ -24,11 +24,11 @@ export const KIND_EVIDENCE: Partial<Record<Question["kind"], RegExp>> = {
 };
 const WHY = /\b(why|reason|rationale)\b/i;
 /**
- * "How do I …?", "how to …", "how can you …", wherever the question says it ("i installed python,
+ * "How do I …?", "how to …", "how can you …", "(explain) how i …", wherever the question says it ("i installed python,
  * how do i get rid of it"): it asks for a way to do something (not "how many", nor "how does X
  * work" or "how are comments introduced", which ask how a thing is).
  */
-export const ASKS_WAY = /\bhow\s+(?:to\b|(?:do|can|could|should|would|might)\s+(?:i|you|we|one)\b)/i;
+export const ASKS_WAY = /\bhow\s+(?:to\b|(?:(?:do|can|could|should|would|might)\s+)?(?:i|you|we|one)\b)/i;
 /** A sentence that tells a way to do something: an instruction ("Use the Add/Remove Programs icon", "Run git bisect reset"), or one that says what you can do and by what means. */
 const WAY = /^(?:(?:on|in|for|with|to|from|after|before|if|when|once|instead)\b[^,]{0,60},\s*)?(?:use|run|type|call|set|add|pass|give|specify|install|remove|delete|edit|create|open|click|select|issue|enter|put|write|make|try|start|stop|change|invoke|import|apply|check|see how)\b|\byou (?:can|could|should|need to|must|may|have to|will need to)\b|\bby (?:using|running|setting|adding|passing|giving|calling|specifying|deleting|removing|editing|placing|typing|writing|issuing)\b|\bto do (?:this|so|that)\b/i;
 

@@ -7,6 +7,7 @@
  * const [best] = index.search("Who is standing for deputy leader?", 3);
  * const quote = index.docs.get(best.passage.doc)!.text.slice(best.passage.start, best.passage.end);
  */
+import { withoutRequest } from "../nlp/request.js";
 import type MiniSearch from "minisearch";
 import type { Options, SearchOptions } from "minisearch";
 import type { Doc, Passage, ScoredPassage } from "../types.js";
@@ -592,7 +593,7 @@ export class SearchIndex {
 
   /** Ranked passages for a question, best first. */
   search(question: string, limit = 10): ScoredPassage[] {
-    return this.searchTerms(searchWordsOf(question), limit);
+    return this.searchTerms(searchWordsOf(withoutRequest(question)), limit);
   }
 
   /**

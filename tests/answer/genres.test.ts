@@ -240,6 +240,12 @@ describe("composeAnswer on a FAQ", () => {
     expect(august.answer).toMatch(/^No\b/);
   });
 
+  it("answers a question wrapped in a request ('can you explain how …', 'do you know if …') as the question itself", () => {
+    expect(ask("can you explain how i cancel a booking").answer).toBe("Send a message to the secretary at least 48 hours before the evening.");
+    expect(ask("do you know if the club is open in august").answer).toMatch(/^No\b.*repainted/);
+    expect(ask("is it true that members can bring guests?").answer).toMatch(/^Yes\b.*two guests/);
+  });
+
   it("finds the answer under a question heading when asked in other words", () => {
     expect(ask("how do i call off my booking").answer).toMatch(/48 hours/);
     expect(ask("thursday tastings reason").answer).toMatch(/cheaply|fee/);

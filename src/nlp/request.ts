@@ -1,0 +1,40 @@
+/**
+ * The polite or roundabout wrapping people put around a question ("can you explain how …", "do
+ * you know if …", "is it true that …", "where is … described"), taken off so that what is left
+ * is read as the question: its words are the ones searched, and its own question word decides
+ * what kind of answer it wants. "Can you explain how the lid locks?" asks how the lid locks, not
+ * whether someone can explain it; "explain" and "true" are no words the answer holds.
+ *
+ * English, not any corpus's: the forms are the common ways to ask in English. A bare "explain …"
+ * is kept, as a keyword question may name a command by it ("explain analyze output").
+ */
+
+/** "can you (please) explain / tell me / show me / describe …", "please explain …", "tell me …". */
+const ASKING_SOMEONE = /^(?:(?:can|could|would|will)\s+(?:you|u|someone|somebody|anyone|anybody)\s+(?:please\s+|pls\s+|plz\s+)?(?:explain|tell|show|describe|remind|say)(?:\s+(?:to\s+)?(?:me|us))?|(?:please|pls|plz)\s+(?:explain|describe|tell|show)(?:\s+(?:to\s+)?(?:me|us))?|(?:tell|show)\s+(?:me|us)|explain\s+to\s+(?:me|us))\b[\s,:]*(?:about\s+)?/i;
+
+/** "do you know (if) …", "i'd like to know …", "i was wondering whether …", "any idea …". */
+const WANTING_TO_KNOW = /^(?:(?:do|does)\s+(?:you|u|anyone|anybody|someone|somebody)\s+know|(?:anyone|anybody)\s+know|i(?:'d|\s+would)\s+like\s+to\s+know|i\s+(?:want|need)\s+to\s+know|i\s+(?:was\s+)?wonder(?:ing|ed)?|any\s+idea|got\s+any\s+idea)\b[\s,:]*/i;
+
+/** "is it true / the case / correct that …": a yes/no question about what follows. */
+const IS_IT_TRUE = /^is\s+it\s+(?:true|the\s+case|correct|right)\s+that\s+/i;
+
+/** "where is … described / documented / explained": asks what the documents say of it. */
+const WHERE_TOLD = /^where\s+(?:is|are)\s+(.+?)\s+(?:described|documented|explained|covered|discussed|mentioned|defined)\s*([?.!]*)\s*$/i;
+
+/** A question word and a person, in a statement's order, without the auxiliary a question puts between them. */
+const EMBEDDED_WAY = /^(how|what|where|when|which|why)\s+(i|you|we|one)\s+(?!(?:do|does|did|can|could|should|would|might|must|will|shall|may|am|are|is|was|were|have|has|had)\b)/i;
+
+/** `text` without the wrapping around its question; `text` itself when it has none. */
+export function withoutRequest(text: string): string {
+  const trimmed = text.trim();
+  const told = WHERE_TOLD.exec(trimmed);
+  if (told) return `${told[1]}${told[2] ?? ""}`;
+  let rest = trimmed.replace(ASKING_SOMEONE, "");
+  rest = rest.replace(WANTING_TO_KNOW, "");
+  // What is left of "do you know if …" or "is it true that …" asks whether: read as a yes/no question.
+  const whether = /^(?:if|whether)\s+/i.exec(rest) ?? (rest === trimmed ? IS_IT_TRUE.exec(rest) : null);
+  if (whether) rest = `does ${rest.slice(whether[0].length)}`;
+  // "(explain) how i cancel a booking" in a question's order: "how do i cancel a booking".
+  else if (rest !== trimmed) rest = rest.replace(EMBEDDED_WAY, "$1 do $2 ");
+  return rest === trimmed || !/\p{L}/u.test(rest) ? text : rest;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { withoutRequest } from "../../src/nlp/request.js";
+
+describe("withoutRequest", () => {
+  it("takes off a request to explain or tell, leaving the question in a question's order", () => {
+    expect(withoutRequest("Can you explain how I cancel a booking?")).toBe("how do I cancel a booking?");
+    expect(withoutRequest("could you please tell me who won the tasting")).toBe("who won the tasting");
+    expect(withoutRequest("tell me about the spout")).toBe("the spout");
+    expect(withoutRequest("Please explain why tastings are on Thursdays")).toBe("why tastings are on Thursdays");
+  });
+
+  it("reads 'do you know if', 'I was wondering whether' and 'is it true that' as yes/no questions", () => {
+    expect(withoutRequest("do you know if the club opens in August")).toBe("does the club opens in August");
+    expect(withoutRequest("I was wondering whether the lid locks")).toBe("does the lid locks");
+    expect(withoutRequest("Is it true that members can bring guests?")).toBe("does members can bring guests?");
+  });
+
+  it("reads 'where is X described' as asking about X", () => {
+    expect(withoutRequest("Where is the descaling cycle documented?")).toBe("the descaling cycle?");
+  });
+
+  it("leaves a question with no wrapping, a bare 'explain' that may name a command, and a request with nothing after it", () => {
+    expect(withoutRequest("how do i cancel a booking")).toBe("how do i cancel a booking");
+    expect(withoutRequest("explain analyze output columns")).toBe("explain analyze output columns");
+    expect(withoutRequest("can you explain?")).toBe("can you explain?");
+  });
+});
