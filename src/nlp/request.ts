@@ -24,12 +24,26 @@ const WHERE_TOLD = /^where\s+(?:is|are)\s+(.+?)\s+(?:described|documented|explai
 /** A question word and a person, in a statement's order, without the auxiliary a question puts between them. */
 const EMBEDDED_WAY = /^(how|what|where|when|which|why)\s+(i|you|we|one)\s+(?!(?:do|does|did|can|could|should|would|might|must|will|shall|may|am|are|is|was|were|have|has|had)\b)/i;
 
+/**
+ * What a chat message opens with before its question: a greeting or a sound ("hey", "so", "um"),
+ * a word said to get attention followed by a stop ("help!", "ok,", "sorry,"), "quick question",
+ * "I'm trying to figure out", "I need help with", "wondering". Words that may name what is asked
+ * ("hello world", "help output") count only before a stop.
+ */
+const CHAT_OPENING = /^(?:(?:hi|hey|heya|hiya|yo|so|um+|uh+|er+m?|hm+)\b(?:\s+(?:there|all|everyone|guys|folks))?[\s,!.:;-]+|(?:hello|help|ok|okay|well|like|sorry|thanks|please|pls|plz)(?:\s+(?:there|all|everyone|guys|folks|me))?\s*[,!.:;-][\s,!.:;-]*|(?:a\s+)?(?:quick|dumb|stupid|noob|newbie|simple|silly|random)\s+(?:question|q)\b[\s,!.:;?-]*|(?:i\s*'?m|i\s+am)\s+(?:trying|wanting|looking|hoping)\s+to\s+(?:figure\s+out|find\s+out|work\s+out|understand|learn)\s+|i\s+(?:need|want)\s+(?:some\s+)?help(?:\s+(?:with|on))?[\s,!.:;-]+|(?:just\s+)?wondering\s+)+/i;
+
+/** "I need to X, what should I do?": asks how to X. */
+const NEED_TO_DO = /^i\s+(?:need|want|have|would\s+like|'d\s+like|wanna|gotta)\s+to\s+(.+?)[\s,.;:-]+(?:what|how)\s+(?:should|do|can|could|would|must)\s+i\s+(?:do|go\s+about\s+(?:it|this|that)|proceed)\s*([?.!]*)\s*$/i;
+
 /** `text` without the wrapping around its question; `text` itself when it has none. */
 export function withoutRequest(text: string): string {
   const trimmed = text.trim();
   const told = WHERE_TOLD.exec(trimmed);
   if (told) return `${told[1]}${told[2] ?? ""}`;
-  let rest = trimmed.replace(ASKING_SOMEONE, "");
+  let rest = trimmed.replace(CHAT_OPENING, "");
+  const need = NEED_TO_DO.exec(rest);
+  if (need) rest = `how do i ${need[1]}${need[2] || "?"}`;
+  rest = rest.replace(ASKING_SOMEONE, "");
   rest = rest.replace(WANTING_TO_KNOW, "");
   // What is left of "do you know if …" or "is it true that …" asks whether: read as a yes/no question.
   const whether = /^(?:if|whether)\s+/i.exec(rest) ?? (rest === trimmed ? IS_IT_TRUE.exec(rest) : null);

@@ -244,6 +244,7 @@ describe("composeAnswer on a FAQ", () => {
     expect(ask("can you explain how i cancel a booking").answer).toBe("Send a message to the secretary at least 48 hours before the evening.");
     expect(ask("do you know if the club is open in august").answer).toMatch(/^No\b.*repainted/);
     expect(ask("is it true that members can bring guests?").answer).toMatch(/^Yes\b.*two guests/);
+    expect(ask("Hi there! I need to cancel a booking, what should I do?").answer).toBe("Send a message to the secretary at least 48 hours before the evening.");
   });
 
   it("finds the answer under a question heading when asked in other words", () => {

@@ -15,6 +15,17 @@ describe("withoutRequest", () => {
     expect(withoutRequest("Is it true that members can bring guests?")).toBe("does members can bring guests?");
   });
 
+  it("takes off what a chat message opens with, and reads 'I need to X, what should I do' as how to X", () => {
+    expect(withoutRequest("hey quick question, whats the default port")).toBe("whats the default port");
+    expect(withoutRequest("Hi there! I need help: how do I cancel a booking?")).toBe("how do I cancel a booking?");
+    expect(withoutRequest("so like, how do i cancel a booking")).toBe("how do i cancel a booking");
+    expect(withoutRequest("I'm trying to figure out how to descale the kettle")).toBe("how to descale the kettle");
+    expect(withoutRequest("I need to cancel a booking, what should I do?")).toBe("how do i cancel a booking?");
+    // (Words that may name what is asked stay unless a stop follows them.)
+    expect(withoutRequest("help output of the kettle cli")).toBe("help output of the kettle cli");
+    expect(withoutRequest("like operator wildcards")).toBe("like operator wildcards");
+  });
+
   it("reads 'where is X described' as asking about X", () => {
     expect(withoutRequest("Where is the descaling cycle documented?")).toBe("the descaling cycle?");
   });
