@@ -46,7 +46,7 @@ export function withoutRequest(text: string): string {
   rest = rest.replace(ASKING_SOMEONE, "");
   rest = rest.replace(WANTING_TO_KNOW, "");
   // What is left of "do you know if …" or "is it true that …" asks whether: read as a yes/no question.
-  const whether = /^(?:if|whether)\s+/i.exec(rest) ?? (rest === trimmed ? IS_IT_TRUE.exec(rest) : null);
+  const whether = rest === trimmed ? IS_IT_TRUE.exec(rest) : /^(?:if|whether)\s+/i.exec(rest);
   if (whether) rest = `does ${rest.slice(whether[0].length)}`;
   // "(explain) how i cancel a booking" in a question's order: "how do i cancel a booking".
   else if (rest !== trimmed) rest = rest.replace(EMBEDDED_WAY, "$1 do $2 ");

@@ -34,5 +34,7 @@ describe("withoutRequest", () => {
     expect(withoutRequest("how do i cancel a booking")).toBe("how do i cancel a booking");
     expect(withoutRequest("explain analyze output columns")).toBe("explain analyze output columns");
     expect(withoutRequest("can you explain?")).toBe("can you explain?");
+    // (A question that opens with its own condition is no "do you know if …".)
+    expect(withoutRequest("if i unplug the kettle how long does it stay warm")).toBe("if i unplug the kettle how long does it stay warm");
   });
 });
