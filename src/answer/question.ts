@@ -301,7 +301,8 @@ function relationOf(tokens: Token[], verbAt: number): Question["relation"] {
   // need write with it. ("Who made the first kettle?" asks who made it.)
   const next = tokens[after];
   const thenVerb = next !== undefined && (next.pos === "VERB" || (next.text.toLowerCase() === "to" && tokens[after + 1]?.pos === "VERB"));
-  if (verb && head && CAUSATIVE.has(verb) && thenVerb) return undefined;
+  // (After a pronoun the next word is the verb whatever wink tags it: "lets me use the space bar", "use" a noun.)
+  if (verb && CAUSATIVE.has(verb) && ((head && thenVerb) || tokens[verbAt + 1]?.pos === "PRON")) return undefined;
   // "which flag number means de-vs": what a term means is stated by a table's or a glossary's
   // layout ("- 23 :: … \"de-vs\"", "X — …") more often than by the verb.
   if (verb && MEANING_VERBS.has(verb)) return undefined;

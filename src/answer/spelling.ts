@@ -59,8 +59,8 @@ function respell(q: Question, index: Vocabulary): string {
   let text = q.text;
   for (const t of q.terms) {
     const written = t.surface ?? t.term;
-    const best = replacementOf(t, index) ?? englishRespelling(t, index);
-    if (!best || editDistance(written, best, MAX_RESPELLING_EDITS) > MAX_RESPELLING_EDITS) continue;
+    const best = replacementOf(t, index) ?? englishRespelling(t, index) ?? splitCompound(t, index);
+    if (!best || (!best.includes(" ") && editDistance(written, best, MAX_RESPELLING_EDITS) > MAX_RESPELLING_EDITS)) continue;
     const word = /[^s]s$/.test(written) && !best.endsWith("s") ? `${best}s` : best;
     const at = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(written)}(?![\\p{L}\\p{N}])`, "giu");
     text = text.replace(at, (found) => (/^\p{Lu}/u.test(found) ? word[0]?.toUpperCase() + word.slice(1) : word));
@@ -91,6 +91,28 @@ function replaceUnknown(q: Question, index: Vocabulary): Question {
     terms.push(replaced);
   }
   return changed ? { ...q, terms, lemmas } : q;
+}
+
+/** Letters each part of a compound split in two must have at least ("space" + "bar"). */
+const MIN_COMPOUND_PART = 3;
+
+/**
+ * A compound written closed that the documents write open ("spacebar" for "space bar",
+ * "filesystem" for "file system"): the two English words, each the documents hold, it splits
+ * into, when no passage holds it as written. Of several splits, the one whose rarer part most
+ * passages hold.
+ */
+function splitCompound(t: QuestionTerm, index: Vocabulary): string | undefined {
+  const word = (t.surface ?? t.term).toLowerCase();
+  if (!/^[a-z]+$/.test(word) || isEnglishWord(word) || word.length < 2 * MIN_COMPOUND_PART || index.documentFrequency(t.term) > 0 || index.documentFrequency(word) > 0) return undefined;
+  let best: { split: string; df: number } | undefined;
+  for (let i = MIN_COMPOUND_PART; i <= word.length - MIN_COMPOUND_PART; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (!isEnglishWord(head) || !isEnglishWord(tail)) continue;
+    const df = Math.min(...[head, tail].map((part) => index.documentFrequency(termsOf(part)[0] ?? part)));
+    if (df > 0 && (!best || df > best.df)) best = { split: `${head} ${tail}`, df };
+  }
+  return best?.split;
 }
 
 /** Letters a respelling may put in or change. */

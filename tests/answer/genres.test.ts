@@ -247,6 +247,20 @@ describe("composeAnswer on a FAQ", () => {
     expect(ask("Hi there! I need to cancel a booking, what should I do?").answer).toBe("Send a message to the secretary at least 48 hours before the evening.");
   });
 
+  it("answers a chat question that writes a compound closed ('spacebar') and asks what lets it do something", async () => {
+    const manual = await indexOver(newDir, {
+      "options.txt": [
+        "Kettle options\n",
+        "Set options in kettle.conf, one per line. Each option below lets you change how the kettle behaves; use \"name:value\" to set one.\n",
+        "   beep_on_boil\n        Beep when the water boils (default on).\n",
+        "   keep_warm\n        Keep the water warm for ten minutes after it boils (default off).\n",
+        "   pause_on_space\n        Make the space bar pause the boil (default off).\n",
+        "   spout_light\n        Light the spout while the kettle pours (default on).\n",
+      ].join("\n"),
+    });
+    expect(composeAnswer(manual, "what option lets me use the spacebar to pause").answer).toBe("pause_on_space");
+  });
+
   it("finds the answer under a question heading when asked in other words", () => {
     expect(ask("how do i call off my booking").answer).toMatch(/48 hours/);
     expect(ask("thursday tastings reason").answer).toMatch(/cheaply|fee/);

@@ -186,6 +186,8 @@ describe("parseQuestion", () => {
     expect(parseQuestion("Which option makes the kettle boil faster?").relation).toBeUndefined();
     expect(parseQuestion("which flag causes the kettle to stop early").relation).toBeUndefined();
     expect(parseQuestion("what setting lets the kettle skip the descaling step").relation).toBeUndefined();
+    // (After a pronoun, the word wink may tag a noun is the verb: "lets me use".)
+    expect(parseQuestion("what option lets me use the space bar to pause").relation).toBeUndefined();
     // Without a verb after its object, the verb is the relation.
     expect(parseQuestion("Which brewer won the kettle cup?").relation).toEqual({ verb: "win", object: "cup" });
   });

@@ -58,6 +58,13 @@ describe("correctQuestion", () => {
     expect(words("club brew tacking")).toContain("track");
   });
 
+  it("splits a compound written closed that the documents write open, but not an English word", async () => {
+    const manual = await indexOver(newDir, { "manual.md": "# Keys\n\nPress the space bar to pause the boil. No body of water is too small for the kettle.\n" });
+    const words = (text: string): string[] => correctQuestion(parseQuestion(text), manual).terms.map((t) => t.term);
+    expect(words("which key is the spacebar")).toEqual(expect.arrayContaining(["space", "bar"]));
+    expect(words("can nobody pause the kettle")).not.toContain("body");
+  });
+
   it("leaves a question whose words the documents hold, or that no word is near, as it is", () => {
     const known = parseQuestion("What is the default timeout?");
     expect(correctQuestion(known, index)).toBe(known);
