@@ -19,7 +19,7 @@ import { abbreviationIn, expansionOf } from "./acronym.js";
 import { definedEntry, headedEntry } from "./definition.js";
 import { fieldAsked } from "./field.js";
 import { makeExcerpt } from "./excerpt.js";
-import { identifiersIn, unheldIdentifier } from "./identifiers.js";
+import { identifiersIn, unheldIdentifier, unheldName } from "./identifiers.js";
 import { lookedUp } from "./lookup.js";
 import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question, type QuestionTerm } from "./question.js";
@@ -289,7 +289,9 @@ export function composeAnswer(index: SearchIndex, question: string, options: Pip
   // And an answer whose passages never write a number the question does ("version 7 UUID",
   // "python 3.11.2 release date"): the question is about something more particular than they are.
   const unnumbered = numbersIn(q.text).some((n) => !answerPassages(draft, readings).some((r) => holdsNumber(r, n)));
-  if (!decision.answer || !draft.answer || unstated || undocumented || undefinedPhrase || unnumbered) {
+  // And a question about a name written in capitals that no passage of the corpus holds ("the JMAP protocol").
+  const unheard = unheldName(q.text, q.terms, known) !== undefined;
+  if (!decision.answer || !draft.answer || unstated || undocumented || undefinedPhrase || unnumbered || unheard) {
     const nearest = byQuote(readings).slice(0, MAX_EXCERPTS).map((r) => excerptOf(r, q));
     return {
       question,

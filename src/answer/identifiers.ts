@@ -52,3 +52,25 @@ export function unheldIdentifier(question: string, texts: () => Iterable<string>
   const all = [...texts()];
   return patterns.find(({ re }) => !all.some((text) => re.test(text)))?.id;
 }
+
+/** A name written with capitals ("JMAP", "TZ", "McAfee", "Zigbee"); English words are told apart by unheldName. */
+const CAPITALISED_NAME = /(?<![\w'’-])(?:[A-Z][A-Za-z\d]*[A-Z][A-Za-z\d]*|[A-Z][a-z]+)(?![\w'’-])/g;
+
+/**
+ * The first name `question` writes with capitals (see CAPITALISED_NAME) that no passage of the
+ * corpus holds (`known` false for the word as written and in lower case), if any: the documents
+ * never mention what is asked about ("Does fetchmail support the JMAP protocol?"), so no passage
+ * of theirs answers it. Only a word still `searched` as written counts: one spelling correction
+ * replaced is a misspelling of a word the documents hold. An English word ("Windows", "Store") is
+ * never such a name.
+ */
+export function unheldName(question: string, searched: ReadonlyArray<{ term: string; surface?: string }>, known: (word: string) => boolean): string | undefined {
+  for (const m of question.matchAll(CAPITALISED_NAME)) {
+    const word = m[0].toLowerCase();
+    if (isEnglishWord(word) || known(word)) continue;
+    // (A word whose term was replaced by one the documents hold, "FLOTAING" by "float", is a misspelling.)
+    if (!searched.some((t) => (t.surface ?? t.term) === word)) continue;
+    return m[0];
+  }
+  return undefined;
+}

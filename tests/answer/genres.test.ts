@@ -261,6 +261,17 @@ describe("composeAnswer on a FAQ", () => {
     expect(composeAnswer(manual, "what option lets me use the spacebar to pause").answer).toBe("pause_on_space");
   });
 
+  it("abstains on a question about a name in capitals the documents never write, and answers it about one they do", async () => {
+    const manual = await indexOver(newDir, {
+      "connect.md": "# Kettle connections\n\nThe kettle connects to your phone over Bluetooth. Pair it from the app: hold the lid button for five seconds until the light blinks blue.\n\nThe kettle does not connect to Wi-Fi networks.\n",
+    });
+    // (Without the rule: "Yes. The kettle connects to your phone over Bluetooth." and "No. … Wi-Fi networks.")
+    expect(composeAnswer(manual, "does the kettle connect to my phone over Zigbee").answer).toBeNull();
+    expect(composeAnswer(manual, "does the kettle connect to Zigbee networks").answer).toBeNull();
+    expect(composeAnswer(manual, "does the kettle connect over Bluetooth").answer).toMatch(/^Yes\b.*Bluetooth/);
+    expect(composeAnswer(manual, "does the kettle connect over Bluetoth").answer).toMatch(/^Yes\b.*Bluetooth/);
+  });
+
   it("finds the answer under a question heading when asked in other words", () => {
     expect(ask("how do i call off my booking").answer).toMatch(/48 hours/);
     expect(ask("thursday tastings reason").answer).toMatch(/cheaply|fee/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { identifiersIn, unheldIdentifier } from "../../src/answer/identifiers.js";
+import { identifiersIn, unheldIdentifier, unheldName } from "../../src/answer/identifiers.js";
 
 describe("identifiersIn", () => {
   it("finds snake_case, camelCase and dotted names, called or not", () => {
@@ -49,5 +49,18 @@ describe("unheldIdentifier", () => {
 
   it("judges an identifier whose word no document holds when that word is English, spelt right", () => {
     expect(unheldIdentifier("what does max_wal_pretty return", docs, known)).toBe("max_wal_pretty");
+  });
+
+  it("finds a name written in capitals that no passage holds, unless it is English or was respelt", () => {
+    const held = new Set(["kettle", "bluetooth", "connect"]);
+    const known = (word: string): boolean => held.has(word);
+    const searched = (...terms: string[]): Array<{ term: string }> => terms.map((term) => ({ term }));
+    expect(unheldName("does the kettle connect over Zigbee", searched("kettle", "connect", "zigbee"), known)).toBe("Zigbee");
+    expect(unheldName("does the kettle speak JMAP", searched("kettle", "speak", "jmap"), known)).toBe("JMAP");
+    expect(unheldName("does the kettle connect over Bluetooth", searched("kettle", "connect", "bluetooth"), known)).toBeUndefined();
+    expect(unheldName("Zigbee support", searched("zigbee", "support"), known)).toBe("Zigbee");
+    // ("Pixel" is English; "Bluetoth" was respelt: its term is "bluetooth".)
+    expect(unheldName("can my Pixel phone pair with it", searched("pixel", "phone", "pair"), known)).toBeUndefined();
+    expect(unheldName("does it connect over Bluetoth", searched("connect", "bluetooth"), known)).toBeUndefined();
   });
 });
