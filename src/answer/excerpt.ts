@@ -106,7 +106,10 @@ export function bracketSafe(text: string, start: number, end: number): [number, 
     // Widened only within the paragraph: a quote does not open with the last words of the one before.
     const near = (from: number, to: number): boolean => !cutMarks && to - from <= MAX_BRACKET_WIDEN && !text.slice(from, to).includes("\n\n");
     if (a < s) s = near(a, s) ? a : b;
-    if (b > e) e = near(e, b) ? b : a;
+    // (A quote that opens with the "[" of a stretch it cannot take in opens past that "[" instead:
+    // "[    A suit or piece of armor." in a manual's list of symbols, whose "]" is pages later.)
+    if (b > e) e = near(e, b) ? b : a > s ? a : e;
+    if (a === s && b > e) s = text.indexOf("[", a) + 1;
     else if (cutMarks && a >= s) {
       // Inside: keep the longer side of it ("format(formatstr text [, formatarg … ])" keeps what follows).
       if (a - s >= e - b) e = a;

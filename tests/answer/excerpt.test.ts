@@ -37,6 +37,16 @@ describe("bracketSafe", () => {
     expect(long.slice(s, e)).toBe("Intro sentence here. ");
   });
 
+  it("opens past the '[' of a stretch it starts with and cannot take in (a manual's table of symbols)", () => {
+    const symbols = "Symbols on the map:\n\n    [    A suit or piece of armor.\n\n    %    Something edible.\n\n    ]    A strange object, a mimic.\n";
+    const start = symbols.indexOf("[");
+    const end = symbols.indexOf("armor.") + "armor.".length;
+    const [s, e] = bracketSafe(symbols, start, end);
+    expect(symbols.slice(s, e)).toBe("    A suit or piece of armor.");
+    expect(checks(symbols.slice(s, e), symbols)).toBe(true);
+    expect(checks(symbols.slice(start, end), symbols)).toBe(false);
+  });
+
   it("leaves out a bracketed stretch holding '...', which a checker takes for a cut", () => {
     const usage = "Run it as: python -m timeit [-n N] [statement ...] from a shell.";
     const [s, e] = bracketSafe(usage, 0, usage.length);
