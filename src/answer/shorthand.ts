@@ -47,12 +47,15 @@ const ARE = /(?<=\b(?:what|who|where|when|why|how|which|there|they|we|you|u|thes
 
 /**
  * Chat's ways of asking why and how, written as the question words: "how come …" asks why, "any
- * way to …" and "is there a way to …" ask how ("come" and "way" are no words of the answer).
+ * way to …", "is there a way to …" and "what's the best way to …" ask how ("come", "way" and
+ * "best" are no words of the answer).
  */
 const WHY_HOW: Array<[RegExp, string]> = [
   [/\bhow come\b/gi, "why"],
   [/\b(?:is there|are there)\s+(?:a|any|some)\s+(?:way|means)\s+(?=to\b)/gi, "how "],
   [/^(?:any|some)\s+way\s+(?=to\b)/gi, "how "],
+  // "what's the best way to …", "what is the right way to write it": how, whatever the way is said to be (not "the way to the hall").
+  [/\bwhat(?:'s|’s|s| is| are)?\s+(?:the|a|an)\s+(?:(?:best|easiest|simplest|quickest|fastest|right|proper|correct|recommended|preferred|usual|normal|standard|cleanest|safest|official|intended)\s+)?(?:way|means|method)\s+(?=to\s+(?!(?:the|a|an|my|your|our|his|her|their|its|this|that|these|those)\b)[a-z])/gi, "how "],
 ];
 
 /**

@@ -245,6 +245,7 @@ describe("composeAnswer on a FAQ", () => {
     expect(ask("do you know if the club is open in august").answer).toMatch(/^No\b.*repainted/);
     expect(ask("is it true that members can bring guests?").answer).toMatch(/^Yes\b.*two guests/);
     expect(ask("Hi there! I need to cancel a booking, what should I do?").answer).toBe("Send a message to the secretary at least 48 hours before the evening.");
+    expect(ask("what is the best way to cancel a booking").answer).toBe("Send a message to the secretary at least 48 hours before the evening.");
   });
 
   it("answers a chat question that writes a compound closed ('spacebar') and asks what lets it do something", async () => {

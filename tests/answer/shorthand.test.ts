@@ -69,4 +69,10 @@ describe("expandShorthand on chat's ways of asking why and how", () => {
     expect(expandShorthand("is there a way to keep the tea warm", none)).toBe("how to keep the tea warm");
     expect(expandShorthand("which way to turn the lid", none)).toBe("which way to turn the lid");
   });
+
+  it("writes 'what's the best way to' as how, whatever the way is said to be", () => {
+    expect(expandShorthand("what's the best way to descale the kettle", none)).toBe("how to descale the kettle");
+    expect(expandShorthand("whats the right way to write it", none)).toBe("how to write it");
+    expect(expandShorthand("what is the way to the club", none)).toBe("what is the way to the club");
+  });
 });
