@@ -39,9 +39,13 @@ function isNameToken(t: Token): boolean {
     CAPITALISED.test(t.text) &&
     !ACRONYM.test(t.text) &&
     t.entity !== "DATE" &&
-    !CALENDAR.has(t.lemma)
+    !CALENDAR.has(t.lemma) &&
+    !PRONOUN_CONTRACTION.test(t.text)
   );
 }
+
+/** "I'm", "I've", "I'd", "I'll": a pronoun with its verb, which wink may tag a proper noun. */
+const PRONOUN_CONTRACTION = /^I['’](?:m|ve|d|ll)$/i;
 
 /** Proper-noun runs in `tokens[from..to]` (inclusive); hyphenated parts join one word. */
 /** Words in lower case that join the parts of a name: "Guido van Rossum", "Charles de Gaulle", "Ursula von der Leyen". */

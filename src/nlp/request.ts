@@ -1,6 +1,6 @@
 /**
  * The polite or roundabout wrapping people put around a question ("can you explain how …", "do
- * you know if …", "is it true that …", "where is … described"), taken off so that what is left
+ * you know if …", "is it true that …", "where is … described", "… according to the tutorial"), taken off so that what is left
  * is read as the question: its words are the ones searched, and its own question word decides
  * what kind of answer it wants. "Can you explain how the lid locks?" asks how the lid locks, not
  * whether someone can explain it; "explain" and "true" are no words the answer holds.
@@ -35,20 +35,29 @@ const CHAT_OPENING = /^(?:(?:hi|hey|heya|hiya|yo|so|um+|uh+|er+m?|hm+)\b(?:\s+(?
 /** "I need to X, what should I do?": asks how to X. */
 const NEED_TO_DO = /^i\s+(?:need|want|have|would\s+like|'d\s+like|wanna|gotta)\s+to\s+(.+?)[\s,.;:-]+(?:what|how)\s+(?:should|do|can|could|would|must)\s+i\s+(?:do|go\s+about\s+(?:it|this|that)|proceed)\s*([?.!]*)\s*$/i;
 
+/** What people call the documents when they say where they read it: "the tutorial", "its manual page", "the FAQ". */
+const DOCUMENT = String.raw`(?:the|its|this|their|our)\s+(?:[\w-]+\s+)?(?:manual(?:\s+page)?|man\s+page|docs|documentation|faq|guide|tutorial|readme|reference(?:\s+manual)?|handbook|glossary|article|notes|user\s+guide|user\s+manual|help\s+page)`;
+/** "… according to the tutorial?", "… in its manual page?": where the documents tell it, said at the end. */
+const TOLD_WHERE_AFTER = new RegExp(String.raw`[\s,]+(?:according\s+to|as\s+(?:described|stated|given|written|shown)\s+in|in|per)\s+${DOCUMENT}\s*([?.!]*)\s*$`, "i");
+/** "In the tutorial, what is …": the same, said first. */
+const TOLD_WHERE_BEFORE = new RegExp(String.raw`^(?:according\s+to|in|per)\s+${DOCUMENT}\s*,\s*`, "i");
+
 /** `text` without the wrapping around its question; `text` itself when it has none. */
 export function withoutRequest(text: string): string {
   const trimmed = text.trim();
   const told = WHERE_TOLD.exec(trimmed);
   if (told) return `${told[1]}${told[2] ?? ""}`;
-  let rest = trimmed.replace(CHAT_OPENING, "");
+  const asked = trimmed.replace(TOLD_WHERE_BEFORE, "").replace(TOLD_WHERE_AFTER, "$1");
+  let rest = asked.replace(CHAT_OPENING, "");
   const need = NEED_TO_DO.exec(rest);
   if (need) rest = `how do i ${need[1]}${need[2] || "?"}`;
-  rest = rest.replace(ASKING_SOMEONE, "");
-  rest = rest.replace(WANTING_TO_KNOW, "");
+  rest = rest.replace(ASKING_SOMEONE, "").replace(WANTING_TO_KNOW, "");
+  const unwrapped = rest !== asked;
   // What is left of "do you know if …" or "is it true that …" asks whether: read as a yes/no question.
-  const whether = rest === trimmed ? IS_IT_TRUE.exec(rest) : /^(?:if|whether)\s+/i.exec(rest);
+  // (A question that opens with its own "if" is left as it is: "if i die how much of my gold counts".)
+  const whether = unwrapped ? /^(?:if|whether)\s+/i.exec(rest) : IS_IT_TRUE.exec(rest);
   if (whether) rest = `does ${rest.slice(whether[0].length)}`;
   // "(explain) how i cancel a booking" in a question's order: "how do i cancel a booking".
-  else if (rest !== trimmed) rest = rest.replace(EMBEDDED_WAY, "$1 do $2 ");
+  else if (unwrapped) rest = rest.replace(EMBEDDED_WAY, "$1 do $2 ");
   return rest === trimmed || !/\p{L}/u.test(rest) ? text : rest;
 }

@@ -159,6 +159,10 @@ describe("organisation candidates", () => {
 });
 
 describe("person candidates", () => {
+  it("take no pronoun with its verb (\"I'm\", which wink tags a proper noun) for a person", () => {
+    expect(candidates("who wrote the kettle guide", "I'm glad Ada Park wrote the kettle guide, and I've read it twice.")).toEqual(["Ada Park"]);
+  });
+
   it("take no title made of the question's own words for a person (\"Kettle Guide Archive\")", () => {
     const passage = "See the Kettle Guide Archive for old copies. The guide is kept by Ada Quill.";
     expect(candidates("who keeps the kettle guide", passage)).toEqual(["Ada Quill"]);

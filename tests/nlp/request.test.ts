@@ -26,6 +26,15 @@ describe("withoutRequest", () => {
     expect(withoutRequest("like operator wildcards")).toBe("like operator wildcards");
   });
 
+  it("takes off where the documents tell it ('according to the tutorial', 'in its manual page'), not who tells it", () => {
+    expect(withoutRequest("Who is listed as the author of the kettle in its manual page?")).toBe("Who is listed as the author of the kettle?");
+    expect(withoutRequest("How is the lid locked, according to the user guide?")).toBe("How is the lid locked?");
+    expect(withoutRequest("In the tutorial, what is the first brew called?")).toBe("what is the first brew called?");
+    expect(withoutRequest("what did she find in the tasting room according to her")).toBe("what did she find in the tasting room according to her");
+    // (A question's own "if" stays when only the documents' name was taken off.)
+    expect(withoutRequest("if i unplug it, does it stay warm, according to the FAQ?")).toBe("if i unplug it, does it stay warm?");
+  });
+
   it("reads 'where is X described' as asking about X", () => {
     expect(withoutRequest("Where is the descaling cycle documented?")).toBe("the descaling cycle?");
   });
