@@ -1,6 +1,6 @@
 /**
  * The polite or roundabout wrapping people put around a question ("can you explain how …", "do
- * you know if …", "is it true that …", "where is … described", "… according to the tutorial"), taken off so that what is left
+ * you know if …", "is it true that …", "where is … described", "… in its manual page"), taken off so that what is left
  * is read as the question: its words are the ones searched, and its own question word decides
  * what kind of answer it wants. "Can you explain how the lid locks?" asks how the lid locks, not
  * whether someone can explain it; "explain" and "true" are no words the answer holds.
@@ -35,11 +35,15 @@ const CHAT_OPENING = /^(?:(?:hi|hey|heya|hiya|yo|so|um+|uh+|er+m?|hm+)\b(?:\s+(?
 /** "I need to X, what should I do?": asks how to X. */
 const NEED_TO_DO = /^i\s+(?:need|want|have|would\s+like|'d\s+like|wanna|gotta)\s+to\s+(.+?)[\s,.;:-]+(?:what|how)\s+(?:should|do|can|could|would|must)\s+i\s+(?:do|go\s+about\s+(?:it|this|that)|proceed)\s*([?.!]*)\s*$/i;
 
-/** What people call the documents when they say where they read it: "the tutorial", "its manual page", "the FAQ". */
-const DOCUMENT = String.raw`(?:the|its|this|their|our)\s+(?:[\w-]+\s+)?(?:manual(?:\s+page)?|man\s+page|docs|documentation|faq|guide|tutorial|readme|reference(?:\s+manual)?|handbook|glossary|article|notes|user\s+guide|user\s+manual|help\s+page)`;
-/** "… according to the tutorial?", "… in its manual page?": where the documents tell it, said at the end. */
+/**
+ * What people call the documents as a whole when they say where they read it: "its manual page",
+ * "the docs". (Not a part of them, "the tutorial", "the buying guide": a part's name tells where
+ * the answer is, and is searched.)
+ */
+const DOCUMENT = String.raw`(?:the|its|this|their)\s+(?:manual(?:\s+page)?|man\s+page|docs|documentation|help\s+page|readme)`;
+/** "… according to the docs?", "… in its manual page?": where the documents tell it, said at the end. */
 const TOLD_WHERE_AFTER = new RegExp(String.raw`[\s,]+(?:according\s+to|as\s+(?:described|stated|given|written|shown)\s+in|in|per)\s+${DOCUMENT}\s*([?.!]*)\s*$`, "i");
-/** "In the tutorial, what is …": the same, said first. */
+/** "In the docs, what is …": the same, said first. */
 const TOLD_WHERE_BEFORE = new RegExp(String.raw`^(?:according\s+to|in|per)\s+${DOCUMENT}\s*,\s*`, "i");
 
 /** `text` without the wrapping around its question; `text` itself when it has none. */
