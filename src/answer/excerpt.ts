@@ -106,11 +106,13 @@ export function bracketSafe(text: string, start: number, end: number): [number, 
     // Widened only within the paragraph: a quote does not open with the last words of the one before.
     const near = (from: number, to: number): boolean => !cutMarks && to - from <= MAX_BRACKET_WIDEN && !text.slice(from, to).includes("\n\n");
     if (a < s) s = near(a, s) ? a : b;
-    // (A quote that opens with the "[" of a stretch it cannot take in opens past that "[" instead:
-    // "[    A suit or piece of armor." in a manual's list of symbols, whose "]" is pages later.)
-    if (b > e) e = near(e, b) ? b : a > s ? a : e;
-    if (a === s && b > e) s = text.indexOf("[", a) + 1;
-    else if (cutMarks && a >= s) {
+    if (b > e) {
+      if (near(e, b)) e = b;
+      else if (a > s) e = a;
+      // A quote that opens with the "[" of a stretch it cannot take in opens past that "[":
+      // "[    A suit or piece of armor." in a manual's list of symbols, whose "]" is pages later.
+      else if (a === s) s = text.indexOf("[", a) + 1;
+    } else if (cutMarks && a >= s) {
       // Inside: keep the longer side of it ("format(formatstr text [, formatarg … ])" keeps what follows).
       if (a - s >= e - b) e = a;
       else s = b;

@@ -60,7 +60,8 @@ function respell(q: Question, index: Vocabulary): string {
   for (const t of q.terms) {
     const written = t.surface ?? t.term;
     const best = replacementOf(t, index) ?? englishRespelling(t, index) ?? splitCompound(t, index);
-    if (!best || (!best.includes(" ") && editDistance(written, best, MAX_RESPELLING_EDITS) > MAX_RESPELLING_EDITS)) continue;
+    // (A compound split in two, "space bar", is one edit from "spacebar".)
+    if (!best || editDistance(written, best, MAX_RESPELLING_EDITS) > MAX_RESPELLING_EDITS) continue;
     const word = /[^s]s$/.test(written) && !best.endsWith("s") ? `${best}s` : best;
     const at = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(written)}(?![\\p{L}\\p{N}])`, "giu");
     text = text.replace(at, (found) => (/^\p{Lu}/u.test(found) ? word[0]?.toUpperCase() + word.slice(1) : word));
