@@ -45,6 +45,8 @@ export const MAX_ITEMS = 12;
 const BULLET = /^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
 const FENCE = /^\s*(```|~~~)/;
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
+/** A line that is only HTML tags ("<div class=\"codeblock\">", "</p>"): markup around a block, no words of it. */
+const HTML_TAG_LINE = /^\s*(?:<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>\s*)+$/;
 /** Characters after a lead-in searched for the sections it introduces. */
 const MAX_SECTION_SCAN = 20_000;
 
@@ -101,7 +103,8 @@ export function blockAfter(text: string, at: number, skipParagraph = false): Blo
   if (lineEnd === -1) return undefined;
   const lines = text.slice(lineEnd + 1, lineEnd + 1 + 8 * MAX_BLOCK_CHARS).split("\n");
   let i = 0;
-  while (i < lines.length && !(lines[i] as string).trim()) i++;
+  // (An HTML wrapper around the block, "<div class=\"codeblock\">" in Markdown made from HTML, is not it.)
+  while (i < lines.length && (!(lines[i] as string).trim() || HTML_TAG_LINE.test(lines[i] as string))) i++;
   const first = lines[i];
   if (first === undefined) return undefined;
   if (FENCE.test(first)) {

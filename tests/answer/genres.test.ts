@@ -62,6 +62,19 @@ describe("composeAnswer on an API reference", () => {
     expect(ask("what is the boiling time of the kettle element").answer).toMatch(/four minutes/);
   });
 
+  it("adds the next sentence, whatever it opens with, when it holds a word asked about and both fit a short answer", async () => {
+    const manual = await indexOfLines(newDir, "gauge.md", [
+      "# Water gauge",
+      "",
+      "The kettle has no separate water gauge on its side. Instead, the water level is shown by the lights, from one (low) to three (full).",
+      "",
+      "# Lid",
+      "",
+      "The lid opens with the button on the handle.",
+    ]);
+    expect(composeAnswer(manual, "kettle separate water gauge level").answer).toMatch(/one \(low\) to three \(full\)/);
+  });
+
   it("answers a why question with the sentence that gives the reason", () => {
     const reply = ask("why can't I pause a brew while steeping");
     expect(reply.answer).toMatch(/over-extract/);

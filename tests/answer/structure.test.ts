@@ -27,6 +27,13 @@ describe("blockAfter", () => {
   });
 });
 
+describe("blockAfter under HTML markup", () => {
+  it("gives the code block inside an HTML wrapper, not the wrapper's tag", () => {
+    const text = 'To pour into a jug, type:\n\n<div class="codeblock">\n\n    kettle> .pour -x\n    kettle> BREW;\n\n</div>\n\nThe jug fills.';
+    expect(blockAfter(text, text.indexOf(":") + 1)?.text).toBe("kettle> .pour -x kettle> BREW;");
+  });
+});
+
 describe("blockAfter over plain-text definition lists", () => {
   it("gives the terms of an indented option list, each over a deeper-indented description", () => {
     const text = "    The <mode> must be one of the following:\n\n    --gentle\n\n        Heats slowly.\n\n    --quick\n        Heats at full power. Takes the leaves\n        out early.\n\nOPTIONS\n\n--pot\n\n    The pot.\n";
