@@ -3,7 +3,7 @@
  * or plain): the block a lead-in ("… run the following command:") introduces, and the items of
  * a list a passage stands in.
  */
-import { indentOf } from "../corpus/layout.js";
+import { BULLET_GLYPHS, indentOf } from "../corpus/layout.js";
 
 /**
  * A sentence ending at `end` of `text` leads in to the block after it: it ends in ":", or it
@@ -42,7 +42,8 @@ const MAX_BLOCK_CHARS = 400;
 /** Items of a list taken at most. */
 export const MAX_ITEMS = 12;
 
-const BULLET = /^(\s*)(?:[-*+•]|\d{1,3}[.)])\s+(.*)$/;
+// (A glyph before a term that ends in a colon, "○   --seq:", sets an entry's heading, as layout.ts reads it, not an item.)
+const BULLET = new RegExp(`^(\\s*)(?:[-*+]|[${BULLET_GLYPHS}](?![^\\n]*:\\s*$)|\\d{1,3}[.)])\\s+(.*)$`);
 const FENCE = /^\s*(```|~~~)/;
 const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
 /** A line that is only HTML tags ("<div class=\"codeblock\">", "</p>"): markup around a block, no words of it. */
@@ -232,7 +233,8 @@ function listItems(lines: string[]): string[] {
       if (items.length >= MAX_ITEMS) break;
       blank = false;
     } else if (!line.trim()) blank = true;
-    else if (blank && !/^\s/.test(line)) break;
+    // (After a blank line, prose no deeper than the markers ends the list, in a text indented throughout too.)
+    else if (blank && leadingBlanks(line) <= indent) break;
     else if (!m && !/^\s/.test(line) && !blank) {
       // A lazy continuation of the item's paragraph.
       continue;

@@ -473,13 +473,16 @@ export function firstHeading(text: string, bodyStart = 0): string | undefined {
   return undefined;
 }
 
+/** The glyphs a list item may open with besides Markdown's "-", "*", "+": groff's and word processors' bullets ("○   offset - …"). */
+export const BULLET_GLYPHS = "○•◦·▪‣";
+
 /**
  * A term line with a colon after it that still heads its entry: a flag ("--tab:", "-r, --raw:"),
  * or a term after a bullet glyph as groff sets an option list ("○   --indent n:").
  */
-const TERM_COLON = /^(?:[○•◦·▪‣]\s+\S.{0,60}|-{1,2}[\w[].{0,60}):$/;
+const TERM_COLON = new RegExp(`^(?:[${BULLET_GLYPHS}]\\s+\\S.{0,60}|-{1,2}[\\w[].{0,60}):$`);
 /** A bullet glyph before a heading's words ("○ --unbuffered"): layout, not part of its name. */
-const BULLET_GLYPH = /^[○•◦·▪‣]\s+/;
+const BULLET_GLYPH = new RegExp(`^[${BULLET_GLYPHS}]\\s+`);
 
 /** A heading as a label: images and URLs dropped, a link's text kept, emphasis marks, a bullet glyph and a closing colon stripped. */
 function cleanHeading(text: string): string {

@@ -34,6 +34,18 @@ describe("blockAfter under HTML markup", () => {
   });
 });
 
+describe("blockAfter over a list set by groff", () => {
+  it("reads items opened by a bullet glyph, and ends the list at the prose after it in a text indented throughout", () => {
+    const text = "       A brew has the following fields:\n\n       ○   strength - how strong it is\n\n       ○   volume - how much water\n\n\n       A pot has the following fields:\n\n       ○   size - how big it is\n";
+    expect(blockAfter(text, text.indexOf(":") + 1)?.items).toEqual(["strength - how strong it is", "volume - how much water"]);
+  });
+
+  it("takes no option heading set after a glyph (\"○   --quick:\") for an item", () => {
+    const text = "       The kettle takes these options:\n\n       ○   --quick:\n\n           Heats at full power.\n";
+    expect(blockAfter(text, text.indexOf(":") + 1)?.items).toBeUndefined();
+  });
+});
+
 describe("blockAfter over plain-text definition lists", () => {
   it("gives the terms of an indented option list, each over a deeper-indented description", () => {
     const text = "    The <mode> must be one of the following:\n\n    --gentle\n\n        Heats slowly.\n\n    --quick\n        Heats at full power. Takes the leaves\n        out early.\n\nOPTIONS\n\n--pot\n\n    The pot.\n";
