@@ -253,6 +253,9 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   // "deinitialized by running git submodule deinit": a command written in running text (plain
   // text has no code spans to mark it).
   if (q.typeNoun === "command") for (const m of text.matchAll(COMMAND_RUN)) offer(m[1] ?? "", valueAt(m), 1);
+  // "git-am(1) to apply patches …": a manual page's name with its section, as manuals refer to one
+  // another; a command where the section is one of commands (1, 6, 8) and a command is asked for.
+  for (const m of text.matchAll(MAN_REFERENCE)) offer(m[1] ?? "", m.index ?? 0, q.typeNoun === "command" && /^[168]/.test(m[2] ?? "") ? TYPED_FIT : 0.6);
   if (q.typeNoun !== undefined) {
     // "the SIGUSR1 signal", "the PGDATA variable": a name in capitals written right before the type
     // noun asked for (plain text marks no code).
@@ -278,6 +281,9 @@ const OPERATOR = /(?:^|[\s'"`‘“(])([=!<>|&+*/%^~?:.-]{2,3})(?=[\s'"`’”),
  * two to five words in lower case or flags, the first not a function word, up to the clause's end.
  */
 const COMMAND_RUN = /\b(?:running|run|use|using|invoke|invoking|execute|executing|type|typing|the command)\s+(?!(?:the|a|an|this|that|these|those|it|its|your|their|our|his|her|one|some|any|each|every|all|both|either|no|not|to|of|in|on|for|with|as|by|is|are|was|were|be|been|can|could|will|would|may|might|must|should|shall|has|have|had|does|do|did|name|names|line|itself)\b)([a-z][\w.-]*(?:[ \t]+(?:--?[\w-]+|<[\w-]+>|[a-z][\w.-]*)){1,4}?)(?=[.,;:)]|\s*$|\s+(?:to|and|or|which|that|in|on|for|with|if|when|before|after)\b)/gm;
+
+/** A reference to a manual page: its name and section ("git-am(1)", "curl_easy_init(3)", "crontab(5)"). */
+const MAN_REFERENCE = /(?<![\w.-])([a-z][\w.+-]*[\w+])\(([1-9][a-z]*)\)/g;
 
 /** Where a match's value (its first group, which ends the match) starts in the text matched. */
 function valueAt(m: RegExpMatchArray | RegExpExecArray): number {

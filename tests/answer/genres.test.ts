@@ -344,6 +344,28 @@ describe("composeAnswer on a FAQ", () => {
   });
 });
 
+describe("composeAnswer over manual pages in plain text", () => {
+  it("answers which command with the manual page a list names for it (\"kettle-pour(1) to pour …\"), not the sentence", async () => {
+    const manual = await indexOfLines(newDir, "kettle-everyday.txt", [
+      "KETTLE-EVERYDAY(7)",
+      "",
+      "NAME",
+      "       kettle-everyday - a useful minimum set of commands for everyday kettle use",
+      "",
+      "DESCRIPTION",
+      "       Everyday kettle use falls into a few roles.",
+      "",
+      "   Brewer",
+      "       - kettle-fill(1) to fill the kettle from the tap.",
+      "",
+      "       - kettle-pour(1) to pour the boiled water into cups for your guests.",
+      "",
+      "       - kettle.conf(5) to keep your settings.",
+    ]);
+    expect(composeAnswer(manual, "guests are coming, whats the command to pour the water into their cups").answer).toBe("kettle-pour");
+  });
+});
+
 describe("composeAnswer over a glossary in plain text", () => {
   it("reads a term over an indented definition as the heading of its definition", async () => {
     const glossary = await indexOver(newDir, { "glossary.txt": "Glossary of brewing words\n\nsteep\n n.\n\n    To soak leaves in hot water until the flavour is drawn out of them.\n\nkettle\n n.\n\n    A vessel in which water is boiled, usually with a spout and a lid.\n" });
