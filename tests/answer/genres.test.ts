@@ -75,6 +75,21 @@ describe("composeAnswer on an API reference", () => {
     expect(composeAnswer(manual, "kettle separate water gauge level").answer).toMatch(/one \(low\) to three \(full\)/);
   });
 
+  it("answers keywords that ask for a thing with the sentence that names one as code (\"KETTLE_ABORT\"), over one that holds more of the words", async () => {
+    const reference = await indexOfLines(newDir, "brew.md", [
+      "# One-step brewing",
+      "",
+      "The kettle_brew() interface runs zero or more brew steps passed into its second argument, one after another, and calls the callback given in its third argument with the result of each step.",
+      "",
+      "If a callback returns non-zero, the kettle_brew() routine returns KETTLE_ABORT without invoking the callback again and without running any later steps.",
+      "",
+      "# Pouring",
+      "",
+      "The kettle pours when tilted.",
+    ]);
+    expect(composeAnswer(reference, "kettle_brew callback non-zero result").answer).toMatch(/KETTLE_ABORT/);
+  });
+
   it("answers a why question with the sentence that gives the reason", () => {
     const reply = ask("why can't I pause a brew while steeping");
     expect(reply.answer).toMatch(/over-extract/);
