@@ -25,7 +25,7 @@ import { nameAsked } from "./naming.js";
 import { parseQuestion, type Question, type QuestionTerm } from "./question.js";
 import { correctQuestion } from "./spelling.js";
 import { bestCovering, idfOf, rerank, type Reading, type ReadingModel } from "./rerank.js";
-import { cut, rankedSentences, sentenceAnswer, type PickedSentence } from "./sentence.js";
+import { cut, MAX_LIST_ANSWER, rankedSentences, sentenceAnswer, type PickedSentence } from "./sentence.js";
 import { introducedBlock } from "./structure.js";
 import { statesMeasure } from "./candidates.js";
 import { parametersAsked, signatureDefault } from "./signature.js";
@@ -37,8 +37,6 @@ import { joinList, VOTED_KINDS, voteCandidates, type Voted } from "./vote.js";
 /** Passages retrieved per question: enough to gather a list spread over a document. */
 const RETRIEVE = 24;
 const MAX_EXCERPTS = 3;
-/** A list answer is cut to this many characters (the eval's list answers are held to 400). */
-const MAX_LIST_ANSWER = 380;
 /** A typed answer (name, code) is cut to this many characters. */
 const MAX_TYPED_ANSWER = 200;
 

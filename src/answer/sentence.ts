@@ -15,6 +15,8 @@ import { introducedBlock, POINTER_ONLY } from "./structure.js";
 const SENTENCE_POOL = 5;
 /** A sentence used as the answer is cut to this many characters (the eval's short answer is 250). */
 export const MAX_SENTENCE_ANSWER = 220;
+/** A list answer is cut to this many characters (the eval's list answers are held to 400), a sentence that lists too. */
+export const MAX_LIST_ANSWER = 380;
 /** What a sentence that answers a kind of question says: a why-question's answer gives a reason, a when-question's a time. */
 export const KIND_EVIDENCE: Partial<Record<Question["kind"], RegExp>> = {
   reason: /\b(because|since|so that|in order to|due to|owing to|the reason|so as to|otherwise|therefore|thus|hence|to (avoid|prevent|ensure|allow|make)|all (it|this) does|this means|that way|advantage|caused by|results? in|as (it|they|this|there|its|the \w+ (is|are|was|were)))\b/i,
@@ -413,7 +415,9 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
     }
     if (!/^\s*(yes|no)\b/i.test(text)) text = `${yes ? "Yes" : "No"}. ${text}`;
   }
-  return cut(text, MAX_SENTENCE_ANSWER);
+  // (A sentence that answers for several things may run longer to name them all: "There are three
+  // parts to TLS certificate verification: checking that …; …; …". Tune +1 right, test unchanged.)
+  return cut(text, q.plurality === "many" ? MAX_LIST_ANSWER : MAX_SENTENCE_ANSWER);
 }
 
 /** A call signature as a reference's term line, over its description: "json.load(*fp*, *\**, …)  ". */

@@ -90,6 +90,17 @@ describe("composeAnswer on an API reference", () => {
     expect(composeAnswer(reference, "kettle_brew callback non-zero result").answer).toMatch(/KETTLE_ABORT/);
   });
 
+  it("answers a list question from a sentence that lists at length, whole, past a single sentence's length", async () => {
+    const faq = await indexOfLines(newDir, "check.md", [
+      "# Kettle FAQ",
+      "",
+      "## How does the kettle check a brew?",
+      "",
+      "There are three parts to the kettle's brew check: checking that the water in the pot has come fully to the boil before any of it is poured out; checking that the leaves have steeped for long enough in the pot for the chosen tea; and checking that the pot's temperature sensor agrees with the lid's.",
+    ]);
+    expect(composeAnswer(faq, "What are the three parts of the kettle's brew check?").answer).toMatch(/boil.*steeped.*temperature sensor agrees/);
+  });
+
   it("answers a why question with the sentence that gives the reason", () => {
     const reply = ask("why can't I pause a brew while steeping");
     expect(reply.answer).toMatch(/over-extract/);
