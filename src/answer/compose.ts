@@ -239,7 +239,14 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   if (series) return typed(cut(joinList(series), MAX_LIST_ANSWER), series);
   if (q.kind === "code") {
     // "which python version …" is answered by a release number, not by other code near it.
-    const code = voteCode(q, readings, q.typeNoun === "version" ? (text) => VERSION_TEXT.test(text) : undefined);
+    const shaped = q.typeNoun === "version" ? (text: string) => VERSION_TEXT.test(text) : () => true;
+    const voted = voteCode(q, readings, shaped);
+    // One code is asked for and the answer sentence names code, but not the code voted for: the
+    // sentence's is the answer ("Use `--limitflush` … to delete oversized mails along with the
+    // `--limit` option" over "--flush", voted for by the entries near the question's words), and
+    // the answer agrees with the sentence quoted for it. (Tune +2 −1 right, test +2.)
+    const inSentence = sentence && voted && q.plurality !== "many" && !writes(sentence.text, voted.text) ? voteCode(q, readings, (text) => shaped(text) && writes(sentence.text, text)) : undefined;
+    const code = inSentence ?? voted;
     if (code) return typed(cut(code.text, code.items.length > 1 ? MAX_LIST_ANSWER : MAX_TYPED_ANSWER), code.items, code.margin, code.support);
   }
   // "default timeout for subprocess.run" that no sentence states: the signature's "timeout=None".
@@ -250,6 +257,11 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // Nor does a sentence with no number answer "how old" or "what year", nor one with no release "which version …".
   const unstated = unstatedDefault || (sentence !== undefined && !statesMeasure(q, sentence.text));
   return { answer: sentence && !unstated ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
+}
+
+/** Whether `text` writes `name` whole, not as a piece of a longer name ("--limitflush" does not write "flush"). */
+function writes(text: string, name: string): boolean {
+  return new RegExp(`(?<![\\w-])${escapeRegExp(name)}(?![\\w-])`).test(text);
 }
 
 /**

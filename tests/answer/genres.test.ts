@@ -101,6 +101,19 @@ describe("composeAnswer on an API reference", () => {
     expect(composeAnswer(faq, "What are the three parts of the kettle's brew check?").answer).toMatch(/boil.*steeped.*temperature sensor agrees/);
   });
 
+  it("answers which option with the one the answer sentence names, not one written more often near the question's words", async () => {
+    const faq = await indexOfLines(newDir, "flush.md", [
+      "# Kettle FAQ",
+      "",
+      "## O14. The kettle no longer pours oversized cups with --flush.",
+      "",
+      "The `--flush` option used to pour oversized cups as well as empty the tank. Since release 2.0, `--flush` only empties the tank, so that a cup left over from a failed brew is not poured by accident.",
+      "",
+      "Use `--cupflush` (available since release 2.0) to pour oversized cups along with the `--cup` option.",
+    ]);
+    expect(composeAnswer(faq, "Which option should be used to pour oversized cups along with the --cup option?").answer).toBe("--cupflush");
+  });
+
   it("answers a why question with the sentence that gives the reason", () => {
     const reply = ask("why can't I pause a brew while steeping");
     expect(reply.answer).toMatch(/over-extract/);
