@@ -253,6 +253,8 @@ export function codeCandidates(q: Question, r: Reading, text: string = shownText
   // "deinitialized by running git submodule deinit": a command written in running text (plain
   // text has no code spans to mark it).
   if (q.typeNoun === "command") for (const m of text.matchAll(COMMAND_RUN)) offer(m[1] ?? "", valueAt(m), 1);
+  // "^X Display basic information about your character.", "C-b %": a key chord, as manuals write one (plain text marks no code).
+  for (const m of text.matchAll(KEY_CHORD)) offer(m[1] ?? "", valueAt(m), 0.6);
   // "git-am(1) to apply patches …": a manual page's name with its section, as manuals refer to one
   // another; a command where the section is one of commands (1, 6, 8) and a command is asked for.
   for (const m of text.matchAll(MAN_REFERENCE)) offer(m[1] ?? "", m.index ?? 0, q.typeNoun === "command" && /^[168]/.test(m[2] ?? "") ? TYPED_FIT : 0.6);
@@ -281,6 +283,9 @@ const OPERATOR = /(?:^|[\s'"`‘“(])([=!<>|&+*/%^~?:.-]{2,3})(?=[\s'"`’”),
  * two to five words in lower case or flags, the first not a function word, up to the clause's end.
  */
 const COMMAND_RUN = /\b(?:running|run|use|using|invoke|invoking|execute|executing|type|typing|the command)\s+(?!(?:the|a|an|this|that|these|those|it|its|your|their|our|his|her|one|some|any|each|every|all|both|either|no|not|to|of|in|on|for|with|as|by|is|are|was|were|be|been|can|could|will|would|may|might|must|should|shall|has|have|had|does|do|did|name|names|line|itself)\b)([a-z][\w.-]*(?:[ \t]+(?:--?[\w-]+|<[\w-]+>|[a-z][\w.-]*)){1,4}?)(?=[.,;:)]|\s*$|\s+(?:to|and|or|which|that|in|on|for|with|if|when|before|after)\b)/gm;
+
+/** A key chord as manuals write one: "^X", "C-b", "M-x", "Ctrl-X", "Ctrl+Shift+T". */
+const KEY_CHORD = /(?<![\w^-])(\^[A-Z[\]\\]|(?:C|M|S|Ctrl|Control|Alt|Meta|Shift)(?:[-+](?:C|M|S|Ctrl|Control|Alt|Meta|Shift))*[-+][A-Za-z0-9])(?![\w-])/g;
 
 /** A reference to a manual page: its name and section ("git-am(1)", "curl_easy_init(3)", "crontab(5)"). */
 const MAN_REFERENCE = /(?<![\w.-])([a-z][\w.+-]*[\w+])\(([1-9][a-z]*)\)/g;

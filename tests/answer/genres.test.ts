@@ -405,6 +405,25 @@ describe("composeAnswer over manual pages in plain text", () => {
   });
 });
 
+describe("composeAnswer over a guide's list of keys", () => {
+  it("answers which command with the key chord its line opens with (\"^S\"), not the line", async () => {
+    const guide = await indexOfLines(newDir, "guide.txt", [
+      "KETTLE GUIDE",
+      "",
+      "5. Commands",
+      "",
+      "   The kettle's console takes one-key commands.",
+      "",
+      "   / Tell what a light on the panel means.",
+      "",
+      "   ^S Display the water level and temperature of your kettle.",
+      "",
+      "   ^P Pour one cup.",
+    ]);
+    expect(composeAnswer(guide, "Which command displays the water level and temperature of your kettle?").answer).toBe("^S");
+  });
+});
+
 describe("composeAnswer over a glossary in plain text", () => {
   it("reads a term over an indented definition as the heading of its definition", async () => {
     const glossary = await indexOver(newDir, { "glossary.txt": "Glossary of brewing words\n\nsteep\n n.\n\n    To soak leaves in hot water until the flavour is drawn out of them.\n\nkettle\n n.\n\n    A vessel in which water is boiled, usually with a spout and a lid.\n" });
