@@ -205,6 +205,12 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
     const name = nameAsked(q, sentence, readings);
     if (name) return typed(cut(name, MAX_TYPED_ANSWER), [name]);
   }
+  // "which status line is emitted right before a signature verification" over "NEWSIG
+  // [<signers_uid>]" heading "Is issued right before a signature verification starts.": a
+  // description with no subject of its own is of the entry its heading names, and that is the answer.
+  // (Asked for code, "which option …", the entry's names are voted for with the rest of the code: below.)
+  const entry = q.kind === "thing" && q.plurality !== "many" && sentence ? describedEntry(q, sentence) : undefined;
+  if (entry) return typed(entry, [entry]);
   // "Where do I put …?" in documentation asks for a path ("/etc/logrotate.d"), not a place name.
   const path = q.kind === "place" ? voteCode(q, readings, (text) => PATH.test(text) || URL.test(text)) : undefined;
   if (path) return typed(cut(path.text, MAX_TYPED_ANSWER), path.items, path.margin, path.support);
@@ -257,6 +263,28 @@ function extract(index: SearchIndex, q: Question, readings: Reading[]): Extracte
   // Nor does a sentence with no number answer "how old" or "what year", nor one with no release "which version …".
   const unstated = unstatedDefault || (sentence !== undefined && !statesMeasure(q, sentence.text));
   return { answer: sentence && !unstated ? sentenceAnswer(q, sentence) : "", items: [], typed: false, margin: 0, support: 0, ...withSentence };
+}
+
+/** "Which X …" or "what X …" (not "what is …", "what does …"): asks which thing, by a noun. */
+const WHICH_NOUN = /^\s*(?:which|what)\s+(?!(?:is|are|was|were|does|do|did|can|could|should|would|will|happens?|if)\b)[\p{L}-]+/iu;
+/** An entry's name at the start of its heading: a constant, a flag, a call, a code span ("NEWSIG [<signers_uid>]"). */
+const ENTRY_NAME = /^\s*(?:`([^`\n]{1,60})`|([A-Z][A-Z\d_]{2,}|--?[A-Za-z][\w-]*|[A-Za-z_][\w.]*\(\)))(?=\s|$)/;
+
+/**
+ * The entry a subjectless description describes: the name its passage's heading opens with, when
+ * the sentence opens its passage with a verb ("Is issued right before …", "Displays the …").
+ */
+function describedEntry(q: Question, sentence: PickedSentence): string | undefined {
+  if (!WHICH_NOUN.test(q.text)) return undefined;
+  const r = sentence.reading;
+  const first = r.body.tokens.find((t) => t.start >= sentence.start && t.type === "word");
+  if (!first || (first.pos !== "VERB" && first.pos !== "AUX") || !/^\p{Lu}/u.test(first.text)) return undefined;
+  // (The first sentence of its passage: the heading is over it.)
+  if (r.doc.text.slice(r.hit.passage.start, sentence.start).trim() !== "") return undefined;
+  // (A heading under one with no text of its own is joined to it: "General status lines, BOILING [<minutes>]".)
+  const m = ENTRY_NAME.exec((r.hit.passage.heading ?? "").split(", ").pop() ?? "");
+  const name = m?.[1] ?? m?.[2];
+  return name && !q.text.toLowerCase().includes(name.toLowerCase()) ? name : undefined;
 }
 
 /** Whether `text` writes `name` whole, not as a piece of a longer name ("--limitflush" does not write "flush"). */

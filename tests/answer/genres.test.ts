@@ -424,6 +424,35 @@ describe("composeAnswer over a guide's list of keys", () => {
   });
 });
 
+describe("composeAnswer over a plain-text reference of entries", () => {
+  const status = (intro: string[]): string[] => [
+    "* Kettle status lines",
+    "",
+    "** General status lines",
+    ...intro,
+    "*** BOILING [<minutes>]",
+    "    Is issued right before the water comes to the boil.  This is",
+    "    useful to warm the cups in time.",
+    "",
+    "*** POURED <cups>",
+    "    Is issued after the kettle has poured.  CUPS is the number of",
+    "    cups filled.",
+    "",
+    "*** EMPTY",
+    "    Is issued when the tank runs dry during a brew.",
+  ];
+
+  it("answers which thing with the entry a subjectless description is under (\"BOILING\"), not the description", async () => {
+    const reference = await indexOfLines(newDir, "kettle-status.txt", status(["", "   These lines are printed for every brew.", ""]));
+    expect(composeAnswer(reference, "which status line is issued right before the water comes to the boil").answer).toBe("BOILING");
+  });
+
+  it("reads the entry's name past the heading it is joined to when that heading has no text of its own", async () => {
+    const reference = await indexOfLines(newDir, "kettle-status.txt", status([]));
+    expect(composeAnswer(reference, "which status line is issued right before the water comes to the boil").answer).toBe("BOILING");
+  });
+});
+
 describe("composeAnswer over a glossary in plain text", () => {
   it("reads a term over an indented definition as the heading of its definition", async () => {
     const glossary = await indexOver(newDir, { "glossary.txt": "Glossary of brewing words\n\nsteep\n n.\n\n    To soak leaves in hot water until the flavour is drawn out of them.\n\nkettle\n n.\n\n    A vessel in which water is boiled, usually with a spout and a lid.\n" });
