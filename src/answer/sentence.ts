@@ -381,7 +381,14 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
   // One item of a list is wanted: the one that holds most of the question's words.
   const item = block?.items && q.plurality !== "many" ? bestItem(q, block.items) : undefined;
   if (item) text = readable(item);
-  else if (block) text = `${text} ${readable(block.text)}`;
+  else if (block) {
+    // A long lead-in gives up its start, not the block it leads in to: "…you could add this
+    // option: sslproto ''" (the block is what was asked; the lead-in's end says what it is).
+    const shown = readable(block.text);
+    // (Room kept for the "Yes. " or "No. " a yes/no answer opens with.)
+    const room = limitOf(q) - shown.length - 1 - (q.kind === "yesno" ? "Yes. ".length : 0);
+    text = text.length > room && shown.length <= limitOf(q) / 2 ? `${cutStart(text, room)} ${shown}` : `${text} ${shown}`;
+  }
   // "Why …?" over a sentence that gives no reason (only says what is asked about): the reason is
   // most often the next sentence, marked ("because …") or not ("The pump cannot keep up.").
   const reason = KIND_EVIDENCE.reason as RegExp;
@@ -417,7 +424,7 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
   }
   // (A sentence that answers for several things may run longer to name them all: "There are three
   // parts to TLS certificate verification: checking that …; …; …". Tune +1 right, test unchanged.)
-  return cut(text, q.plurality === "many" ? MAX_LIST_ANSWER : MAX_SENTENCE_ANSWER);
+  return cut(text, limitOf(q));
 }
 
 /** A call signature as a reference's term line, over its description: "json.load(*fp*, *\**, …)  ". */
@@ -454,6 +461,18 @@ export function readable(text: string): string {
     .replace(/[ \t]+<\d{1,2}>(?=\s|$)/g, "")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** The most characters a sentence answer to `q` runs to. */
+function limitOf(q: Question): number {
+  return q.plurality === "many" ? MAX_LIST_ANSWER : MAX_SENTENCE_ANSWER;
+}
+
+/** `text` cut at a word to its last `max` characters at most, with "…" where it was cut. */
+export function cutStart(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const at = text.indexOf(" ", text.length - max + 1);
+  return `…${at !== -1 && at < text.length - max / 2 ? text.slice(at + 1) : text.slice(text.length - max + 1)}`;
 }
 
 /** `text` cut at a word to at most `max` characters, with "…" where it was cut. */

@@ -114,6 +114,25 @@ describe("composeAnswer on an API reference", () => {
     expect(composeAnswer(faq, "Which option should be used to pour oversized cups along with the --cup option?").answer).toBe("--cupflush");
   });
 
+  it("keeps the block a long lead-in introduces whole, giving up the lead-in's start instead", async () => {
+    const faq = await indexOfLines(newDir, "tls.md", [
+      "# Kettle FAQ",
+      "",
+      "## How can I tell the kettle not to use its radio if the base station offers it?",
+      "",
+      "In order to prevent kettle 6.4.0 and newer versions from trying radio negotiation with the base station, and only as a last resort because it exposes every brew to anyone listening nearby, you could add this option:",
+      "",
+      "    radioproto ''",
+      "",
+      "## Why is the kettle slow?",
+      "",
+      "Descale it.",
+    ]);
+    const answer = composeAnswer(faq, "base station offers radio but it is broken, how do i make the kettle stop trying radio").answer ?? "";
+    expect(answer).toMatch(/you could add this option: radioproto ''$/);
+    expect(answer.length).toBeLessThanOrEqual(220);
+  });
+
   it("answers a why question with the sentence that gives the reason", () => {
     const reply = ask("why can't I pause a brew while steeping");
     expect(reply.answer).toMatch(/over-extract/);
