@@ -15,9 +15,14 @@ const NOISE = [
   /\bhttps?:\/\/\S+/g,
   // Markdown marks go before mentions are looked for, so "@everyone__" cannot hide one. An
   // underscore inside a word is part of it ("work_mem", "max_wal_size"), not emphasis.
-  /```|`|[*~]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|\|\||^#{1,6}\s|^>\s?/gmu,
+  // A lone "*" or "~" is kept: a glob, an operator or a home directory ("*.txt", "x * 0", "~/.config");
+  // emphasis around words goes first (EMPHASIS), and so do runs no question writes ("~~", "***").
+  /```|`|\*{3,}|~{2,}|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|\|\||^#{1,6}\s|^>\s?/gmu,
   /@(everyone|here)\b/g,
 ];
+
+/** Emphasis around words: "**who**", "*not*", "~~old~~" (the words kept, the marks dropped). */
+const EMPHASIS = /(\*{1,3})(?=[^\s*])([^*\n]*?[^\s*])\1(?![\p{L}\p{N}*])|~~(?=[^\s~])([^~\n]*?[^\s~])~~/gu;
 
 /**
  * "__init__": two underscores either side of a lower-case word without spaces, as Python names its
@@ -38,7 +43,7 @@ export function checkQuestion(raw: unknown): Checked {
   const visible = text.replace(/\p{Cc}|\p{Cf}/gu, " ").trim();
   if (visible && !/[\p{L}\p{N}]/u.test(visible)) return { ok: false, message: "That has no words in it. Please ask a question in words." };
   // A dunder name ("__init__", "__del__") is code, not underlined text: kept whole through the marks.
-  let clean = text.replace(DUNDER, "\uE000$1\uE001");
+  let clean = text.replace(DUNDER, "\uE000$1\uE001").replace(EMPHASIS, (_m, _mark, starred: string | undefined, struck: string | undefined) => starred ?? struck ?? "");
   for (const re of NOISE) clean = clean.replace(re, " ");
   clean = clean.replace(/\uE000/g, "__").replace(/\uE001/g, "__");
   clean = clean.replace(/\p{Cc}|\p{Cf}/gu, " ").replace(/\s+/g, " ").trim();

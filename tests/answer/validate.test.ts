@@ -62,6 +62,13 @@ describe("checkQuestion", () => {
   });
 
   // Left in, "_standing_" reads as "_", "standing", "_" (no lemma) and the engine abstains.
+  it("keeps a lone * or ~ that is a glob, an operator or a home directory", () => {
+    expect(cleaned("does the kettle read *.toml files")).toBe("does the kettle read *.toml files");
+    expect(cleaned("what is `2 * 0` in kettle scripts")).toBe("what is 2 * 0 in kettle scripts");
+    expect(cleaned("is ~/.config/kettle read first")).toBe("is ~/.config/kettle read first");
+    expect(cleaned("is *~/.kettlerc* read *before* ~/.config?")).toBe("is ~/.kettlerc read before ~/.config?");
+  });
+
   it("removes markdown italics written with single * or _", () => {
     expect(cleaned("Who is *standing* for _deputy_ leader?")).toBe("Who is standing for deputy leader?");
   });
