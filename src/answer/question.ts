@@ -2,6 +2,7 @@
  * Question analysis: which kind of answer is wanted, whether one or several, and which words
  * matter (and how much) for finding and checking a passage.
  */
+import { escapeRegExp } from "../nlp/regexp.js";
 import { withoutRequest } from "../nlp/request.js";
 import { analyse, isEnglishWord, searchWordOf, termOf, type Token } from "../nlp/analyse.js";
 import { nameSpans, surnameKey } from "../nlp/names.js";
@@ -151,8 +152,20 @@ const BARE_CONTRACTIONS = new Map<string, string>(Object.entries({
   wat: "what", wut: "what", wht: "what", hw: "how", whr: "where",
 }));
 
+/**
+ * Chat's short forms of common words ("can u pick", "for ur character", "w/o root", "b4 it boils"),
+ * which no document writes for them: read as the words, standing alone (not "-u", "u8", "$u").
+ */
+const CHAT_FORMS = new Map<string, string>(Object.entries({
+  u: "you", ur: "your", ya: "you", pls: "please", plz: "please", cuz: "because", becuz: "because", abt: "about",
+  smth: "something", ppl: "people", thru: "through", tho: "though", wanna: "want to", gonna: "going to",
+  gotta: "have to", dunno: "do not know", lemme: "let me", "w/o": "without", "w/": "with", b4: "before",
+}));
+const CHAT_FORM = new RegExp(`(?<![\\w./$@#=:-])(?:${[...CHAT_FORMS.keys()].map(escapeRegExp).join("|")})(?![\\w./=:-])`, "gi");
+
 function expandContractions(text: string): string {
-  return text.replace(/\b[A-Za-z]+\b/g, (word) => BARE_CONTRACTIONS.get(word.toLowerCase()) ?? word);
+  const words = text.replace(/\b[A-Za-z]+\b/g, (word) => BARE_CONTRACTIONS.get(word.toLowerCase()) ?? word);
+  return words.replace(CHAT_FORM, (form) => CHAT_FORMS.get(form.toLowerCase()) ?? form);
 }
 
 /** Analyses a question. */

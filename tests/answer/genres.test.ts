@@ -344,6 +344,10 @@ describe("composeAnswer on a FAQ", () => {
     expect(composeAnswer(manual, "does the kettle connect over Bluetoth").answer).toMatch(/^Yes\b.*Bluetooth/);
   });
 
+  it("reads chat's short forms as the words they stand for ('u', 'ur', 'w/'), not as words to search for", () => {
+    expect(ask("can u bring guests w/ u").answer).toMatch(/^Yes\. Each member may bring up to two guests/);
+  });
+
   it("finds the answer under a question heading when asked in other words", () => {
     expect(ask("how do i call off my booking").answer).toMatch(/48 hours/);
     expect(ask("thursday tastings reason").answer).toMatch(/cheaply|fee/);

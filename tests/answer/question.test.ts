@@ -272,6 +272,13 @@ describe("parseQuestion on chat-typed contractions", () => {
     expect(parseQuestion("why cant games be setuid").terms.map((t) => t.term)).not.toContain("cant");
   });
 
+  it("reads chat's short forms ('u', 'ur', 'w/o', 'b4') as the words they stand for, and a flag's letter as a flag", () => {
+    const terms = parseQuestion("can u pick ur kettle w/o a lid b4 it boils").terms.map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(["pick", "kettle", "lid", "boil"]));
+    for (const short of ["u", "ur", "w", "o", "b4"]) expect(terms).not.toContain(short);
+    expect(parseQuestion("kettle -u flag").terms.map((t) => t.term)).toContain("u");
+  });
+
   it("leaves words that only look like contractions alone, and any inherited property name", () => {
     expect(parseQuestion("its well known that shell scripts run").terms.map((t) => t.term)).toContain("shell");
     expect(parseQuestion("constructor default value").terms.map((t) => t.term)).toContain("constructor");
