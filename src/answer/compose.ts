@@ -281,7 +281,8 @@ function describedEntry(q: Question, sentence: PickedSentence): string | undefin
   if (!first || (first.pos !== "VERB" && first.pos !== "AUX") || !/^\p{Lu}/u.test(first.text)) return undefined;
   // (The first sentence of its passage: the heading is over it.)
   if (r.doc.text.slice(r.hit.passage.start, sentence.start).trim() !== "") return undefined;
-  // (A heading under one with no text of its own is joined to it: "General status lines, BOILING [<minutes>]".)
+  // (Term lines written one under another head their description together, joined by commas as
+  // layout.ts reads them: "General status lines, BOILING [<minutes>]"; the entry's is the last.)
   const m = ENTRY_NAME.exec((r.hit.passage.heading ?? "").split(", ").pop() ?? "");
   const name = m?.[1] ?? m?.[2];
   return name && !q.text.toLowerCase().includes(name.toLowerCase()) ? name : undefined;

@@ -422,8 +422,6 @@ export function sentenceAnswer(q: Question, picked: PickedSentence): string {
     }
     if (!/^\s*(yes|no)\b/i.test(text)) text = `${yes ? "Yes" : "No"}. ${text}`;
   }
-  // (A sentence that answers for several things may run longer to name them all: "There are three
-  // parts to TLS certificate verification: checking that …; …; …". Tune +1 right, test unchanged.)
   return cut(text, limitOf(q));
 }
 
@@ -463,13 +461,17 @@ export function readable(text: string): string {
     .trim();
 }
 
-/** The most characters a sentence answer to `q` runs to. */
+/**
+ * The most characters a sentence answer to `q` runs to. A sentence that answers for several
+ * things may run longer to name them all: "There are three parts to TLS certificate
+ * verification: checking that …; …; …". (Tune +1 right, test unchanged.)
+ */
 function limitOf(q: Question): number {
   return q.plurality === "many" ? MAX_LIST_ANSWER : MAX_SENTENCE_ANSWER;
 }
 
 /** `text` cut at a word to its last `max` characters at most, with "…" where it was cut. */
-export function cutStart(text: string, max: number): string {
+function cutStart(text: string, max: number): string {
   if (text.length <= max) return text;
   const at = text.indexOf(" ", text.length - max + 1);
   return `…${at !== -1 && at < text.length - max / 2 ? text.slice(at + 1) : text.slice(text.length - max + 1)}`;
